@@ -1,0 +1,78 @@
+import type { Finding } from '../core/finding';
+import { Locale, message } from '../core/messages';
+import { rules } from '../core/rules';
+
+export interface FileReport { path: string; findings: Finding[] }
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - text.length));
+
+/** Human output: one line per finding with 1-based line:column, then a summary. */
+export function formatText(reports: FileReport[], locale: Locale): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    if (report.findings.length === 0) continue;
+    lines.push(report.path);
+    for (const f of report.findings) {
+      const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      lines.push(`  ${pad(where, 8)} ${pad(f.severity, 7)} ${f.message}  ${f.rule}`);
+    }
+    lines.push('');
+  }
+  const count = (severity: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  lines.push(message(locale, 'cli.summary', { errors: count('error'), warnings: count('warning'), infos: count('info'), files: reports.length }));
+  return lines.join('\n');
+}
+
+/** The JSON of spec §6: 0-based UTF-16 positions, as LSP. */
+export function formatJson(reports: FileReport[]): string {
+  const files = reports.map((r) => ({
+    path: r.path,
+    diagnostics: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })),
+  }));
+  return JSON.stringify({ files }, null, 2);
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0 for code-scanning uploads: 1-based lines and columns, paths relative to the working directory. */
+export function formatSarif(reports: FileReport[], locale: Locale): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const uri = (p: string) => p.split('\\').join('/');
+  const region = (f: Pick<Finding, 'range'>) => ({
+    startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1,
+    endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
+  });
+  const results = reports.flatMap((r) => r.findings.map((f) => ({
+    ruleId: f.rule,
+    ruleIndex: ruleIndex.get(f.rule),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(f) } }],
+    ...(f.related?.length ? {
+      relatedLocations: f.related.map((rel, id) => ({
+        id, message: { text: rel.message },
+        physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(rel) },
+      })),
+    } : {}),
+  })));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'csp-partners',
+          informationUri: 'https://learn.microsoft.com/partner-center/enroll/csp-supported-partner-relationships',
+          rules: rules.map((r) => ({
+            id: r.id,
+            shortDescription: { text: message(locale, `title.${r.id}`) },
+            defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+            properties: { category: r.category },
+          })),
+        },
+      },
+      results,
+    }],
+  };
+  return JSON.stringify(sarif, null, 2);
+}

@@ -1,0 +1,131 @@
+import type { MessageArgs } from './messages';
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, visit, YAMLMap } from 'yaml';
+import { LineIndex, Range, stripBom } from './text';
+
+/** A YAML problem in the text, before any schema or rule runs. */
+export interface SyntaxProblem { range: Range; key: string; args: MessageArgs }
+
+/** One text version parsed once: everything downstream (schema, model, rules, fixes) shares it. */
+export interface ParsedText {
+  /** The text as checked: a byte-order mark removed, nothing else touched. */
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** The first YAML document; undefined when the text holds none. */
+  readonly doc: Document.Parsed | undefined;
+  readonly syntaxProblems: SyntaxProblem[];
+}
+
+/** More parser errors than this on one text are noise: the rest are summarised in the last one. */
+const MAX_SYNTAX_PROBLEMS = 100;
+/** Aliases expanded per entry before we call it an alias bomb (the `yaml` package's own default). */
+export const MAX_ALIAS_COUNT = 100;
+
+export function parseText(rawText: string): ParsedText {
+  const text = stripBom(rawText);
+  const lines = new LineIndex(text);
+  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  const all = Array.isArray(docs) ? docs : [docs];
+  const problems: SyntaxProblem[] = [];
+  const onLine = (start: number, end: number): Range => lineBoundRange(lines, start, end);
+
+  for (const doc of all) {
+    for (const error of doc.errors) {
+      problems.push({ range: onLine(error.pos[0], error.pos[1]), key: syntaxKey(error.code), args: { detail: firstLine(error.message) } });
+    }
+  }
+  for (const extra of all.slice(1)) {
+    const start = documentStart(text, extra.range[0]);
+    problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
+  }
+  const doc = all[0];
+  if (doc && doc.errors.length === 0) {
+    visit(doc, {
+      Alias(_key, alias: Alias) {
+        if (!alias.resolve(doc)) {
+          const [start, end] = alias.range ?? [0, 0];
+          problems.push({ range: onLine(start, end), key: 'yaml-syntax.unresolved-alias', args: { alias: alias.source } });
+        }
+      },
+    });
+  }
+  if (problems.length > MAX_SYNTAX_PROBLEMS) {
+    const rest = problems.length - MAX_SYNTAX_PROBLEMS + 1;
+    problems.length = MAX_SYNTAX_PROBLEMS - 1;
+    const last = problems[problems.length - 1].range;
+    problems.push({ range: last, key: 'yaml-syntax.too-many', args: { count: rest } });
+  }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { text, lines, doc, syntaxProblems: problems };
+}
+
+function syntaxKey(code: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT': return 'yaml-syntax.tab';
+    case 'DUPLICATE_KEY': return 'yaml-syntax.duplicate-key';
+    default: return 'yaml-syntax';
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0];
+  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** The `---` that opens a later document, so the error sits on that marker. */
+function documentStart(text: string, contentStart: number): number {
+  const marker = text.lastIndexOf('---', contentStart);
+  return marker >= 0 ? marker : contentStart;
+}
+
+/** A parser error range kept on the line where it starts, never running to end of file. */
+function lineBoundRange(lines: LineIndex, start: number, end: number): Range {
+  const line = lines.position(start).line;
+  const lineEnd = lines.lineEnd(line);
+  if (end <= start || end > lineEnd) end = lineEnd;
+  if (end <= start) {
+    const lineStart = lines.lineStart(line);
+    if (lineEnd > lineStart) { start = Math.min(start, lineEnd - 1); end = lineEnd; }
+  }
+  return lines.range(start, end);
+}
+
+/** Follows an alias to its anchored node; leaves other nodes as they are. */
+export function deref(node: unknown, doc: Document): Node | undefined {
+  if (isAlias(node)) return node.resolve(doc) as Node | undefined;
+  return node as Node | undefined;
+}
+
+/** The value node of `key` in a mapping, aliases followed. */
+export function valueNode(map: YAMLMap, key: string, doc: Document): Node | undefined {
+  return deref(map.get(key, true), doc);
+}
+
+/** The key node of `key` in a mapping. */
+export function keyNode(map: YAMLMap, key: string): Node | undefined {
+  for (const pair of map.items) if (isScalar(pair.key) && pair.key.value === key) return pair.key;
+  return undefined;
+}
+
+export function nodeRange(lines: LineIndex, node: Node | undefined | null): Range | undefined {
+  if (!node?.range) return undefined;
+  return lines.range(node.range[0], node.range[1]);
+}
+
+export { isMap, isSeq, isScalar };
+
+/** The node at a JSON path (keys and list indexes), aliases followed. */
+export function nodeAtPath(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  let node = deref(doc.contents, doc);
+  for (const segment of path) {
+    if (isMap(node)) node = deref(node.get(segment, true), doc);
+    else if (isSeq(node) && typeof segment === 'number') node = deref(node.items[segment], doc);
+    else return undefined;
+  }
+  return node ?? undefined;
+}
+
+/** The key node of the last segment of `path` (for fixes that rename a key). */
+export function keyNodeAtPath(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  const parent = nodeAtPath(doc, path.slice(0, -1));
+  return isMap(parent) ? keyNode(parent, String(path[path.length - 1])) : undefined;
+}

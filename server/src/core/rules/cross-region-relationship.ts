@@ -1,0 +1,42 @@
+import { removeSeqItem, replaceScalar } from '../edits';
+import type { Fix } from '../finding';
+import { entityAt, idOf, partnerOf, regionNote } from './helpers';
+import type { Rule } from './rule';
+
+/** A reseller lists an indirect provider of another CSP region. */
+export const crossRegionRelationship: Rule = {
+  id: 'cross-region-relationship',
+  severity: 'error',
+  category: 'regions',
+  check({ model, report }) {
+    for (const reseller of model.partners) {
+      if (reseller.type !== 'indirect-reseller' || !reseller.region) continue;
+      for (const ref of reseller.providers) {
+        const provider = partnerOf(ref);
+        if (provider?.type !== 'indirect-provider' || !provider.region || provider.region === reseller.region) continue;
+        report({
+          node: ref.node, path: ref.path, key: 'cross-region-relationship',
+          args: { reseller: idOf(reseller), resellerRegion: reseller.region, provider: idOf(provider), providerRegion: provider.region },
+          related: [regionNote(provider)],
+        });
+      }
+    }
+  },
+  fixes(finding, { model, parsed, title }) {
+    const path = finding.data!.path;
+    const reseller = entityAt(model, path);
+    const index = path[path.length - 1] as number;
+    const ref = reseller?.kind === 'partner' ? reseller.providers.find((r) => r.path[r.path.length - 1] === index) : undefined;
+    if (reseller?.kind !== 'partner' || !ref) return [];
+    const fixes: Fix[] = [];
+    const listed = new Set(reseller.providers.map((r) => r.value));
+    for (const provider of model.partners) {
+      if (provider.type !== 'indirect-provider' || provider.region !== reseller.region || !provider.id || listed.has(provider.id.value)) continue;
+      const edit = replaceScalar(parsed, ref.node, provider.id.value);
+      if (edit) fixes.push({ id: 'fix.replace-relationship', title: title('fix.replace-relationship', { value: provider.id.value }), edits: [edit], isPreferred: fixes.length === 0 });
+    }
+    const removal = removeSeqItem(parsed, reseller.node, 'providers', index);
+    if (removal) fixes.push({ id: 'fix.remove-relationship', title: title('fix.remove-relationship', { value: ref.value }), edits: [removal] });
+    return fixes;
+  },
+};

@@ -1,0 +1,28 @@
+import { removeKey } from '../edits';
+import { idOf, partnerOf, subscriptionAt, subscriptionName } from './helpers';
+import type { Rule } from './rule';
+
+/** A direct-bill partner buys from Microsoft: its subscriptions have no provider. */
+export const directBillHasProvider: Rule = {
+  id: 'direct-bill-has-provider',
+  severity: 'error',
+  category: 'paths',
+  check({ model, report }) {
+    for (const customer of model.customers) {
+      for (const subscription of customer.subscriptions) {
+        const seller = partnerOf(subscription.soldBy);
+        const provider = subscription.provider;
+        if (seller?.type !== 'direct-bill' || !provider) continue;
+        report({
+          node: provider.node, path: provider.path, key: 'direct-bill-has-provider',
+          args: { subscription: subscriptionName(subscription), partner: idOf(seller), provider: provider.value },
+        });
+      }
+    }
+  },
+  fixes(finding, { model, parsed, title }) {
+    const subscription = subscriptionAt(model, finding.data!.path);
+    const edit = subscription && removeKey(parsed, subscription.node, 'provider');
+    return edit ? [{ id: 'fix.remove-provider', title: title('fix.remove-provider', { value: subscription!.provider?.value ?? '' }), edits: [edit], isPreferred: true }] : [];
+  },
+};

@@ -1,0 +1,21 @@
+import type { Partner } from '../model';
+import { idOf } from './helpers';
+import type { Rule } from './rule';
+
+/** Two partners share a CSP tenant (compared without case, as tenant domains are). */
+export const duplicatePartnerTenant: Rule = {
+  id: 'duplicate-partner-tenant',
+  severity: 'warning',
+  category: 'structure',
+  check({ model, report }) {
+    const first = new Map<string, Partner>();
+    for (const partner of model.partners) {
+      const tenant = partner.tenant;
+      if (!tenant) continue;
+      const other = first.get(tenant.value.toLowerCase());
+      if (!other) { first.set(tenant.value.toLowerCase(), partner); continue; }
+      const args = { tenant: tenant.value, other: idOf(other) };
+      report({ node: tenant.node, path: tenant.path, key: 'duplicate-partner-tenant', args, related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }] });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import type { PartnerType } from '../model';
+import { confirmFlagsEdits, entityAt, idOf, transacts } from './helpers';
+import { entityAnchor, Rule } from './rule';
+
+interface FlagRequirement {
+  id: string;
+  appliesTo: PartnerType;
+  block: 'onboarding' | 'directBill';
+  flags: readonly string[];
+}
+
+/**
+ * The shape shared by the requirement rules: a transacting partner of one type must have every flag
+ * of one block set to true. Reported on the first flag that is false, else on the block key, else on the id.
+ */
+export function flagRule(requirement: FlagRequirement): Rule {
+  const { id, appliesTo, block, flags } = requirement;
+  return {
+    id,
+    severity: 'error',
+    category: 'program',
+    check({ model, report }) {
+      for (const partner of model.partners) {
+        if (partner.type !== appliesTo) continue;
+        const blockNode = partner[block].node;
+        if (partner.node.has(block) && !blockNode) continue; // malformed block: the schema's finding
+        const values = partner[block] as unknown as Record<string, boolean | undefined>;
+        if (flags.some((flag) => blockNode?.has(flag) && values[flag] === undefined)) continue; // malformed flag
+        const missing = flags.filter((flag) => values[flag] !== true);
+        if (missing.length === 0 || !transacts(model, partner).yes) continue;
+        const falseFlag = missing.find((flag) => blockNode?.has(flag));
+        const node = falseFlag ? blockNode!.get(falseFlag, true) : entityAnchor(partner);
+        report({
+          node: node as never, path: partner.path, key: id,
+          args: { partner: idOf(partner), missing: missing.map((flag) => `${block}.${flag}`).join(', ') },
+          data: { missing },
+        });
+      }
+    },
+    fixes(finding, { model, parsed, title }) {
+      const partner = entityAt(model, finding.data!.path);
+      const missing = finding.data?.missing as string[] | undefined;
+      if (partner?.kind !== 'partner' || !missing) return [];
+      const edits = confirmFlagsEdits(parsed, partner, block, missing);
+      const names = missing.map((flag) => `${block}.${flag}`).join(', ');
+      return edits ? [{ id: 'fix.insert-flags', title: title('fix.insert-flags', { flags: names }), edits, isPreferred: true }] : [];
+    },
+  };
+}

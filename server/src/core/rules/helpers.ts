@@ -1,0 +1,137 @@
+import { insertIntoMap, removeKey, setKey } from '../edits';
+import type { ParsedText } from '../parse';
+import type { TextEdit } from '../text';
+import { entityAnchor, idOf } from './rule';
+import type { Customer, Entity, Model, Partner, Reference, Subscription } from '../model';
+
+/** The partner a reference resolves to, or undefined for a customer or an unknown id. */
+export function partnerOf(ref: Reference | undefined): Partner | undefined {
+  return ref?.target?.kind === 'partner' ? ref.target : undefined;
+}
+
+export interface Usage { sells: Subscription[]; provides: Subscription[] }
+
+const usageCache = new WeakMap<Model, Map<Partner, Usage>>();
+
+/** Where each partner transacts, computed once per model in one pass over the subscriptions. */
+export function partnerUsage(model: Model): Map<Partner, Usage> {
+  let usage = usageCache.get(model);
+  if (usage) return usage;
+  usage = new Map(model.partners.map((p) => [p, { sells: [], provides: [] }]));
+  for (const customer of model.customers) {
+    for (const subscription of customer.subscriptions) {
+      const seller = partnerOf(subscription.soldBy);
+      const provider = partnerOf(subscription.provider);
+      if (seller) usage.get(seller)?.sells.push(subscription);
+      if (provider) usage.get(provider)?.provides.push(subscription);
+    }
+  }
+  usageCache.set(model, usage);
+  return usage;
+}
+
+/** A partner transacts when it sells or provides a subscription, or is a reseller linked to providers. */
+export function transacts(model: Model, partner: Partner): { yes: boolean; first?: Subscription } {
+  const usage = partnerUsage(model).get(partner);
+  const first = usage?.sells[0] ?? usage?.provides[0];
+  const linked = partner.type === 'indirect-reseller' && partner.providers.length > 0;
+  return { yes: first !== undefined || linked, first };
+}
+
+/** Same legal organization, or the customer's owner is (or is affiliated with) the partner. */
+export function affiliation(partner: Partner, customer: Customer): 'owner' | 'affiliate' | undefined {
+  const owner = partnerOf(customer.owner);
+  if (owner === partner) return 'owner';
+  const sameOrg = (a: Entity | undefined, b: Entity) => a?.organization !== undefined && a.organization === b.organization;
+  if (sameOrg(partner, customer) || sameOrg(owner, partner)) return 'affiliate';
+  return undefined;
+}
+
+export function organizationOf(partner: Partner, customer: Customer): string {
+  return customer.organization ?? partnerOf(customer.owner)?.organization ?? partner.organization ?? '';
+}
+
+/** A way to sell to a customer: a direct-bill partner alone, or a reseller with one of its providers. */
+export interface SalesPath { seller: Partner; provider?: Partner }
+
+/**
+ * Partners that could transact with `customer` instead: in the customer's region, not affiliated with it,
+ * direct-bill partners, or resellers with a linked indirect provider of the same region.
+ */
+export function eligibleSalesPaths(model: Model, customer: Customer): SalesPath[] {
+  if (!customer.region) return [];
+  const paths: SalesPath[] = [];
+  for (const partner of model.partners) {
+    if (!partner.id || partner.region !== customer.region || affiliation(partner, customer)) continue;
+    if (partner.type === 'direct-bill') paths.push({ seller: partner });
+    if (partner.type === 'indirect-reseller') {
+      const provider = partner.providers.map(partnerOf)
+        .find((p) => p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer));
+      if (provider) paths.push({ seller: partner, provider });
+    }
+  }
+  return paths;
+}
+
+export { idOf };
+
+export function typeKey(entity: Entity | undefined): string {
+  if (!entity) return 'type.unknown';
+  if (entity.kind === 'customer') return 'type.customer';
+  return entity.type ? `type.${entity.type}` : 'type.unknown';
+}
+
+
+/** Edits that make `subscription` go through `path`: soldBy set, provider set or removed. */
+export function salesPathEdits(parsed: ParsedText, subscription: Subscription, path: SalesPath): TextEdit[] | undefined {
+  const edits: (TextEdit | undefined)[] = [setKey(parsed, subscription.node, 'soldBy', path.seller.id!.value)];
+  if (path.provider) edits.push(setKey(parsed, subscription.node, 'provider', path.provider.id!.value, 'soldBy'));
+  else if (subscription.node.has('provider')) edits.push(removeKey(parsed, subscription.node, 'provider'));
+  return edits.every((e) => e !== undefined) ? (edits as TextEdit[]) : undefined;
+}
+
+export function entityAt(model: Model, path: (string | number)[]): Entity | undefined {
+  const list: Entity[] | undefined = path[0] === 'partners' ? model.partners : path[0] === 'customers' ? model.customers : undefined;
+  return list?.find((e) => e.index === path[1]);
+}
+
+export function subscriptionAt(model: Model, path: (string | number)[]): Subscription | undefined {
+  const customer = entityAt(model, path);
+  if (customer?.kind !== 'customer' || path[2] !== 'subscriptions') return undefined;
+  return customer.subscriptions.find((s) => s.index === path[3]);
+}
+
+export function allEntities(model: Model): Entity[] {
+  return [...model.partners, ...model.customers];
+}
+
+/**
+ * Edits that set boolean flags of a block (`onboarding`, `directBill`) to true: a false value is
+ * replaced, a missing key inserted, a missing block inserted whole.
+ */
+export function confirmFlagsEdits(parsed: ParsedText, partner: Partner, block: 'onboarding' | 'directBill', missing: string[]): TextEdit[] | undefined {
+  const blockNode = partner[block].node;
+  if (!blockNode) {
+    if (partner.node.has(block)) return undefined;
+    const inserted = insertIntoMap(parsed, partner.node, [`${block}:`, ...missing.map((flag) => `  ${flag}: true`)]);
+    return inserted && [inserted.edit];
+  }
+  const edits: (TextEdit | undefined)[] = [];
+  const toInsert: string[] = [];
+  for (const flag of missing) {
+    if (blockNode.has(flag)) edits.push(setKey(parsed, blockNode, flag, 'true'));
+    else toInsert.push(`${flag}: true`);
+  }
+  if (toInsert.length) edits.push(insertIntoMap(parsed, blockNode, toInsert)?.edit);
+  return edits.every((e) => e !== undefined) ? (edits as TextEdit[]) : undefined;
+}
+
+/** A subscription's id for messages (its position when the id is missing). */
+export function subscriptionName(subscription: Subscription): string {
+  return subscription.id?.value ?? `#${subscription.index + 1}`;
+}
+
+/** Related location: where an entity is and which region that makes it. */
+export function regionNote(entity: Entity) {
+  return { node: entityAnchor(entity), key: 'region.related', args: { entity: idOf(entity), country: entity.country?.value ?? '', region: entity.region ?? '' } };
+}

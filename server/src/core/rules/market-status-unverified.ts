@@ -1,0 +1,19 @@
+import { market } from '../regions';
+import { allEntities } from './helpers';
+import type { Rule } from './rule';
+
+/** Markets where Microsoft suspended new sales in 2022; whether they transact today is not verified. */
+const SUSPENDED = new Set(['RU', 'BY']);
+
+export const marketStatusUnverified: Rule = {
+  id: 'market-status-unverified',
+  severity: 'info',
+  category: 'structure',
+  check({ model, report }) {
+    for (const entity of allEntities(model)) {
+      const country = entity.country;
+      if (!country || !SUSPENDED.has(country.value)) continue;
+      report({ node: country.node, path: country.path, key: 'market-status-unverified', args: { country: country.value, countryName: market(country.value)!.name } });
+    }
+  },
+};

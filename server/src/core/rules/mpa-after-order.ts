@@ -1,0 +1,34 @@
+import { idOf, partnerOf, subscriptionName } from './helpers';
+import type { Rule } from './rule';
+
+/**
+ * A subscription was ordered before its seller or provider accepted the MPA. Documented for resellers
+ * (error); for providers and direct-bill partners inferred from "all partners who transact" (warning).
+ */
+export const mpaAfterOrder: Rule = {
+  id: 'mpa-after-order',
+  severity: 'error',
+  category: 'program',
+  check({ model, report }) {
+    for (const customer of model.customers) {
+      for (const subscription of customer.subscriptions) {
+        const orderedOn = subscription.orderedOn;
+        if (!orderedOn) continue;
+        const seller = partnerOf(subscription.soldBy);
+        const provider = partnerOf(subscription.provider);
+        for (const [role, partner] of [['soldBy', seller], ['provider', provider !== seller ? provider : undefined]] as const) {
+          const acceptedOn = partner?.mpa.acceptedOn;
+          if (!partner || !acceptedOn || orderedOn.value >= acceptedOn.value) continue;
+          const reseller = role === 'soldBy' && partner.type === 'indirect-reseller';
+          report({
+            node: orderedOn.node, path: orderedOn.path,
+            key: reseller ? 'mpa-after-order' : 'mpa-after-order.other',
+            severity: reseller ? 'error' : 'warning',
+            args: { partner: idOf(partner), role: { key: `role.${role}` }, acceptedOn: acceptedOn.value, subscription: subscriptionName(subscription), orderedOn: orderedOn.value },
+            related: [{ node: acceptedOn.node, key: 'mpa-after-order.related', args: { acceptedOn: acceptedOn.value } }],
+          });
+        }
+      }
+    }
+  },
+};

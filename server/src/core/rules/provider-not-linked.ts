@@ -1,0 +1,34 @@
+import { appendToList } from '../edits';
+import { entityAt, idOf, partnerOf } from './helpers';
+import { entityAnchor, Rule } from './rule';
+
+/** The subscription's provider is not among the providers its reseller works with. */
+export const providerNotLinked: Rule = {
+  id: 'provider-not-linked',
+  severity: 'error',
+  category: 'paths',
+  check({ model, report }) {
+    for (const customer of model.customers) {
+      for (const subscription of customer.subscriptions) {
+        const reseller = partnerOf(subscription.soldBy);
+        const provider = partnerOf(subscription.provider);
+        if (reseller?.type !== 'indirect-reseller' || provider?.type !== 'indirect-provider') continue;
+        if (reseller.providers.some((p) => p.target === provider)) continue;
+        // A malformed `providers` list is the schema's finding.
+        if (reseller.node.has('providers') && !reseller.providersNode) continue;
+        report({
+          node: subscription.provider!.node, path: subscription.provider!.path, key: 'provider-not-linked',
+          args: { provider: idOf(provider), reseller: idOf(reseller) },
+          related: [{ node: reseller.providersNode ?? entityAnchor(reseller), key: 'provider-not-linked.related', args: { reseller: idOf(reseller) } }],
+          data: { reseller: reseller.path, provider: idOf(provider) },
+        });
+      }
+    }
+  },
+  fixes(finding, { model, parsed, title }) {
+    const reseller = entityAt(model, finding.data!.reseller as (string | number)[]);
+    const provider = finding.data?.provider as string;
+    const edit = reseller && appendToList(parsed, reseller.node, 'providers', provider);
+    return edit ? [{ id: 'fix.link-provider', title: title('fix.link-provider', { provider, reseller: idOf(reseller) }), edits: [edit], isPreferred: true }] : [];
+  },
+};

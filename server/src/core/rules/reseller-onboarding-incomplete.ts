@@ -1,0 +1,9 @@
+import { flagRule } from './flag-rule';
+
+/** A transacting indirect reseller has not confirmed both onboarding prerequisites. */
+export const resellerOnboardingIncomplete = flagRule({
+  id: 'reseller-onboarding-incomplete',
+  appliesTo: 'indirect-reseller',
+  block: 'onboarding',
+  flags: ['aiCloudPartnerProgram', 'registeredAsIndirectReseller'],
+});

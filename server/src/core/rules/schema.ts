@@ -1,0 +1,32 @@
+import { isScalar } from 'yaml';
+import { renameKey, replaceScalar } from '../edits';
+import type { Fix } from '../finding';
+import { keyNodeAtPath, nodeAtPath } from '../parse';
+import type { Rule } from './rule';
+
+interface Suggestions { replace: 'value' | 'key'; values: string[] }
+
+/** A node the JSON Schema rejects, with "did you mean" replacements for misspelt values and keys. */
+export const schema: Rule = {
+  id: 'schema',
+  severity: 'error',
+  category: 'structure',
+  check({ schemaProblems, report }) {
+    for (const problem of schemaProblems) {
+      report({ node: problem.node, key: problem.key, args: problem.args, path: problem.path, data: problem.suggestions && { suggestions: problem.suggestions } });
+    }
+  },
+  fixes(finding, { parsed, title }) {
+    const suggestions = finding.data?.suggestions as Suggestions | undefined;
+    if (!suggestions || !parsed.doc) return [];
+    const path = finding.data!.path;
+    const byKey = suggestions.replace === 'key';
+    const node = byKey ? keyNodeAtPath(parsed.doc, path) : nodeAtPath(parsed.doc, path);
+    if (!isScalar(node)) return [];
+    const id = byKey ? 'fix.rename-key' : 'fix.replace-value';
+    return suggestions.values.flatMap((value, i): Fix[] => {
+      const edit = byKey ? renameKey(parsed, node, value) : replaceScalar(parsed, node, value);
+      return edit ? [{ id, title: title(id, { value }), edits: [edit], isPreferred: i === 0 }] : [];
+    });
+  },
+};

@@ -1,0 +1,64 @@
+import { removeKey, setKey } from '../edits';
+import type { Fix } from '../finding';
+import type { Model, Partner, Subscription } from '../model';
+import type { ParsedText } from '../parse';
+import type { TextEdit } from '../text';
+import { affiliation, eligibleSalesPaths, idOf, organizationOf, partnerOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
+import type { Rule } from './rule';
+
+/** The seller or provider is the customer's owner or affiliated with the customer. */
+export const selfSale: Rule = {
+  id: 'self-sale',
+  severity: 'error',
+  category: 'own-use',
+  check({ model, report }) {
+    for (const customer of model.customers) {
+      for (const subscription of customer.subscriptions) {
+        for (const ref of [subscription.soldBy, subscription.provider]) {
+          const partner = partnerOf(ref);
+          const relation = partner && affiliation(partner, customer);
+          if (!relation) continue;
+          report({
+            node: ref!.node, path: ref!.path, key: `self-sale.${relation}`,
+            args: { partner: idOf(partner), customer: idOf(customer), subscription: subscriptionName(subscription), organization: organizationOf(partner, customer) },
+          });
+          break; // one finding per subscription: the seller when both are affiliated
+        }
+      }
+    }
+  },
+  fixes(finding, { model, parsed, title }) {
+    const subscription = subscriptionAt(model, finding.data!.path);
+    if (!subscription) return [];
+    const fixes = eligibleSalesPaths(model, subscription.customer).flatMap((path): Fix[] => {
+      const edits = salesPathEdits(parsed, subscription, path);
+      const value = idOf(path.seller);
+      return edits ? [{ id: 'fix.buy-through', title: title('fix.buy-through', { value }), edits, isPreferred: false }] : [];
+    });
+    const shared = sharedServicesEdits(model, parsed, subscription);
+    if (shared) fixes.push({ id: 'fix.use-shared-services', title: title('fix.use-shared-services'), edits: shared });
+    if (fixes[0]) fixes[0].isPreferred = true;
+    return fixes;
+  },
+};
+
+/**
+ * "Use Azure Partner Shared Services": only for an owned tenant whose subscriptions are all Microsoft
+ * Azure, and whose owner has no shared services tenant yet, so the result breaks no other rule.
+ */
+function sharedServicesEdits(model: Model, parsed: ParsedText, subscription: Subscription): TextEdit[] | undefined {
+  const customer = subscription.customer;
+  const owner = partnerOf(customer.owner);
+  if (!owner || customer.sharedServices?.value === true) return undefined;
+  if (!customer.subscriptions.every((s) => s.kind === 'azure' && s.publisher === 'microsoft')) return undefined;
+  if (ownsSharedServices(model, owner)) return undefined;
+  const edits: (TextEdit | undefined)[] = [setKey(parsed, customer.node, 'sharedServices', 'true', 'owner')];
+  for (const s of customer.subscriptions) {
+    for (const key of ['soldBy', 'provider'] as const) if (s.node.has(key)) edits.push(removeKey(parsed, s.node, key));
+  }
+  return edits.every((e) => e) ? (edits as TextEdit[]) : undefined;
+}
+
+function ownsSharedServices(model: Model, owner: Partner): boolean {
+  return model.customers.some((c) => c.sharedServices?.value === true && partnerOf(c.owner) === owner);
+}

@@ -1,0 +1,24 @@
+import type { Customer, Partner } from '../model';
+import { idOf, partnerOf } from './helpers';
+import { entityAnchor, Rule } from './rule';
+
+/** One partner owns more than one shared services tenant; Partner Center creates one per partner. */
+export const sharedServicesDuplicate: Rule = {
+  id: 'shared-services-duplicate',
+  severity: 'info',
+  category: 'own-use',
+  check({ model, report }) {
+    const first = new Map<Partner, Customer>();
+    for (const customer of model.customers) {
+      const owner = partnerOf(customer.owner);
+      if (customer.sharedServices?.value !== true || !owner) continue;
+      const earlier = first.get(owner);
+      if (!earlier) { first.set(owner, customer); continue; }
+      report({
+        node: customer.sharedServices.node, path: customer.sharedServices.path, key: 'shared-services-duplicate',
+        args: { owner: idOf(owner), first: idOf(earlier) },
+        related: [{ node: entityAnchor(earlier), key: 'shared-services-duplicate.related', args: { owner: idOf(owner) } }],
+      });
+    }
+  },
+};

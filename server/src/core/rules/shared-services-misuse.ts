@@ -1,0 +1,38 @@
+import { idOf, partnerOf, subscriptionName } from './helpers';
+import type { Rule } from './rule';
+
+/**
+ * The Azure Partner Shared Services tenant belongs to one partner (its owner) and holds only
+ * Microsoft Azure, bought by that owner.
+ */
+export const sharedServicesMisuse: Rule = {
+  id: 'shared-services-misuse',
+  severity: 'error',
+  category: 'own-use',
+  check({ model, report }) {
+    for (const customer of model.customers) {
+      const flag = customer.sharedServices;
+      if (flag?.value !== true) continue;
+      if (!customer.node.has('owner')) {
+        report({ node: flag.node, path: flag.path, key: 'shared-services-misuse.no-owner', args: { customer: idOf(customer) } });
+        continue;
+      }
+      const owner = partnerOf(customer.owner);
+      if (!owner) continue; // unknown or malformed owner: reported by its own rule
+      for (const subscription of customer.subscriptions) {
+        const args = { subscription: subscriptionName(subscription), owner: idOf(owner), kind: subscription.kind };
+        if (subscription.kind !== 'azure') {
+          const kind = subscription.node.get('kind', true) ?? subscription.id?.node ?? subscription.node;
+          report({ node: kind as never, path: [...subscription.path, 'kind'], key: 'shared-services-misuse.kind', args });
+        }
+        if (subscription.publisher === 'third-party') {
+          report({ node: subscription.node.get('publisher', true) as never, path: [...subscription.path, 'publisher'], key: 'shared-services-misuse.publisher', args });
+        }
+        const seller = subscription.soldBy;
+        if (seller && seller.target && seller.target !== owner) {
+          report({ node: seller.node, path: seller.path, key: 'shared-services-misuse.seller', args: { ...args, partner: seller.value } });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { Partner } from '../model';
+import { idOf, partnerOf } from './helpers';
+import type { Rule } from './rule';
+
+/** A customer's tenant is the CSP tenant of a partner that does not own it. */
+export const soldToPartnerTenant: Rule = {
+  id: 'sold-to-partner-tenant',
+  severity: 'error',
+  category: 'paths',
+  check({ model, report }) {
+    const partnerByTenant = new Map<string, Partner>();
+    for (const partner of model.partners) {
+      const tenant = partner.tenant?.value.toLowerCase();
+      if (tenant && !partnerByTenant.has(tenant)) partnerByTenant.set(tenant, partner);
+    }
+    for (const customer of model.customers) {
+      const partner = customer.tenant && partnerByTenant.get(customer.tenant.value.toLowerCase());
+      // The owner's own tenant is `own-use-tenant`'s case.
+      if (!partner || partner === partnerOf(customer.owner)) continue;
+      report({
+        node: customer.tenant!.node, path: customer.tenant!.path, key: 'sold-to-partner-tenant',
+        args: { customer: idOf(customer), tenant: customer.tenant!.value, partner: idOf(partner) },
+        related: [{ node: partner.tenant!.node, key: 'sold-to-partner-tenant.related', args: { partner: idOf(partner) } }],
+      });
+    }
+  },
+};

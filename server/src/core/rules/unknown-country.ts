@@ -1,0 +1,39 @@
+import { replaceScalar } from '../edits';
+import type { Fix } from '../finding';
+import { nodeAtPath } from '../parse';
+import { market, suggestCountries, whyNotMarket } from '../regions';
+import { allEntities } from './helpers';
+import type { Rule } from './rule';
+
+/** `country` is not a CSP market: an alias (`UK`), lower case, a country outside CSP (`CN`), or unknown. */
+export const unknownCountry: Rule = {
+  id: 'unknown-country',
+  severity: 'error',
+  category: 'structure',
+  check({ model, report }) {
+    for (const entity of allEntities(model)) {
+      const country = entity.country;
+      if (!country || entity.region) continue;
+      const { key, args } = describe(country.value);
+      report({ node: country.node, path: country.path, key, args, data: { suggestions: suggestCountries(country.value) } });
+    }
+  },
+  fixes(finding, { parsed, title }) {
+    const node = parsed.doc && nodeAtPath(parsed.doc, finding.data!.path);
+    if (!node) return [];
+    return ((finding.data?.suggestions as string[]) ?? []).flatMap((value, i): Fix[] => {
+      const edit = replaceScalar(parsed, node, value);
+      return edit ? [{ id: 'fix.change-country', title: title('fix.change-country', { value, name: market(value)?.name ?? '' }), edits: [edit], isPreferred: i === 0 }] : [];
+    });
+  },
+};
+
+/** Why a written code is not a market, as a message key and its arguments. */
+function describe(code: string): { key: string; args: Record<string, string> } {
+  const upper = code.toUpperCase();
+  const { alias, reason } = whyNotMarket(upper);
+  if (alias) return { key: 'unknown-country.alias', args: { code, alias, name: market(alias)?.name ?? alias } };
+  if (upper !== code && market(upper)) return { key: 'unknown-country.case', args: { code, alias: upper, name: market(upper)!.name } };
+  if (reason) return { key: `unknown-country.${reason}`, args: { code } };
+  return { key: 'unknown-country', args: { code } };
+}

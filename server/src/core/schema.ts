@@ -1,0 +1,197 @@
+import type { MessageArgs } from './messages';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { Document, isMap, isScalar, isSeq, Node } from 'yaml';
+import schemaJson from '../../../schemas/csp-partners.schema.json';
+import { deref, keyNode, MAX_ALIAS_COUNT } from './parse';
+import type { Path } from './model';
+import { nearest } from './similar';
+
+/** One schema violation, already narrowed to the node a person would edit. */
+export interface SchemaProblem {
+  node: Node;
+  path: Path;
+  /** Message catalogue key (`schema.*`) and its arguments. */
+  key: string;
+  args: MessageArgs;
+  /** Replacements the quick fix offers, nearest first: for a value or for a key. */
+  suggestions?: { replace: 'value' | 'key'; values: string[] };
+}
+
+export const schema = schemaJson;
+
+/** Words people use for the partner types, mapped to the value they mean. */
+const synonyms: Record<string, string> = {
+  distributor: 'indirect-provider',
+  'indirect-distributor': 'indirect-provider',
+  provider: 'indirect-provider',
+  reseller: 'indirect-reseller',
+  'direct': 'direct-bill',
+  'direct-reseller': 'direct-bill',
+};
+
+let validators: { root: ValidateFunction; partner: ValidateFunction; customer: ValidateFunction } | undefined;
+
+/** Compiled once per process: the root without its lists, and one validator per list entry. */
+function compiled() {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv, ['date']);
+  ajv.addSchema(schemaJson);
+  const id = schemaJson.$id;
+  const shallowRoot = {
+    ...schemaJson,
+    $id: `${id}#root`,
+    properties: { ...schemaJson.properties, partners: { type: 'array' }, customers: { type: 'array' } },
+  };
+  validators = {
+    root: ajv.compile(shallowRoot),
+    partner: ajv.getSchema(`${id}#/definitions/partner`)!,
+    customer: ajv.getSchema(`${id}#/definitions/customer`)!,
+  };
+  return validators;
+}
+
+/** Converts one node to plain data for ajv; an alias bomb becomes an error instead of a hang. */
+function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
+  try {
+    return { data: node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Validates the document entry by entry, so that one `partners`/`customers` entry can be
+ * re-validated alone. Returns problems in document order.
+ */
+export function validateDocument(doc: Document): SchemaProblem[] {
+  const v = compiled();
+  const problems: SchemaProblem[] = [];
+  const root = deref(doc.contents, doc);
+  if (!isMap(root)) {
+    const node = (root ?? doc.contents) as Node | null;
+    problems.push({ node: node ?? (doc as unknown as Node), path: [], key: 'schema.root-not-mapping', args: {} });
+    return problems;
+  }
+  // Root: scalars as they are, the two lists as empty placeholders (their entries are checked below).
+  const shallow: Record<string, unknown> = {};
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const value = deref(pair.value, doc);
+    shallow[key] = isSeq(value) ? [] : value ? toData(value, doc).data : null;
+  }
+  validate(v.root, shallow, root, [], doc, problems);
+  for (const list of ['partners', 'customers'] as const) {
+    const seq = deref(root.get(list, true), doc);
+    if (!isSeq(seq)) continue;
+    seq.items.forEach((item, index) => {
+      const entry = deref(item, doc);
+      if (!entry) return;
+      const { data, error } = toData(entry, doc);
+      if (error !== undefined) {
+        problems.push({ node: entry, path: [list, index], key: 'schema.unreadable', args: { detail: error } });
+        return;
+      }
+      validate(list === 'partners' ? v.partner : v.customer, data, entry, [list, index], doc, problems);
+    });
+  }
+  return problems;
+}
+
+function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: SchemaProblem[]): void {
+  if (fn(data)) return;
+  const seen = new Set<Node>();
+  for (const error of prioritise(fn.errors ?? [])) {
+    const problem = describe(error, base, basePath, doc);
+    if (!problem || seen.has(problem.node)) continue;
+    seen.add(problem.node);
+    out.push(problem);
+  }
+}
+
+/** Errors about a missing or unknown key read better than the type errors they cause. */
+function prioritise(errors: ErrorObject[]): ErrorObject[] {
+  const rank = (e: ErrorObject) => (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 0 : e.keyword === 'type' ? 1 : 2);
+  return [...errors].sort((a, b) => rank(a) - rank(b));
+}
+
+function decodePointer(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Walks an instance path from `base`, aliases followed. */
+function nodeAt(base: Node, segments: string[], doc: Document): Node | undefined {
+  let node: Node | undefined = base;
+  for (const segment of segments) {
+    if (isMap(node)) node = deref(node.get(segment, true), doc);
+    else if (isSeq(node)) node = deref(node.items[Number(segment)], doc);
+    else return undefined;
+  }
+  return node;
+}
+
+function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document): SchemaProblem | undefined {
+  const segments = decodePointer(error.instancePath);
+  const node = nodeAt(base, segments, doc);
+  if (!node) return undefined;
+  const path: Path = [...basePath, ...segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
+  const property = String(path[path.length - 1] ?? '');
+  const params = error.params as Record<string, unknown>;
+  const parent = error.parentSchema as Record<string, unknown> | undefined;
+  const value = isScalar(node) ? String(node.value) : '';
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const anchor = isMap(node) ? (keyNode(node, 'id') ?? node.items[0]?.key ?? node) : node;
+      return { node: anchor as Node, path, key: 'schema.required', args: { property: missing } };
+    }
+    case 'additionalProperties': {
+      const unknown = String(params.additionalProperty);
+      const key = isMap(node) ? keyNode(node, unknown) : undefined;
+      const allowed = Object.keys((parent?.properties as object) ?? {});
+      const values = nearest(unknown, allowed);
+      return {
+        node: (key ?? node) as Node, path: [...path, unknown], key: 'schema.unknown-key',
+        args: { property: unknown, allowed: allowed.join(', ') },
+        suggestions: values.length ? { replace: 'key', values } : undefined,
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const values = synonyms[value.toLowerCase()] ? [synonyms[value.toLowerCase()]] : nearest(value, allowed);
+      return {
+        node, path, key: 'schema.enum', args: { property, value, allowed: allowed.join(', ') },
+        suggestions: values.length ? { replace: 'value', values } : undefined,
+      };
+    }
+    case 'const':
+      return { node, path, key: 'schema.const', args: { property, allowed: String(params.allowedValue) } };
+    case 'type':
+      return { node, path, key: `schema.type.${typeWord(String(params.type))}`, args: { property } };
+    case 'format':
+      return { node, path, key: 'schema.date', args: { property, value } };
+    case 'pattern':
+    case 'minimum':
+      return { node, path, key: `schema.pattern.${patternKind(error.schemaPath, property)}`, args: { property, value } };
+    case 'minLength':
+      return { node, path, key: 'schema.empty', args: { property } };
+    default:
+      return { node, path, key: 'schema.other', args: { property, detail: error.message ?? error.keyword } };
+  }
+}
+
+function typeWord(type: string): string {
+  if (type.includes('integer')) return 'partner-id';
+  if (type === 'array') return 'list';
+  if (type === 'object') return 'mapping';
+  return type; // string, boolean, integer
+}
+
+/** Which shared definition a pattern belongs to, for a message that says what the value should look like. */
+function patternKind(schemaPath: string, property: string): string {
+  for (const def of ['id', 'tenant', 'country']) if (schemaPath.includes(`/definitions/${def}/`)) return def;
+  if (property === 'partnerId') return 'partner-id';
+  return 'id';
+}

@@ -1,0 +1,99 @@
+import type { Finding, SeveritySetting } from './finding';
+import { Locale, message } from './messages';
+import type { ParsedText } from './parse';
+import { ruleById } from './rules';
+import type { Range, TextEdit } from './text';
+
+const UNUSED = 'unused-suppression';
+const COMMENT = /^(\s*)#\s*csp-disable(-next-line)?(?=\s|$)(.*)$/;
+
+interface Suppression {
+  line: number;
+  scope: 'file' | 'next-line' | 'misplaced';
+  /** Rule ids with their ranges in the comment; empty means every rule. */
+  ids: { id: string; range: Range }[];
+  range: Range;
+  used: Set<string>;
+}
+
+/** Reads the `# csp-disable…` comments. Only whole-line comments count. */
+function readSuppressions(parsed: ParsedText): Suppression[] {
+  const { text, lines } = parsed;
+  const out: Suppression[] = [];
+  const firstContentLine = firstContent(parsed);
+  for (let at = text.indexOf('csp-disable'); at !== -1; at = text.indexOf('csp-disable', at + 1)) {
+    const line = lines.position(at).line;
+    if (out.length && out[out.length - 1].line === line) continue;
+    const lineText = lines.lineText(line);
+    const match = COMMENT.exec(lineText);
+    if (!match) continue;
+    const lineStart = lines.lineStart(line);
+    const ids: Suppression['ids'] = [];
+    const listStart = lineText.length - match[3].length;
+    for (const word of match[3].matchAll(/[^\s,]+/g)) {
+      const start = lineStart + listStart + word.index!;
+      ids.push({ id: word[0], range: lines.range(start, start + word[0].length) });
+    }
+    const scope = match[2] ? 'next-line' : line < firstContentLine ? 'file' : 'misplaced';
+    out.push({ line, scope, ids, range: lines.range(lineStart + match[1].length, lines.lineEnd(line)), used: new Set() });
+  }
+  return out;
+}
+
+function firstContent(parsed: ParsedText): number {
+  for (let line = 0; line < parsed.lines.lineCount; line++) {
+    const t = parsed.lines.lineText(line).trim();
+    if (t !== '' && !t.startsWith('#')) return line;
+  }
+  return parsed.lines.lineCount;
+}
+
+function covers(s: Suppression, rule: string): boolean {
+  return s.ids.length === 0 || s.ids.some((i) => i.id === rule);
+}
+
+/** Drops suppressed findings and reports each suppression that suppressed nothing as a hint. */
+export function applySuppressions(parsed: ParsedText, findings: Finding[], locale: Locale, unusedSetting?: SeveritySetting): Finding[] {
+  const suppressions = readSuppressions(parsed);
+  if (suppressions.length === 0) return findings;
+  const fileWide = suppressions.filter((s) => s.scope === 'file');
+  const byLine = new Map(suppressions.filter((s) => s.scope === 'next-line').map((s) => [s.line + 1, s]));
+
+  const kept = findings.filter((f) => {
+    if (f.rule === 'yaml-syntax') return true;
+    const hit = [byLine.get(f.range.start.line), ...fileWide].find((s) => s && covers(s, f.rule));
+    if (!hit) return true;
+    hit.used.add(hit.ids.length ? f.rule : '*');
+    return false;
+  });
+  if (unusedSetting === 'off') return kept;
+
+  const severity = unusedSetting ?? ruleById.get(UNUSED)!.severity;
+  const hint = (range: Range, key: string, rule: string): Finding =>
+    ({ rule: UNUSED, severity, range, message: message(locale, key, { rule }), data: { path: [] } });
+  for (const s of suppressions) {
+    if (s.scope === 'misplaced') { kept.push(hint(s.range, 'unused-suppression.not-at-top', '')); continue; }
+    const key = s.scope === 'file' ? 'unused-suppression.file' : 'unused-suppression';
+    if (s.ids.length === 0 && s.used.size === 0) kept.push(hint(s.range, key, '*'));
+    for (const { id, range } of s.ids) {
+      if (!ruleById.has(id)) kept.push(hint(range, 'unused-suppression.unknown-rule', id));
+      else if (!s.used.has(id)) kept.push(hint(range, key, id));
+    }
+  }
+  return kept;
+}
+
+/** "Suppress <rule> for this line": extends a comment already above the line, or adds one. */
+export function suppressLineEdit(parsed: ParsedText, line: number, rule: string): TextEdit {
+  const above = line > 0 ? parsed.lines.lineText(line - 1) : '';
+  const match = COMMENT.exec(above);
+  if (match && match[2] && match[3].trim() !== '') {
+    const end = parsed.lines.lineEnd(line - 1);
+    return { range: parsed.lines.range(end, end), newText: `, ${rule}` };
+  }
+  const text = parsed.lines.lineText(line);
+  const indent = text.slice(0, text.length - text.trimStart().length);
+  const at = parsed.lines.lineStart(line);
+  const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: parsed.lines.range(at, at), newText: `${indent}# csp-disable-next-line ${rule}${eol}` };
+}
