@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { check, CheckOptions, CheckResult, fixesFor } from '../server/src/core/check';
+import type { Finding, Fix } from '../server/src/core/finding';
+import { applyEdits } from '../server/src/core/text';
+
+/** The repository root, whether this runs from `test/` or from the compiled `out/test/`. */
+export const repoRoot = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) || dir.endsWith(`${path.sep}out`)) dir = path.dirname(dir);
+  return dir;
+})();
+
+export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
+
+/** The date fixes record in tests, so baselines do not change with the calendar. */
+export const TEST_TODAY = '2025-01-02';
+
+/** Every fixture manifest under test/fixtures, relative paths in a stable order. */
+export function fixtureFiles(dir = fixturesDir): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.ya?ml$/.test(name)) out.push(path.relative(dir, full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Options a fixture asks for in its first lines: `# test-options: {"rules": {...}, "locale": "ja"}`. */
+export function fixtureOptions(text: string): CheckOptions {
+  const match = /^# test-options: (.*)$/m.exec(text);
+  return match ? (JSON.parse(match[1]) as CheckOptions) : {};
+}
+
+export function checkFixture(relative: string): { text: string; result: CheckResult } {
+  const text = readFileSync(path.join(fixturesDir, relative), 'utf8');
+  return { text, result: check(text, fixtureOptions(text)) };
+}
+
+/**
+ * The baseline: every source line, and under it each finding that starts there, with carets under its
+ * range, its rule, severity and message, related locations and the titles of its quick fixes.
+ */
+export function renderBaseline(result: CheckResult): string {
+  const { lines } = result.parsed;
+  const out: string[] = [];
+  const width = String(lines.lineCount).length;
+  const byLine = new Map<number, Finding[]>();
+  for (const f of result.findings) byLine.set(f.range.start.line, [...(byLine.get(f.range.start.line) ?? []), f]);
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    out.push(`${String(line + 1).padStart(width)} | ${text}`.trimEnd());
+    for (const f of byLine.get(line) ?? []) {
+      const { start, end } = f.range;
+      const until = end.line === start.line ? end.character : text.length;
+      const carets = ' '.repeat(start.character) + '^'.repeat(Math.max(1, until - start.character));
+      const more = end.line !== start.line ? ` (to ${end.line + 1}:${end.character + 1})` : '';
+      const pad = ' '.repeat(width);
+      out.push(`${pad} | ${carets}${more}`);
+      out.push(`${pad} | ${f.severity} ${f.rule}: ${f.message}`);
+      for (const r of f.related ?? []) out.push(`${pad} |   related ${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
+      for (const fix of fixesFor(result, f, TEST_TODAY)) out.push(`${pad} |   fix: ${fix.title}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export function baselinePath(relative: string): string {
+  return path.join(fixturesDir, relative.replace(/\.ya?ml$/, '.baseline.txt'));
+}
+
+/** Applies a fix to the text it was computed on. */
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}
+
+export { check, fixesFor };
