@@ -30,7 +30,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const locale = localeOf(options.locale);
   const parsed = parseText(text);
   const hasSyntaxErrors = parsed.syntaxProblems.length > 0;
-  const schemaProblems = parsed.doc && !hasSyntaxErrors ? validateDocument(parsed.doc) : [];
+  const schemaProblems = hasSyntaxErrors ? [] : validateDocument(parsed.doc);
   const invalid = new Set(schemaProblems.map((p) => pointer(p.path)));
   const model = buildModel(hasSyntaxErrors ? undefined : parsed.doc, (path) => invalid.has(pointer(path)));
 

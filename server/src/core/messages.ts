@@ -17,7 +17,7 @@ const catalogue = {
   // schema
   'schema.root-not-mapping': { en: 'The manifest must be a mapping with manifestVersion, partners and customers.', ja: 'マニフェストは manifestVersion、partners、customers を持つマッピングでなければなりません。' },
   'schema.unreadable': { en: 'This entry cannot be read: {detail}', ja: 'このエントリーを読み取れません: {detail}' },
-  'schema.required': { en: 'Missing required property "{property}".', ja: '必須プロパティ「{property}」がありません。' },
+  'schema.required': { en: 'Missing required property: {property}.', ja: '必須プロパティがありません: {property}。' },
   'schema.unknown-key': { en: 'Unknown property "{property}". Allowed: {allowed}, or your own keys starting with "x-".', ja: '不明なプロパティ「{property}」です。使えるのは {allowed}、または「x-」で始まる独自のキーです。' },
   'schema.enum': { en: '"{value}" is not a valid {property}. Allowed values: {allowed}.', ja: '「{value}」は {property} として使えません。使える値: {allowed}。' },
   'schema.const': { en: '"{property}" must be {allowed}.', ja: '「{property}」は {allowed} でなければなりません。' },

@@ -9,7 +9,8 @@ import { nearest } from './similar';
 
 /** One schema violation, already narrowed to the node a person would edit. */
 export interface SchemaProblem {
-  node: Node;
+  /** Undefined only when the text holds no YAML node at all (an empty file). */
+  node?: Node;
   path: Path;
   /** Message catalogue key (`schema.*`) and its arguments. */
   key: string;
@@ -65,13 +66,12 @@ function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
  * Validates the document entry by entry, so that one `partners`/`customers` entry can be
  * re-validated alone. Returns problems in document order.
  */
-export function validateDocument(doc: Document): SchemaProblem[] {
+export function validateDocument(doc: Document | undefined): SchemaProblem[] {
   const v = compiled();
   const problems: SchemaProblem[] = [];
-  const root = deref(doc.contents, doc);
-  if (!isMap(root)) {
-    const node = (root ?? doc.contents) as Node | null;
-    problems.push({ node: node ?? (doc as unknown as Node), path: [], key: 'schema.root-not-mapping', args: {} });
+  const root = doc && deref(doc.contents, doc);
+  if (!doc || !isMap(root)) {
+    problems.push({ node: root ?? undefined, path: [], key: 'schema.root-not-mapping', args: {} });
     return problems;
   }
   // Root: scalars as they are, the two lists as empty placeholders (their entries are checked below).
@@ -101,11 +101,15 @@ export function validateDocument(doc: Document): SchemaProblem[] {
 
 function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: SchemaProblem[]): void {
   if (fn(data)) return;
-  const seen = new Set<Node>();
+  const seen = new Map<Node | undefined, SchemaProblem>();
   for (const error of prioritise(fn.errors ?? [])) {
     const problem = describe(error, base, basePath, doc);
-    if (!problem || seen.has(problem.node)) continue;
-    seen.add(problem.node);
+    if (!problem) continue;
+    const earlier = seen.get(problem.node);
+    // Several missing properties of one entry make one finding that names them all.
+    if (earlier?.key === 'schema.required' && problem.key === 'schema.required') earlier.args.property += `, ${problem.args.property}`;
+    if (earlier) continue;
+    seen.set(problem.node, problem);
     out.push(problem);
   }
 }
@@ -144,7 +148,8 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      const anchor = isMap(node) ? (keyNode(node, 'id') ?? node.items[0]?.key ?? node) : node;
+      // The entry's id names it; without one, its first key.
+      const anchor = isMap(node) ? (deref(node.get('id', true), doc) ?? node.items[0]?.key ?? node) : node;
       return { node: anchor as Node, path, key: 'schema.required', args: { property: missing } };
     }
     case 'additionalProperties': {
