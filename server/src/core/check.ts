@@ -46,7 +46,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     };
     runSafely(rule, context, findings, parsed, locale);
   }
-  const kept = applySuppressions(parsed, findings, locale, options.rules?.['unused-suppression']);
+  // With syntax errors no rule ran, so every suppression would look unused: that would be a cascade.
+  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : options.rules?.['unused-suppression']);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return { parsed, model, schemaProblems, findings: kept, locale };
 }

@@ -109,7 +109,8 @@ function keyIndent(parsed: ParsedText, map: YAMLMap): string | undefined {
  * or after the mapping's last pair. Returns the edit and where the first inserted line starts in newText.
  */
 export function insertIntoMap(parsed: ParsedText, map: YAMLMap, lines: string[], after?: string): { edit: TextEdit; offset: number } | undefined {
-  if (map.flow || map.items.length === 0) return undefined;
+  if (map.flow) return insertIntoFlowMap(parsed, map, lines, after);
+  if (map.items.length === 0) return undefined;
   const indent = keyIndent(parsed, map);
   const anchor = after ? pairOf(map, after) : map.items[map.items.length - 1];
   const end = anchor && pairEnd(anchor);
@@ -118,6 +119,19 @@ export function insertIntoMap(parsed: ParsedText, map: YAMLMap, lines: string[],
   const nl = eol(parsed);
   const newText = lines.map((line) => nl + indent + line).join('');
   return { edit: edit(parsed, at, at, newText), offset: nl.length + indent.length };
+}
+
+/**
+ * `{ a: 1 }` + ["b: 2"] → `{ a: 1, b: 2 }`: flat `key: value` entries go after the pair `after` (or the
+ * last pair), each preceded by ", ". Nested entries (a line ending in ":" or indented) cannot be written
+ * in a flow mapping this way; the fix is then not offered.
+ */
+function insertIntoFlowMap(parsed: ParsedText, map: YAMLMap, lines: string[], after?: string): { edit: TextEdit; offset: number } | undefined {
+  if (map.items.length === 0 || lines.some((line) => /^\s/.test(line) || /:\s*$/.test(line))) return undefined;
+  const anchor = after ? pairOf(map, after) : map.items[map.items.length - 1];
+  const end = anchor && pairEnd(anchor);
+  if (end === undefined) return undefined;
+  return { edit: edit(parsed, end, end, lines.map((line) => `, ${line}`).join('')), offset: 2 };
 }
 
 /** Sets `key` to a scalar value: replaces it when present, inserts it otherwise. */

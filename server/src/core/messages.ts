@@ -9,7 +9,7 @@ const catalogue = {
   // yaml-syntax
   'yaml-syntax': { en: 'YAML syntax error: {detail}', ja: 'YAML 構文エラー: {detail}' },
   'yaml-syntax.tab': { en: 'Tabs are not allowed in YAML indentation; indent with spaces.', ja: 'YAML のインデントにタブは使えません。スペースでインデントしてください。' },
-  'yaml-syntax.duplicate-key': { en: 'This key appears twice in the same mapping; keep only one.', ja: '同じマッピングにこのキーが 2 回あります。1 つだけにしてください。' },
+  'yaml-syntax.duplicate-key': { en: 'The key {key} appears twice in the same mapping; keep only one.', ja: 'キー {key} が同じマッピングに 2 回あります。1 つだけにしてください。' },
   'yaml-syntax.multiple-documents': { en: 'A manifest holds one YAML document; remove this second document (---).', ja: 'マニフェストに書ける YAML ドキュメントは 1 つです。この 2 つ目のドキュメント (---) を削除してください。' },
   'yaml-syntax.unresolved-alias': { en: 'Alias *{alias} names no anchor &{alias} defined before it.', ja: 'エイリアス *{alias} に対応するアンカー &{alias} がそれより前にありません。' },
   'yaml-syntax.too-many': { en: '{count} more YAML errors are not shown; fix the ones above first.', ja: 'ほかに {count} 件の YAML エラーがあります。まず上のエラーを直してください。' },
@@ -61,8 +61,9 @@ const catalogue = {
   'duplicate-partner-id': { en: 'PartnerID {partnerId} is also used by partner "{other}"; a location PartnerID belongs to exactly one CSP tenant.', ja: 'PartnerID {partnerId} はパートナー「{other}」でも使われています。ロケーション PartnerID は 1 つの CSP テナントにだけ対応します。' },
   'duplicate-partner-id.related': { en: 'PartnerID {partnerId} of "{other}"', ja: '「{other}」の PartnerID {partnerId}' },
   'duplicate-partner-tenant': { en: 'CSP tenant "{tenant}" is also used by partner "{other}"; one CSP tenant is one partner account in one region.', ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つの CSP テナントは 1 つのリージョンの 1 つのパートナー アカウントです。' },
+  'duplicate-partner-tenant.reenrolled': { en: 'CSP tenant "{tenant}" is also used by partner "{other}": a direct-bill partner and an indirect reseller on one tenant is the re-enrolment of a restricted direct-bill tenant; check it is intended.', ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つのテナント上の直接請求パートナーと間接リセラーは、制限付き直接請求テナントの再登録にあたります。意図したものか確認してください。' },
   'duplicate-partner-tenant.related': { en: 'Tenant of "{other}"', ja: '「{other}」のテナント' },
-  'market-status-unverified': { en: '{country} ({countryName}): Microsoft suspended new sales there in 2022; check that this market is still transactable.', ja: '{country} ({countryName}): Microsoft は 2022 年にこの国での新規販売を停止しました。このマーケットでまだ取引できるか確認してください。' },
+  'market-status-unverified': { en: '{country} ({countryName}): the status of this CSP market after 2022 is not verified (Microsoft suspended new sales in Russia in March 2022); check that it is still transactable.', ja: '{country} ({countryName}): 2022 年以降のこの CSP マーケットの状況は確認されていません (Microsoft は 2022 年 3 月にロシアでの新規販売を停止しました)。まだ取引できるか確認してください。' },
 
   // Program requirements
   'mpa-not-accepted': { en: 'Partner "{partner}" transacts but has not accepted the Microsoft Partner Agreement (mpa.accepted: true); orders through it are blocked.', ja: 'パートナー「{partner}」は取引していますが、Microsoft パートナー契約 (MPA) に同意していません (mpa.accepted: true)。このパートナー経由の注文はブロックされます。' },
@@ -80,7 +81,7 @@ const catalogue = {
   'provider-not-linked': { en: '"{provider}" is not among the providers of reseller "{reseller}"; the two need a reseller relationship before they transact together.', ja: '「{provider}」はリセラー「{reseller}」の providers にありません。一緒に取引する前にリセラー関係が必要です。' },
   'provider-not-linked.related': { en: 'Providers of "{reseller}"', ja: '「{reseller}」の providers' },
   'provider-sells-direct': { en: '"{provider}" is an indirect provider: it sells through indirect resellers, and the reseller is the partner of record for subscription "{subscription}".', ja: '「{provider}」は間接プロバイダーです。間接リセラーを通じて販売し、サブスクリプション「{subscription}」の販売パートナー (Partner of Record) はリセラーになります。' },
-  'direct-bill-has-provider': { en: 'Subscription "{subscription}" is sold by direct-bill partner "{partner}", which buys from Microsoft directly; it has no provider "{provider}".', ja: 'サブスクリプション「{subscription}」は直接請求パートナー「{partner}」が販売しており、Microsoft から直接購入します。provider「{provider}」は不要です。' },
+  'direct-bill-has-provider': { en: 'Subscription "{subscription}" is sold by direct-bill partner "{partner}", which buys from Microsoft directly and takes no provider; remove "{provider}".', ja: 'サブスクリプション「{subscription}」は直接請求パートナー「{partner}」が販売しており、Microsoft から直接購入します。provider「{provider}」は不要です。' },
   'sold-to-partner-tenant': { en: 'Customer "{customer}" uses tenant "{tenant}", the CSP tenant of partner "{partner}"; a CSP partner cannot resell to another partner\'s CSP tenant, and own use needs a separate tenant.', ja: '顧客「{customer}」のテナント「{tenant}」はパートナー「{partner}」の CSP テナントです。CSP パートナーは他のパートナーの CSP テナントに再販できず、自社利用には別のテナントが必要です。' },
   'sold-to-partner-tenant.related': { en: 'CSP tenant of "{partner}"', ja: '「{partner}」の CSP テナント' },
 
@@ -93,6 +94,8 @@ const catalogue = {
   // Own use and self-sales
   'self-sale.owner': { en: '"{partner}" sells subscription "{subscription}" to "{customer}", its own tenant; CSP partners may not sell to themselves. Buy through an unaffiliated partner or use Azure Partner Shared Services.', ja: '「{partner}」は自社のテナント「{customer}」にサブスクリプション「{subscription}」を販売しています。CSP パートナーは自社に販売できません。関連のないパートナーから購入するか、Azure Partner Shared Services を使ってください。' },
   'self-sale.affiliate': { en: '"{partner}" sells subscription "{subscription}" to "{customer}", an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.', ja: '「{partner}」は関連会社「{customer}」(organization「{organization}」) にサブスクリプション「{subscription}」を販売しています。CSP パートナーは関連会社に販売できません。' },
+  'self-sale.provider-owner': { en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", its own tenant; CSP partners may not sell to themselves.', ja: 'プロバイダー「{partner}」が自社のテナント「{customer}」向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは自社に販売できません。' },
+  'self-sale.provider-affiliate': { en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.', ja: 'プロバイダー「{partner}」が関連会社「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは関連会社に販売できません。' },
   'shared-services-misuse.no-owner': { en: 'Customer "{customer}" is marked sharedServices but names no owner; an Azure Partner Shared Services tenant belongs to a partner.', ja: '顧客「{customer}」は sharedServices ですが owner がありません。Azure Partner Shared Services テナントはパートナーのものです。' },
   'shared-services-misuse.kind': { en: 'Subscription "{subscription}" ({kind}) is in the Azure Partner Shared Services tenant of "{owner}", which can hold only Azure.', ja: 'サブスクリプション「{subscription}」({kind}) は「{owner}」の Azure Partner Shared Services テナントにありますが、このテナントには Azure しか置けません。' },
   'shared-services-misuse.publisher': { en: 'Subscription "{subscription}" is a third-party offer in the Azure Partner Shared Services tenant of "{owner}", which can hold only Microsoft Azure.', ja: 'サブスクリプション「{subscription}」はサードパーティのオファーですが、「{owner}」の Azure Partner Shared Services テナントには Microsoft Azure しか置けません。' },
@@ -104,6 +107,8 @@ const catalogue = {
 
   // Suppressions
   'unused-suppression': { en: 'Unused suppression: no {rule} finding on the next line.', ja: '使われていない抑制: 次の行に {rule} の指摘はありません。' },
+  'unused-suppression.any': { en: 'Unused suppression: no finding on the next line.', ja: '使われていない抑制: 次の行に指摘はありません。' },
+  'unused-suppression.any-file': { en: 'Unused suppression: no finding in this file.', ja: '使われていない抑制: このファイルに指摘はありません。' },
   'unused-suppression.file': { en: 'Unused suppression: no {rule} finding in this file.', ja: '使われていない抑制: このファイルに {rule} の指摘はありません。' },
   'unused-suppression.unknown-rule': { en: 'Unknown rule id "{rule}" in a suppression comment.', ja: '抑制コメントのルール ID「{rule}」は存在しません。' },
   'unused-suppression.not-at-top': { en: '"# csp-disable" only takes effect at the top of the file, before any content; use "# csp-disable-next-line" here.', ja: '「# csp-disable」はファイルの先頭 (内容より前) でのみ有効です。ここでは「# csp-disable-next-line」を使ってください。' },

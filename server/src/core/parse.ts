@@ -30,15 +30,18 @@ export function parseText(rawText: string): ParsedText {
 
   for (const doc of all) {
     for (const error of doc.errors) {
-      problems.push({ range: onLine(error.pos[0], error.pos[1]), key: syntaxKey(error.code), args: { detail: firstLine(error.message) } });
+      // A duplicate key is reported on its first character; cover the whole key, as a person would select it.
+      const end = error.code === 'DUPLICATE_KEY' ? keyEnd(text, error.pos[0]) : error.pos[1];
+      problems.push({ range: onLine(error.pos[0], end), key: syntaxKey(error.code), args: { detail: firstLine(error.message), key: text.slice(error.pos[0], end) } });
     }
   }
+  collapseTabLines(problems, lines);
   for (const extra of all.slice(1)) {
     const start = documentStart(text, extra.range[0]);
     problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
   }
   const doc = all[0];
-  if (doc && doc.errors.length === 0) {
+  if (doc) {
     visit(doc, {
       Alias(_key, alias: Alias) {
         if (!alias.resolve(doc)) {
@@ -56,6 +59,33 @@ export function parseText(rawText: string): ParsedText {
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { text, lines, doc, syntaxProblems: problems };
+}
+
+/** End of a plain or quoted mapping key that starts at `start` (before its ":"). */
+function keyEnd(text: string, start: number): number {
+  const match = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(text.slice(start));
+  return match && match[0].length > 0 ? start + match[0].length : start + 1;
+}
+
+/**
+ * A tab in a line's indentation makes the parser report several follow-on errors on that line, and
+ * none names the tab when it comes after spaces. Keep one finding per such line: the tab itself.
+ */
+function collapseTabLines(problems: SyntaxProblem[], lines: LineIndex): void {
+  const tabLines = new Map<number, SyntaxProblem>();
+  for (const problem of problems) {
+    const line = problem.range.start.line;
+    if (tabLines.has(line)) continue;
+    const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
+    const tab = indent.indexOf('\t');
+    if (tab < 0) continue;
+    const start = lines.lineStart(line) + tab;
+    tabLines.set(line, { range: lines.range(start, start + 1), key: 'yaml-syntax.tab', args: {} });
+  }
+  if (tabLines.size === 0) return;
+  const kept = problems.filter((p) => !tabLines.has(p.range.start.line));
+  problems.length = 0;
+  problems.push(...kept, ...tabLines.values());
 }
 
 function syntaxKey(code: string): string {

@@ -1,5 +1,4 @@
 import table from '../../../schemas/csp-regions.json';
-import { nearest } from './similar';
 
 export interface Market { iso2: string; name: string; region: string; currency?: string; source: string; provenance: string; note?: string }
 
@@ -22,12 +21,16 @@ export function whyNotMarket(code: string): { alias?: string; reason?: string } 
   return { alias: aliases[code], reason: notMarkets[code] };
 }
 
-/** Codes the user probably meant: a known alias first, then near spellings (also lower-case input). */
+/**
+ * The code the user probably meant: a known alias (UK → GB), the same code in capitals, or its letters
+ * swapped (ED → DE). Any two letters are one edit away from dozens of markets, so nothing looser is
+ * offered: a wrong guess would silently move the entity to another region.
+ */
 export function suggestCountries(code: string): string[] {
   const upper = code.toUpperCase();
-  const out: string[] = [];
-  if (aliases[upper]) out.push(aliases[upper]);
-  if (upper !== code && markets.has(upper)) out.push(upper);
-  if (out.length === 0 && !notMarkets[upper]) out.push(...nearest(upper, markets.keys(), 3));
-  return [...new Set(out)];
+  const swapped = upper.length === 2 ? upper[1] + upper[0] : '';
+  if (aliases[upper]) return [aliases[upper]];
+  if (markets.has(upper)) return upper === code ? [] : [upper];
+  if (markets.has(swapped) && !notMarkets[upper]) return [swapped];
+  return [];
 }

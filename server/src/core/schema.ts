@@ -31,6 +31,8 @@ const synonyms: Record<string, string> = {
   'direct-reseller': 'direct-bill',
 };
 
+const BOOLEAN_WORDS: Record<string, string> = { yes: 'true', y: 'true', on: 'true', no: 'false', n: 'false', off: 'false' };
+
 let validators: { root: ValidateFunction; partner: ValidateFunction; customer: ValidateFunction } | undefined;
 
 /** Compiled once per process: the root without its lists, and one validator per list entry. */
@@ -101,6 +103,7 @@ export function validateDocument(doc: Document | undefined): SchemaProblem[] {
 
 function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: SchemaProblem[]): void {
   if (fn(data)) return;
+  const found: SchemaProblem[] = [];
   const seen = new Map<Node | undefined, SchemaProblem>();
   for (const error of prioritise(fn.errors ?? [])) {
     const problem = describe(error, base, basePath, doc);
@@ -110,7 +113,26 @@ function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Pat
     if (earlier?.key === 'schema.required' && problem.key === 'schema.required') earlier.args.property += `, ${problem.args.property}`;
     if (earlier) continue;
     seen.set(problem.node, problem);
-    out.push(problem);
+    found.push(problem);
+  }
+  dropRenamedRequirements(found);
+  out.push(...found);
+}
+
+/**
+ * `partner:` where `partners:` is required: the rename fix of the unknown key supplies the missing
+ * property, so the "missing" half is dropped rather than reported twice.
+ */
+function dropRenamedRequirements(problems: SchemaProblem[]): void {
+  const renamed = new Set(problems.flatMap((p) => p.key === 'schema.unknown-key' && p.suggestions
+    ? [[...p.path.slice(0, -1), p.suggestions.values[0]].join('/')] : []));
+  if (renamed.size === 0) return;
+  for (let i = problems.length - 1; i >= 0; i--) {
+    const p = problems[i];
+    if (p.key !== 'schema.required') continue;
+    const missing = String(p.args.property).split(', ').filter((name) => !renamed.has([...p.path, name].join('/')));
+    if (missing.length === 0) problems.splice(i, 1);
+    else p.args.property = missing.join(', ');
   }
 }
 
@@ -173,8 +195,14 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
     }
     case 'const':
       return { node, path, key: 'schema.const', args: { property, allowed: String(params.allowedValue) } };
-    case 'type':
-      return { node, path, key: `schema.type.${typeWord(String(params.type))}`, args: { property } };
+    case 'type': {
+      // YAML 1.1 habits (yes/no/on/off) are strings in YAML 1.2: offer the boolean they meant.
+      const meant = params.type === 'boolean' ? BOOLEAN_WORDS[value.toLowerCase()] : undefined;
+      return {
+        node, path, key: `schema.type.${typeWord(String(params.type))}`, args: { property },
+        suggestions: meant ? { replace: 'value', values: [meant] } : undefined,
+      };
+    }
     case 'format':
       return { node, path, key: 'schema.date', args: { property, value } };
     case 'pattern':

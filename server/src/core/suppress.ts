@@ -74,7 +74,7 @@ export function applySuppressions(parsed: ParsedText, findings: Finding[], local
   for (const s of suppressions) {
     if (s.scope === 'misplaced') { kept.push(hint(s.range, 'unused-suppression.not-at-top', '')); continue; }
     const key = s.scope === 'file' ? 'unused-suppression.file' : 'unused-suppression';
-    if (s.ids.length === 0 && s.used.size === 0) kept.push(hint(s.range, key, '*'));
+    if (s.ids.length === 0 && s.used.size === 0) kept.push(hint(s.range, s.scope === 'file' ? 'unused-suppression.any-file' : 'unused-suppression.any', ''));
     for (const { id, range } of s.ids) {
       if (!ruleById.has(id)) kept.push(hint(range, 'unused-suppression.unknown-rule', id));
       else if (!s.used.has(id)) kept.push(hint(range, key, id));

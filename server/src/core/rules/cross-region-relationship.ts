@@ -1,6 +1,6 @@
 import { removeSeqItem, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
-import { entityAt, idOf, partnerOf, regionNote } from './helpers';
+import { entityAt, idOf, partnerOf, partnerUsage, regionNote } from './helpers';
 import type { Rule } from './rule';
 
 /** A reseller lists an indirect provider of another CSP region. */
@@ -28,6 +28,9 @@ export const crossRegionRelationship: Rule = {
     const index = path[path.length - 1] as number;
     const ref = reseller?.kind === 'partner' ? reseller.providers.find((r) => r.path[r.path.length - 1] === index) : undefined;
     if (reseller?.kind !== 'partner' || !ref) return [];
+    // While the reseller still sells through this provider, dropping the link would leave those
+    // subscriptions unlinked (`provider-not-linked`): their `cross-region-sale` fix moves them first.
+    if (partnerUsage(model).get(reseller)?.sells.some((s) => s.provider?.target === ref.target)) return [];
     const fixes: Fix[] = [];
     const listed = new Set(reseller.providers.map((r) => r.value));
     for (const provider of model.partners) {

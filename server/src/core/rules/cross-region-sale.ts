@@ -1,6 +1,6 @@
 import type { Fix } from '../finding';
-import type { Partner } from '../model';
-import { eligibleSalesPaths, idOf, partnerOf, regionNote, salesPathEdits, subscriptionAt } from './helpers';
+import type { Customer, Partner } from '../model';
+import { affiliation, eligibleSalesPaths, idOf, partnerOf, regionNote, SalesPath, salesPathEdits, subscriptionAt } from './helpers';
 import type { Rule } from './rule';
 
 /**
@@ -38,23 +38,31 @@ export const crossRegionSale: Rule = {
     if (!subscription) return [];
     const seller = partnerOf(subscription.soldBy);
     const customer = subscription.customer;
-    const paths = eligibleSalesPaths(model, customer);
-    // Only the provider is elsewhere: keep the seller, offer its providers in the customer's region.
-    const candidates = finding.data?.on === 'provider'
-      ? paths.filter((p) => p.seller === seller)
-        .concat(seller ? inRegionProviders(seller, customer.region!).map((provider) => ({ seller, provider })) : [])
-      : paths;
+    // Only the provider is elsewhere: keep the seller (a reseller), offer its providers in the customer's
+    // region; when it has none, the other eligible paths. A direct-bill seller takes no provider at all:
+    // that is `direct-bill-has-provider`'s fix.
+    let candidates: SalesPath[] = eligibleSalesPaths(model, customer);
+    let byProvider = false;
+    if (finding.data?.on === 'provider') {
+      const own = seller?.type === 'indirect-reseller' ? inRegionProviders(seller, customer).map((provider) => ({ seller, provider })) : [];
+      byProvider = own.length > 0;
+      candidates = byProvider ? own : seller?.type === 'indirect-reseller' ? candidates : [];
+    }
     const seen = new Set<string>();
-    return candidates.flatMap((path, i): Fix[] => {
-      const value = finding.data?.on === 'provider' ? idOf(path.provider) : idOf(path.seller);
-      if (seen.has(value)) return [];
+    const fixes: Fix[] = [];
+    for (const path of candidates) {
+      const value = byProvider ? idOf(path.provider) : idOf(path.seller);
+      if (seen.has(value)) continue;
       seen.add(value);
       const edits = salesPathEdits(parsed, subscription, path);
-      return edits ? [{ id: 'fix.sell-through', title: title('fix.sell-through', { value }), edits, isPreferred: i === 0 }] : [];
-    });
+      if (edits) fixes.push({ id: 'fix.sell-through', title: title('fix.sell-through', { value }), edits, isPreferred: fixes.length === 0 });
+    }
+    return fixes;
   },
 };
 
-function inRegionProviders(reseller: Partner, region: string): Partner[] {
-  return reseller.providers.map(partnerOf).filter((p): p is Partner => p?.type === 'indirect-provider' && p.region === region);
+/** The reseller's linked indirect providers in the customer's region that are not affiliated with it. */
+function inRegionProviders(reseller: Partner, customer: Customer): Partner[] {
+  return reseller.providers.map(partnerOf).filter((p): p is Partner =>
+    p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer));
 }

@@ -12,7 +12,8 @@ export const directBillHasProvider: Rule = {
       for (const subscription of customer.subscriptions) {
         const seller = partnerOf(subscription.soldBy);
         const provider = subscription.provider;
-        if (seller?.type !== 'direct-bill' || !provider) continue;
+        // A provider that names no entity is `unknown-reference`'s finding alone (spec §4).
+        if (seller?.type !== 'direct-bill' || !provider?.target) continue;
         report({
           node: provider.node, path: provider.path, key: 'direct-bill-has-provider',
           args: { subscription: subscriptionName(subscription), partner: idOf(seller), provider: provider.value },

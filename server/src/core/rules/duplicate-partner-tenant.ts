@@ -15,7 +15,14 @@ export const duplicatePartnerTenant: Rule = {
       const other = first.get(tenant.value.toLowerCase());
       if (!other) { first.set(tenant.value.toLowerCase(), partner); continue; }
       const args = { tenant: tenant.value, other: idOf(other) };
-      report({ node: tenant.node, path: tenant.path, key: 'duplicate-partner-tenant', args, related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }] });
+      // A restricted direct-bill tenant may re-enrol as an indirect reseller (research F3.6): say so, as info.
+      const types = new Set([partner.type, other.type]);
+      const reenrolled = types.has('direct-bill') && types.has('indirect-reseller');
+      report({
+        node: tenant.node, path: tenant.path, args,
+        key: reenrolled ? 'duplicate-partner-tenant.reenrolled' : 'duplicate-partner-tenant',
+        severity: reenrolled ? 'info' : undefined, related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }],
+      });
     }
   },
 };

@@ -1,4 +1,4 @@
-import type { PartnerType } from '../model';
+import { keyNode, type PartnerType } from '../model';
 import { confirmFlagsEdits, entityAt, idOf, transacts } from './helpers';
 import { entityAnchor, Rule } from './rule';
 
@@ -29,7 +29,7 @@ export function flagRule(requirement: FlagRequirement): Rule {
         const missing = flags.filter((flag) => values[flag] !== true);
         if (missing.length === 0 || !transacts(model, partner).yes) continue;
         const falseFlag = missing.find((flag) => blockNode?.has(flag));
-        const node = falseFlag ? blockNode!.get(falseFlag, true) : entityAnchor(partner);
+        const node = falseFlag ? blockNode!.get(falseFlag, true) : blockNode ? keyNode(partner.node, block) : entityAnchor(partner);
         report({
           node: node as never, path: partner.path, key: id,
           args: { partner: idOf(partner), missing: missing.map((flag) => `${block}.${flag}`).join(', ') },

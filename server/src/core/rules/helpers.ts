@@ -92,13 +92,16 @@ export function salesPathEdits(parsed: ParsedText, subscription: Subscription, p
 
 export function entityAt(model: Model, path: (string | number)[]): Entity | undefined {
   const list: Entity[] | undefined = path[0] === 'partners' ? model.partners : path[0] === 'customers' ? model.customers : undefined;
-  return list?.find((e) => e.index === path[1]);
+  const index = path[1] as number;
+  return list?.[index]?.index === index ? list[index] : list?.find((e) => e.index === index);
 }
 
 export function subscriptionAt(model: Model, path: (string | number)[]): Subscription | undefined {
   const customer = entityAt(model, path);
   if (customer?.kind !== 'customer' || path[2] !== 'subscriptions') return undefined;
-  return customer.subscriptions.find((s) => s.index === path[3]);
+  const index = path[3] as number;
+  const subscriptions = customer.subscriptions;
+  return subscriptions[index]?.index === index ? subscriptions[index] : subscriptions.find((s) => s.index === index);
 }
 
 export function allEntities(model: Model): Entity[] {

@@ -5,6 +5,9 @@ import type { Rule } from './rule';
  * A subscription was ordered before its seller or provider accepted the MPA. Documented for resellers
  * (error); for providers and direct-bill partners inferred from "all partners who transact" (warning).
  */
+/** Orders before this date predate the MPA requirement (research F0.2: "Starting February 1, 2020"). */
+const MPA_REQUIRED_FROM = '2020-02-01';
+
 export const mpaAfterOrder: Rule = {
   id: 'mpa-after-order',
   severity: 'error',
@@ -13,7 +16,7 @@ export const mpaAfterOrder: Rule = {
     for (const customer of model.customers) {
       for (const subscription of customer.subscriptions) {
         const orderedOn = subscription.orderedOn;
-        if (!orderedOn) continue;
+        if (!orderedOn || orderedOn.value < MPA_REQUIRED_FROM) continue;
         const seller = partnerOf(subscription.soldBy);
         const provider = partnerOf(subscription.provider);
         for (const [role, partner] of [['soldBy', seller], ['provider', provider !== seller ? provider : undefined]] as const) {

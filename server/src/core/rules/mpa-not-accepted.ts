@@ -18,17 +18,21 @@ export const mpaNotAccepted: Rule = {
       const { yes, first } = transacts(model, partner);
       if (!yes) continue;
       const anchor = mpa.accepted ?? { node: entityAnchor(partner), path: partner.id?.path ?? partner.path };
+      // Where it transacts: its first subscription, else (a linked reseller) its providers list.
+      const where = first ? first.id?.node ?? first.node : partner.providersNode;
       report({
         node: anchor.node, path: partner.path, key: 'mpa-not-accepted', args: { partner: idOf(partner) },
-        related: first?.id ? [{ node: first.id.node, key: 'mpa-not-accepted.related', args: { partner: idOf(partner) } }] : [],
+        related: where ? [{ node: where, key: 'mpa-not-accepted.related', args: { partner: idOf(partner) } }] : [],
       });
     }
   },
   fixes(finding, { model, parsed, title, today }) {
     const partner = entityAt(model, finding.data!.path);
     if (partner?.kind !== 'partner') return [];
+    // The title shows the date the manifest will hold: an acceptedOn already written is kept.
+    const date = partner.mpa.acceptedOn?.value ?? today;
     const fix = (edits: (TextEdit | undefined)[], select?: Fix['select']): Fix[] =>
-      edits.every((e) => e) ? [{ id: 'fix.insert-mpa', title: title('fix.insert-mpa', { date: today }), edits: edits as TextEdit[], isPreferred: true, select }] : [];
+      edits.every((e) => e) ? [{ id: 'fix.insert-mpa', title: title('fix.insert-mpa', { date }), edits: edits as TextEdit[], isPreferred: true, select }] : [];
     const mpaNode = partner.mpa.node;
     if (!mpaNode) {
       const inserted = insertIntoMap(parsed, partner.node, ['mpa:', '  accepted: true', `  acceptedOn: ${today}`]);

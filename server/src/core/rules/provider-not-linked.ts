@@ -28,6 +28,9 @@ export const providerNotLinked: Rule = {
   fixes(finding, { model, parsed, title }) {
     const reseller = entityAt(model, finding.data!.reseller as (string | number)[]);
     const provider = finding.data?.provider as string;
+    // A relationship across CSP regions is not allowed (`cross-region-relationship`): no fix then.
+    const target = model.byId.get(provider);
+    if (reseller?.region && target?.region && reseller.region !== target.region) return [];
     const edit = reseller && appendToList(parsed, reseller.node, 'providers', provider);
     return edit ? [{ id: 'fix.link-provider', title: title('fix.link-provider', { provider, reseller: idOf(reseller) }), edits: [edit], isPreferred: true }] : [];
   },

@@ -15,6 +15,8 @@ export const providerSellsDirect: Rule = {
       for (const subscription of customer.subscriptions) {
         const provider = partnerOf(subscription.soldBy);
         if (provider?.type !== 'indirect-provider') continue;
+        // The provider buying Azure for its own shared services tenant is not a sale (`shared-services-misuse`).
+        if (customer.sharedServices?.value === true && partnerOf(customer.owner) === provider) continue;
         const resellers = model.partners.filter((r) => r.type === 'indirect-reseller' && r.id && r.region === customer.region
           && r.providers.some((p) => p.target === provider) && !affiliation(r, customer));
         report({

@@ -1,6 +1,7 @@
 import { insertIntoMap } from '../edits';
 import type { Fix } from '../finding';
-import { idOf, partnerOf, subscriptionAt, subscriptionName } from './helpers';
+import type { Customer, Partner } from '../model';
+import { affiliation, idOf, partnerOf, subscriptionAt, subscriptionName } from './helpers';
 import type { Rule } from './rule';
 
 /** `soldBy` is an indirect reseller and the subscription names no provider. */
@@ -16,7 +17,7 @@ export const resellerNeedsProvider: Rule = {
         report({
           node: subscription.soldBy!.node, path: subscription.soldBy!.path, key: 'reseller-needs-provider',
           args: { subscription: subscriptionName(subscription), reseller: idOf(reseller) },
-          data: { providers: reseller.providers.filter((p) => partnerOf(p)?.type === 'indirect-provider').map((p) => p.value) },
+          data: { providers: candidates(reseller, customer).map((p) => p.id!.value) },
         });
       }
     }
@@ -30,3 +31,18 @@ export const resellerNeedsProvider: Rule = {
     });
   },
 };
+
+/**
+ * The reseller's providers that can serve this customer: indirect providers not known to be in another
+ * CSP region than the customer and not affiliated with it (either would trade this finding for
+ * `cross-region-sale` or `self-sale`).
+ */
+function candidates(reseller: Partner, customer: Customer): Partner[] {
+  const seen = new Set<Partner>();
+  return reseller.providers.map(partnerOf).filter((p): p is Partner => {
+    if (p?.type !== 'indirect-provider' || !p.id || seen.has(p)) return false;
+    seen.add(p);
+    const otherRegion = p.region !== undefined && customer.region !== undefined && p.region !== customer.region;
+    return !otherRegion && !affiliation(p, customer);
+  });
+}

@@ -18,8 +18,11 @@ export const selfSale: Rule = {
           const partner = partnerOf(ref);
           const relation = partner && affiliation(partner, customer);
           if (!relation) continue;
+          // The owner buying for its Azure Partner Shared Services tenant is the sanctioned own use;
+          // what that tenant may hold is `shared-services-misuse`'s concern.
+          if (relation === 'owner' && ref === subscription.soldBy && customer.sharedServices?.value === true) continue;
           report({
-            node: ref!.node, path: ref!.path, key: `self-sale.${relation}`,
+            node: ref!.node, path: ref!.path, key: ref === subscription.soldBy ? `self-sale.${relation}` : `self-sale.provider-${relation}`,
             args: { partner: idOf(partner), customer: idOf(customer), subscription: subscriptionName(subscription), organization: organizationOf(partner, customer) },
           });
           break; // one finding per subscription: the seller when both are affiliated
@@ -30,10 +33,15 @@ export const selfSale: Rule = {
   fixes(finding, { model, parsed, title }) {
     const subscription = subscriptionAt(model, finding.data!.path);
     if (!subscription) return [];
+    const seller = partnerOf(subscription.soldBy);
     const fixes = eligibleSalesPaths(model, subscription.customer).flatMap((path): Fix[] => {
       const edits = salesPathEdits(parsed, subscription, path);
-      const value = idOf(path.seller);
-      return edits ? [{ id: 'fix.buy-through', title: title('fix.buy-through', { value }), edits, isPreferred: false }] : [];
+      if (!edits) return [];
+      // Only the provider was affiliated and the seller stays: say which provider replaces it.
+      if (path.seller === seller && path.provider) {
+        return [{ id: 'fix.set-provider', title: title('fix.set-provider', { value: idOf(path.provider) }), edits, isPreferred: false }];
+      }
+      return [{ id: 'fix.buy-through', title: title('fix.buy-through', { value: idOf(path.seller) }), edits, isPreferred: false }];
     });
     const shared = sharedServicesEdits(model, parsed, subscription);
     if (shared) fixes.push({ id: 'fix.use-shared-services', title: title('fix.use-shared-services'), edits: shared });

@@ -17,6 +17,9 @@ export const soldToPartnerTenant: Rule = {
       const partner = customer.tenant && partnerByTenant.get(customer.tenant.value.toLowerCase());
       // The owner's own tenant is `own-use-tenant`'s case.
       if (!partner || partner === partnerOf(customer.owner)) continue;
+      // An owner that names no partner (or is malformed) is reported on its own: whether this is own use
+      // on the owner's CSP tenant or a sale to another partner's cannot be told.
+      if (customer.node.has('owner') && !partnerOf(customer.owner)) continue;
       report({
         node: customer.tenant!.node, path: customer.tenant!.path, key: 'sold-to-partner-tenant',
         args: { customer: idOf(customer), tenant: customer.tenant!.value, partner: idOf(partner) },

@@ -1,7 +1,9 @@
 import { replaceScalar } from '../edits';
 import type { Fix } from '../finding';
+import type { Model, Reference } from '../model';
 import { nodeAtPath } from '../parse';
 import { nearest } from '../similar';
+import { entityAt, subscriptionAt } from './helpers';
 import type { Rule } from './rule';
 
 /** `soldBy`, `provider`, `providers[]`, `managedBy[]` or `owner` names no entity at all. */
@@ -10,12 +12,11 @@ export const unknownReference: Rule = {
   severity: 'error',
   category: 'structure',
   check({ model, report }) {
-    const partnerIds = model.partners.flatMap((p) => (p.id ? [p.id.value] : []));
     for (const ref of model.references) {
       if (ref.target) continue;
       report({
         node: ref.node, path: ref.path, key: 'unknown-reference', args: { field: ref.field, id: ref.value },
-        data: { candidates: nearest(ref.value, partnerIds) },
+        data: { candidates: nearest(ref.value, candidateIds(model, ref)) },
       });
     }
   },
@@ -29,3 +30,25 @@ export const unknownReference: Rule = {
     });
   },
 };
+
+/**
+ * The partner ids a fix may offer for `ref`: for `provider`/`providers` only indirect providers (or partners
+ * whose type is itself unreadable), since any other kind would trade this finding for `reference-kind`;
+ * for a list, never an id the list already holds.
+ */
+function candidateIds(model: Model, ref: Reference): string[] {
+  const wantsProvider = ref.field === 'provider' || ref.field === 'providers';
+  const listed = new Set(siblings(model, ref).map((r) => r.value));
+  return model.partners.flatMap((p) => {
+    if (!p.id || listed.has(p.id.value)) return [];
+    if (wantsProvider && p.type !== undefined && p.type !== 'indirect-provider') return [];
+    return [p.id.value];
+  });
+}
+
+/** The other entries of the same `providers` or `managedBy` list. */
+function siblings(model: Model, ref: Reference): Reference[] {
+  const entity = ref.field === 'providers' ? entityAt(model, ref.path) : undefined;
+  const list = entity?.kind === 'partner' ? entity.providers : ref.field === 'managedBy' ? subscriptionAt(model, ref.path)?.managedBy : undefined;
+  return (list ?? []).filter((r) => r !== ref);
+}
