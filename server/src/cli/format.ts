@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/finding';
 import { Locale, message } from '../core/messages';
 import { rules } from '../core/rules';
@@ -34,10 +36,20 @@ export function formatJson(reports: FileReport[]): string {
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/**
+ * A path as a SARIF `artifactLocation.uri` (an RFC 3986 URI reference): a relative path stays relative
+ * with each segment percent-encoded (spaces, non-ASCII, a ':' that would read as a scheme); an
+ * absolute path becomes a file:// URI.
+ */
+export function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map((segment) => encodeURIComponent(segment)).join('/');
+}
+
 /** SARIF 2.1.0 for code-scanning uploads: 1-based lines and columns, paths relative to the working directory. */
 export function formatSarif(reports: FileReport[], locale: Locale): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const uri = (p: string) => p.split('\\').join('/');
+  const uri = artifactUri;
   const region = (f: Pick<Finding, 'range'>) => ({
     startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1,
     endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
@@ -71,6 +83,8 @@ export function formatSarif(reports: FileReport[], locale: Locale): string {
           })),
         },
       },
+      // Columns are UTF-16 code units, as LSP counts them (SARIF §3.14.17).
+      columnKind: 'utf16CodeUnits',
       results,
     }],
   };

@@ -70,8 +70,10 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
       }
       case '--rule': {
         const spec = value();
-        const [id, severity] = spec.split('=');
-        if (!id || !severity || !SEVERITIES.includes(severity as SeveritySetting)) throw new UsageError(message(locale, 'cli.bad-rule', { value: spec }));
+        // Split at the first '=' only: `self-sale=error=x` is a bad severity, not `error`.
+        const cut = spec.indexOf('=');
+        const [id, severity] = cut < 0 ? [spec, ''] : [spec.slice(0, cut), spec.slice(cut + 1)];
+        if (!id || !severity || !SEVERITIES.includes(severity as SeveritySetting) || (id === 'yaml-syntax' && severity === 'off')) throw new UsageError(message(locale, 'cli.bad-rule', { value: spec }));
         if (!ruleById.has(id)) throw new UsageError(message(locale, 'cli.unknown-rule', { value: id }));
         options.rules[id] = severity as SeveritySetting;
         break;
@@ -86,17 +88,28 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
   return options;
 }
 
-/** Paths stay as given; globs expand in a stable order. A glob with no match is an error, as is a missing file. */
+/**
+ * Paths stay as given; globs expand in a stable order (absolute globs to absolute paths). A path that
+ * names an existing file is that file even when it looks like a glob (`report (1).yaml`, `[x].yaml`).
+ * A glob with no match is an error, as is a missing file. The same file named twice is checked once.
+ */
 function resolveFiles(patterns: string[], cwd: string, locale: Locale): string[] {
   const wanted = patterns.length ? patterns : [DEFAULT_PATTERN];
   const files: string[] = [];
   for (const pattern of wanted) {
-    if (!isDynamicPattern(pattern)) { files.push(pattern); continue; }
-    const matches = globSync(pattern, { cwd, ignore: ['**/node_modules/**'], dot: false }).sort();
+    if (!isDynamicPattern(pattern) || existsSync(path.resolve(cwd, pattern))) { files.push(pattern); continue; }
+    const absolute = path.isAbsolute(pattern);
+    const matches = globSync(pattern, { cwd, absolute, ignore: ['**/node_modules/**'], dot: false }).sort();
     if (matches.length === 0) throw new UsageError(message(locale, 'cli.no-files', { pattern }));
     files.push(...matches);
   }
-  return [...new Set(files)];
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = path.resolve(cwd, file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function checkFile(file: string, cwd: string, options: Options): FileReport {

@@ -37,17 +37,18 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
-    if (setting === 'off') continue;
+    // Syntax errors cannot be switched off: nothing else can be checked while they stand.
+    if (setting === 'off' && rule.id !== 'yaml-syntax') continue;
     // With syntax errors only `yaml-syntax` speaks: everything else would be a cascade.
     if (hasSyntaxErrors !== (rule.id === 'yaml-syntax')) continue;
     const context: RuleContext = {
       model, parsed, schemaProblems,
-      report: (report) => findings.push(toFinding(rule, report, setting, parsed, locale)),
+      report: (report) => findings.push(toFinding(rule, report, setting === 'off' ? undefined : setting, parsed, locale)),
     };
     runSafely(rule, context, findings, parsed, locale);
   }
   // With syntax errors no rule ran, so every suppression would look unused: that would be a cascade.
-  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : options.rules?.['unused-suppression']);
+  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : options.rules?.['unused-suppression'], options.rules ?? {});
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return { parsed, model, schemaProblems, findings: kept, locale };
 }

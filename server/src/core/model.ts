@@ -69,6 +69,8 @@ export interface Model {
   byId: Map<string, Entity>;
   /** Every reference, in text order, for navigation and usage counts. */
   references: Reference[];
+  /** False when `partners` is missing or not a list: references cannot be resolved then. */
+  hasPartnerList: boolean;
 }
 
 /** Answers "did the schema reject this path?": a rejected value never reaches the model. */
@@ -79,10 +81,11 @@ export type IsInvalid = (path: Path) => boolean;
  * on its own (see `readPartner`/`readCustomer`) so a single entry can later be re-read alone.
  */
 export function buildModel(doc: Document | undefined, isInvalid: IsInvalid): Model {
-  const model: Model = { partners: [], customers: [], byId: new Map(), references: [] };
+  const model: Model = { partners: [], customers: [], byId: new Map(), references: [], hasPartnerList: false };
   const root = doc ? deref(doc.contents, doc) : undefined;
   if (!doc || !isMap(root)) return model;
   const reader = new EntryReader(doc, isInvalid);
+  model.hasPartnerList = isSeq(valueNode(root, 'partners', doc));
   forEachMap(valueNode(root, 'partners', doc), doc, (node, index) => model.partners.push(reader.partner(node, index)));
   forEachMap(valueNode(root, 'customers', doc), doc, (node, index) => model.customers.push(reader.customer(node, index)));
 

@@ -1,4 +1,4 @@
-import type { Finding, SeveritySetting } from './finding';
+import type { Finding, RuleSettings, SeveritySetting } from './finding';
 import { Locale, message } from './messages';
 import type { ParsedText } from './parse';
 import { ruleById } from './rules';
@@ -52,35 +52,39 @@ function covers(s: Suppression, rule: string): boolean {
   return s.ids.length === 0 || s.ids.some((i) => i.id === rule);
 }
 
-/** Drops suppressed findings and reports each suppression that suppressed nothing as a hint. */
-export function applySuppressions(parsed: ParsedText, findings: Finding[], locale: Locale, unusedSetting?: SeveritySetting): Finding[] {
+/**
+ * Drops suppressed findings and reports each suppression that suppressed nothing as a hint. A rule
+ * turned off in the settings cannot prove its suppressions used, so they are not reported; nor is
+ * `unused-suppression` itself, which suppressions may name to silence these hints.
+ */
+export function applySuppressions(parsed: ParsedText, findings: Finding[], locale: Locale, unusedSetting: SeveritySetting | undefined, settings: RuleSettings): Finding[] {
   const suppressions = readSuppressions(parsed);
   if (suppressions.length === 0) return findings;
   const fileWide = suppressions.filter((s) => s.scope === 'file');
   const byLine = new Map(suppressions.filter((s) => s.scope === 'next-line').map((s) => [s.line + 1, s]));
-
-  const kept = findings.filter((f) => {
-    if (f.rule === 'yaml-syntax') return true;
+  const suppressed = (f: Finding) => {
     const hit = [byLine.get(f.range.start.line), ...fileWide].find((s) => s && covers(s, f.rule));
-    if (!hit) return true;
-    hit.used.add(hit.ids.length ? f.rule : '*');
-    return false;
-  });
+    hit?.used.add(hit.ids.length ? f.rule : '*');
+    return hit !== undefined;
+  };
+
+  const kept = findings.filter((f) => f.rule === 'yaml-syntax' || !suppressed(f));
   if (unusedSetting === 'off') return kept;
 
   const severity = unusedSetting ?? ruleById.get(UNUSED)!.severity;
   const hint = (range: Range, key: string, rule: string): Finding =>
     ({ rule: UNUSED, severity, range, message: message(locale, key, { rule }), data: { path: [] } });
+  const hints: Finding[] = [];
   for (const s of suppressions) {
-    if (s.scope === 'misplaced') { kept.push(hint(s.range, 'unused-suppression.not-at-top', '')); continue; }
+    if (s.scope === 'misplaced') { hints.push(hint(s.range, 'unused-suppression.not-at-top', '')); continue; }
     const key = s.scope === 'file' ? 'unused-suppression.file' : 'unused-suppression';
-    if (s.ids.length === 0 && s.used.size === 0) kept.push(hint(s.range, s.scope === 'file' ? 'unused-suppression.any-file' : 'unused-suppression.any', ''));
+    if (s.ids.length === 0 && s.used.size === 0) hints.push(hint(s.range, s.scope === 'file' ? 'unused-suppression.any-file' : 'unused-suppression.any', ''));
     for (const { id, range } of s.ids) {
-      if (!ruleById.has(id)) kept.push(hint(range, 'unused-suppression.unknown-rule', id));
-      else if (!s.used.has(id)) kept.push(hint(range, key, id));
+      if (!ruleById.has(id)) hints.push(hint(range, 'unused-suppression.unknown-rule', id));
+      else if (!s.used.has(id) && id !== UNUSED && settings[id] !== 'off') hints.push(hint(range, key, id));
     }
   }
-  return kept;
+  return kept.concat(hints.filter((h) => !suppressed(h)));
 }
 
 /** "Suppress <rule> for this line": extends a comment already above the line, or adds one. */

@@ -1,6 +1,6 @@
 import type { Fix } from '../finding';
 import type { Customer, Partner } from '../model';
-import { affiliation, eligibleSalesPaths, idOf, partnerOf, regionNote, SalesPath, salesPathEdits, subscriptionAt } from './helpers';
+import { affiliation, eligibleSalesPaths, idOf, partnerOf, providerOf, regionNote, SalesPath, salesPathEdits, subscriptionAt } from './helpers';
 import type { Rule } from './rule';
 
 /**
@@ -16,7 +16,7 @@ export const crossRegionSale: Rule = {
       if (!customer.region) continue;
       for (const subscription of customer.subscriptions) {
         const seller = partnerOf(subscription.soldBy);
-        const provider = partnerOf(subscription.provider);
+        const provider = providerOf(subscription);
         const sellerAway = seller?.region !== undefined && seller.region !== customer.region;
         const providerAway = provider?.region !== undefined && provider.region !== customer.region;
         if (!sellerAway && !providerAway) continue;

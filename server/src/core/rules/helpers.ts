@@ -9,6 +9,46 @@ export function partnerOf(ref: Reference | undefined): Partner | undefined {
   return ref?.target?.kind === 'partner' ? ref.target : undefined;
 }
 
+/**
+ * The subscription's provider when it can be one: an indirect provider, behind a seller that is not
+ * direct-bill. Anything else is already `reference-kind`'s or `direct-bill-has-provider`'s finding.
+ */
+export function providerOf(subscription: Subscription): Partner | undefined {
+  const provider = partnerOf(subscription.provider);
+  if (provider?.type !== 'indirect-provider' || partnerOf(subscription.soldBy)?.type === 'direct-bill') return undefined;
+  return provider;
+}
+
+/** A partner a fix may send a sale to: it has accepted the MPA and meets its type's requirements. */
+export function readyToTransact(partner: Partner): boolean {
+  if (partner.mpa.accepted?.value !== true) return false;
+  if (partner.type === 'indirect-reseller') return partner.onboarding.aiCloudPartnerProgram === true && partner.onboarding.registeredAsIndirectReseller === true;
+  if (partner.type === 'direct-bill') {
+    const d = partner.directBill;
+    return d.apiIntegration === true && d.billingAndSupport === true && d.securityCompliance === true;
+  }
+  return true;
+}
+
+const resellersCache = new WeakMap<Model, Map<Partner, Partner[]>>();
+
+/** The indirect resellers that list each provider, computed once per model. */
+export function resellersOf(model: Model, provider: Partner): Partner[] {
+  let index = resellersCache.get(model);
+  if (!index) {
+    index = new Map();
+    for (const reseller of model.partners) {
+      if (reseller.type !== 'indirect-reseller') continue;
+      for (const ref of reseller.providers) {
+        const p = partnerOf(ref);
+        if (p) index.set(p, [...(index.get(p) ?? []), reseller]);
+      }
+    }
+    resellersCache.set(model, index);
+  }
+  return index.get(provider) ?? [];
+}
+
 export interface Usage { sells: Subscription[]; provides: Subscription[] }
 
 const usageCache = new WeakMap<Model, Map<Partner, Usage>>();
@@ -62,11 +102,11 @@ export function eligibleSalesPaths(model: Model, customer: Customer): SalesPath[
   if (!customer.region) return [];
   const paths: SalesPath[] = [];
   for (const partner of model.partners) {
-    if (!partner.id || partner.region !== customer.region || affiliation(partner, customer)) continue;
+    if (!partner.id || partner.region !== customer.region || affiliation(partner, customer) || !readyToTransact(partner)) continue;
     if (partner.type === 'direct-bill') paths.push({ seller: partner });
     if (partner.type === 'indirect-reseller') {
       const provider = partner.providers.map(partnerOf)
-        .find((p) => p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer));
+        .find((p) => p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer) && readyToTransact(p));
       if (provider) paths.push({ seller: partner, provider });
     }
   }

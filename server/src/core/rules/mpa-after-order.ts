@@ -1,4 +1,4 @@
-import { idOf, partnerOf, subscriptionName } from './helpers';
+import { idOf, partnerOf, providerOf, subscriptionName } from './helpers';
 import type { Rule } from './rule';
 
 /**
@@ -18,7 +18,7 @@ export const mpaAfterOrder: Rule = {
         const orderedOn = subscription.orderedOn;
         if (!orderedOn || orderedOn.value < MPA_REQUIRED_FROM) continue;
         const seller = partnerOf(subscription.soldBy);
-        const provider = partnerOf(subscription.provider);
+        const provider = providerOf(subscription);
         for (const [role, partner] of [['soldBy', seller], ['provider', provider !== seller ? provider : undefined]] as const) {
           const acceptedOn = partner?.mpa.acceptedOn;
           if (!partner || !acceptedOn || orderedOn.value >= acceptedOn.value) continue;

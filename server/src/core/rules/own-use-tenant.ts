@@ -1,7 +1,7 @@
 import { idOf, partnerOf } from './helpers';
 import type { Rule } from './rule';
 
-/** An owned (own-use) customer uses its owner's CSP tenant instead of a separate customer tenant. */
+/** An owned (own-use or shared services) customer uses its owner's CSP tenant instead of a tenant of its own. */
 export const ownUseTenant: Rule = {
   id: 'own-use-tenant',
   severity: 'error',
@@ -10,7 +10,8 @@ export const ownUseTenant: Rule = {
     for (const customer of model.customers) {
       const owner = partnerOf(customer.owner);
       const tenant = customer.tenant;
-      if (!owner?.tenant || !tenant || customer.sharedServices?.value === true) continue;
+      // Also a shared services tenant: Partner Center creates it apart from the CSP tenant (research F11.3).
+      if (!owner?.tenant || !tenant) continue;
       if (tenant.value.toLowerCase() !== owner.tenant.value.toLowerCase()) continue;
       report({
         node: tenant.node, path: tenant.path, key: 'own-use-tenant',

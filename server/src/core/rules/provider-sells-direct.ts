@@ -1,5 +1,5 @@
 import type { Fix } from '../finding';
-import { affiliation, idOf, partnerOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
+import { affiliation, idOf, partnerOf, readyToTransact, resellersOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
 import type { Rule } from './rule';
 
 /**
@@ -17,8 +17,8 @@ export const providerSellsDirect: Rule = {
         if (provider?.type !== 'indirect-provider') continue;
         // The provider buying Azure for its own shared services tenant is not a sale (`shared-services-misuse`).
         if (customer.sharedServices?.value === true && partnerOf(customer.owner) === provider) continue;
-        const resellers = model.partners.filter((r) => r.type === 'indirect-reseller' && r.id && r.region === customer.region
-          && r.providers.some((p) => p.target === provider) && !affiliation(r, customer));
+        const resellers = customer.region === undefined ? [] : resellersOf(model, provider)
+          .filter((r) => r.id && r.region === customer.region && !affiliation(r, customer) && readyToTransact(r));
         report({
           node: subscription.soldBy!.node, path: subscription.soldBy!.path, key: 'provider-sells-direct',
           args: { provider: idOf(provider), subscription: subscriptionName(subscription) },

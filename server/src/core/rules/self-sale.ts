@@ -3,7 +3,7 @@ import type { Fix } from '../finding';
 import type { Model, Partner, Subscription } from '../model';
 import type { ParsedText } from '../parse';
 import type { TextEdit } from '../text';
-import { affiliation, eligibleSalesPaths, idOf, organizationOf, partnerOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
+import { affiliation, eligibleSalesPaths, idOf, organizationOf, partnerOf, providerOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
 import type { Rule } from './rule';
 
 /** The seller or provider is the customer's owner or affiliated with the customer. */
@@ -14,8 +14,8 @@ export const selfSale: Rule = {
   check({ model, report }) {
     for (const customer of model.customers) {
       for (const subscription of customer.subscriptions) {
-        for (const ref of [subscription.soldBy, subscription.provider]) {
-          const partner = partnerOf(ref);
+        for (const ref of [subscription.soldBy, providerOf(subscription) && subscription.provider]) {
+          const partner = partnerOf(ref || undefined);
           const relation = partner && affiliation(partner, customer);
           if (!relation) continue;
           // The owner buying for its Azure Partner Shared Services tenant is the sanctioned own use;
