@@ -32,7 +32,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const hasSyntaxErrors = parsed.syntaxProblems.length > 0;
   const schemaProblems = hasSyntaxErrors ? [] : validateDocument(parsed.doc);
   const invalid = new Set(schemaProblems.map((p) => pointer(p.path)));
-  const model = buildModel(hasSyntaxErrors ? undefined : parsed.doc, (path) => invalid.has(pointer(path)));
+  const isInvalid = invalid.size === 0 ? () => false : (path: Path) => invalid.has(pointer(path));
+  const model = buildModel(hasSyntaxErrors ? undefined : parsed.doc, isInvalid);
 
   const findings: Finding[] = [];
   for (const rule of rules) {

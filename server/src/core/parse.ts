@@ -41,7 +41,8 @@ export function parseText(rawText: string): ParsedText {
     problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
   }
   const doc = all[0];
-  if (doc) {
+  // Only a text with an alias (`*name`) can hold an unresolved one: skip the walk over every node otherwise.
+  if (doc && text.includes('*')) {
     visit(doc, {
       Alias(_key, alias: Alias) {
         if (!alias.resolve(doc)) {

@@ -178,3 +178,21 @@ export function subscriptionName(subscription: Subscription): string {
 export function regionNote(entity: Entity) {
   return { node: entityAnchor(entity), key: 'region.related', args: { entity: idOf(entity), country: entity.country?.value ?? '', region: entity.region ?? '' } };
 }
+
+/** The reference written at a JSON path (`…/soldBy`, `…/providers/2`, `…/owner`). */
+export function referenceAt(model: Model, path: (string | number)[]): Reference | undefined {
+  const last = path[path.length - 1];
+  const inList = (refs: Reference[]) => refs.find((r) => r.path[r.path.length - 1] === last);
+  if (path[0] === 'partners') {
+    const partner = entityAt(model, path);
+    return partner?.kind === 'partner' && path[2] === 'providers' ? inList(partner.providers) : undefined;
+  }
+  if (path.length === 3 && last === 'owner') {
+    const customer = entityAt(model, path);
+    return customer?.kind === 'customer' ? customer.owner : undefined;
+  }
+  const subscription = subscriptionAt(model, path);
+  if (!subscription) return undefined;
+  if (last === 'soldBy' || last === 'provider') return subscription[last];
+  return path[4] === 'managedBy' ? inList(subscription.managedBy) : undefined;
+}

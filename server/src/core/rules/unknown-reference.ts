@@ -1,9 +1,8 @@
 import { replaceScalar } from '../edits';
 import type { Fix } from '../finding';
 import type { Model, Reference } from '../model';
-import { nodeAtPath } from '../parse';
 import { nearest } from '../similar';
-import { entityAt, subscriptionAt } from './helpers';
+import { entityAt, referenceAt, subscriptionAt } from './helpers';
 import type { Rule } from './rule';
 
 /** `soldBy`, `provider`, `providers[]`, `managedBy[]` or `owner` names no entity at all. */
@@ -18,16 +17,15 @@ export const unknownReference: Rule = {
       if (ref.target) continue;
       report({
         node: ref.node, path: ref.path, key: 'unknown-reference', args: { field: ref.field, id: ref.value },
-        data: { candidates: nearest(ref.value, candidateIds(model, ref)) },
       });
     }
   },
-  fixes(finding, { parsed, title }) {
-    const node = parsed.doc && nodeAtPath(parsed.doc, finding.data!.path);
-    const candidates = (finding.data?.candidates as string[] | undefined) ?? [];
-    if (!node) return [];
-    return candidates.flatMap((value, i): Fix[] => {
-      const edit = replaceScalar(parsed, node, value);
+  // Candidates are computed here, when a fix is asked for, not for every unknown reference of a check.
+  fixes(finding, { model, parsed, title }) {
+    const ref = referenceAt(model, finding.data!.path);
+    if (!ref) return [];
+    return nearest(ref.value, candidateIds(model, ref)).flatMap((value, i): Fix[] => {
+      const edit = replaceScalar(parsed, ref.node, value);
       return edit ? [{ id: 'fix.replace-value', title: title('fix.replace-value', { value }), edits: [edit], isPreferred: i === 0 }] : [];
     });
   },
