@@ -12,6 +12,8 @@ const catalogue = {
   'yaml-syntax.duplicate-key': { en: 'The key {key} appears twice in the same mapping; keep only one.', ja: 'キー {key} が同じマッピングに 2 回あります。1 つだけにしてください。' },
   'yaml-syntax.multiple-documents': { en: 'A manifest holds one YAML document; remove this second document (---).', ja: 'マニフェストに書ける YAML ドキュメントは 1 つです。この 2 つ目のドキュメント (---) を削除してください。' },
   'yaml-syntax.unresolved-alias': { en: 'Alias *{alias} names no anchor &{alias} defined before it.', ja: 'エイリアス *{alias} に対応するアンカー &{alias} がそれより前にありません。' },
+  'yaml-syntax.too-deep': { en: 'The YAML is nested too deeply to read; a manifest needs only a few levels.', ja: 'YAML の入れ子が深すぎて読み取れません。マニフェストに必要な階層はわずかです。' },
+  'yaml-syntax.unclosed': { en: 'This {opener} is never closed.', ja: 'この {opener} が閉じられていません。' },
   'yaml-syntax.too-many': { en: '{count} more YAML errors are not shown; fix the ones above first.', ja: 'ほかに {count} 件の YAML エラーがあります。まず上のエラーを直してください。' },
 
   // schema
@@ -194,9 +196,14 @@ export function message(locale: Locale, key: string, args: MessageArgs = {}): st
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = args[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? message(locale, value.key) : String(value);
+    return typeof value === 'object' ? message(locale, value.key) : shorten(String(value));
   });
 }
 
 /** Every key, for the catalogue's own test (each has both languages). */
 export function messageKeys(): string[] { return Object.keys(catalogue); }
+
+/** Values are quoted in messages; a 5 MB value must not make a 5 MB message. */
+function shorten(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

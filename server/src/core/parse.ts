@@ -1,5 +1,5 @@
 import type { MessageArgs } from './messages';
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, visit, YAMLMap } from 'yaml';
+import { Alias, CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Parser, visit, YAMLMap } from 'yaml';
 import { LineIndex, Range, stripBom } from './text';
 
 /** A YAML problem in the text, before any schema or rule runs. */
@@ -29,13 +29,21 @@ export function parseText(rawText: string): ParsedText {
   const onLine = (start: number, end: number): Range => lineBoundRange(lines, start, end);
 
   for (const doc of all) {
+    let tooDeep = false;
     for (const error of doc.errors) {
+      // Deep nesting overflows the parser's stack once per level: one finding says it.
+      if (/call stack/i.test(error.message)) {
+        if (!tooDeep) problems.push({ range: onLine(error.pos[0], error.pos[1]), key: 'yaml-syntax.too-deep', args: {} });
+        tooDeep = true;
+        continue;
+      }
       // A duplicate key is reported on its first character; cover the whole key, as a person would select it.
       const end = error.code === 'DUPLICATE_KEY' ? keyEnd(text, error.pos[0]) : error.pos[1];
       problems.push({ range: onLine(error.pos[0], end), key: syntaxKey(error.code), args: { detail: firstLine(error.message), key: text.slice(error.pos[0], end) } });
     }
   }
   collapseTabLines(problems, lines);
+  moveEndOfFileErrorsToOpeners(text, lines, problems);
   for (const extra of all.slice(1)) {
     const start = documentStart(text, extra.range[0]);
     problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
@@ -87,6 +95,42 @@ function collapseTabLines(problems: SyntaxProblem[], lines: LineIndex): void {
   const kept = problems.filter((p) => !tabLines.has(p.range.start.line));
   problems.length = 0;
   problems.push(...kept, ...tabLines.values());
+}
+
+/**
+ * An unclosed quote or bracket is reported where the text ends, far from the mistake. When an error sits
+ * past the last content, point at each quote or bracket that opens and never closes instead.
+ */
+function moveEndOfFileErrorsToOpeners(text: string, lines: LineIndex, problems: SyntaxProblem[]): void {
+  // Past the last line that holds more than a comment.
+  let lastContent = lines.lineCount - 1;
+  while (lastContent > 0 && /^\s*(#.*)?$/.test(lines.lineText(lastContent))) lastContent--;
+  const contentEnd = lines.position(lines.lineEnd(lastContent));
+  const atEnd = (p: SyntaxProblem) => p.range.start.line > contentEnd.line || (p.range.start.line === contentEnd.line && p.range.start.character >= contentEnd.character);
+  if (!problems.some(atEnd)) return;
+  const openers: SyntaxProblem[] = [];
+  const note = (offset: number, opener: string) => {
+    const range = lines.range(offset, offset + 1);
+    openers.push({ range, key: 'yaml-syntax.unclosed', args: { opener } });
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (!node) continue;
+        if (node.type === 'flow-collection' && node.end.length === 0) note(node.offset, node.start.source);
+        if ((node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar')) {
+          const quote = node.source[0];
+          const body = node.source.trimEnd();
+          if (body.length < 2 || !body.endsWith(quote)) note(node.offset, quote);
+        }
+      }
+    });
+  }
+  if (openers.length === 0) return;
+  const kept = problems.filter((p) => !atEnd(p));
+  problems.length = 0;
+  problems.push(...kept, ...openers);
 }
 
 function syntaxKey(code: string): string {

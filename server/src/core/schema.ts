@@ -77,11 +77,15 @@ export function validateDocument(doc: Document | undefined): SchemaProblem[] {
     return problems;
   }
   // Root: scalars as they are, the two lists as empty placeholders (their entries are checked below).
-  const shallow: Record<string, unknown> = {};
+  // No prototype: a key named `__proto__` stays an ordinary (unknown) key.
+  const shallow: Record<string, unknown> = Object.create(null);
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const value = deref(pair.value, doc);
-    shallow[key] = isSeq(value) ? [] : value ? toData(value, doc).data : null;
+    if (isSeq(value) || !value) { shallow[key] = isSeq(value) ? [] : null; continue; }
+    const { data, error } = toData(value, doc);
+    if (error !== undefined) problems.push({ node: (pair.key as Node) ?? value, path: [key], key: 'schema.unreadable', args: { detail: error } });
+    shallow[key] = data;
   }
   validate(v.root, shallow, root, [], doc, problems);
   for (const list of ['partners', 'customers'] as const) {
@@ -92,7 +96,8 @@ export function validateDocument(doc: Document | undefined): SchemaProblem[] {
       if (!entry) return;
       const { data, error } = toData(entry, doc);
       if (error !== undefined) {
-        problems.push({ node: entry, path: [list, index], key: 'schema.unreadable', args: { detail: error } });
+        const id = isMap(entry) ? deref(entry.get('id', true), doc) : undefined;
+        problems.push({ node: id ?? entry, path: [list, index], key: 'schema.unreadable', args: { detail: error } });
         return;
       }
       validate(list === 'partners' ? v.partner : v.customer, data, entry, [list, index], doc, problems);
@@ -162,7 +167,8 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
   const node = nodeAt(base, segments, doc);
   if (!node) return undefined;
   const path: Path = [...basePath, ...segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
-  const property = String(path[path.length - 1] ?? '');
+  // Name the field, also for an entry of a list (`managedBy`, not `0`).
+  const property = String([...path].reverse().find((s) => typeof s === 'string') ?? '');
   const params = error.params as Record<string, unknown>;
   const parent = error.parentSchema as Record<string, unknown> | undefined;
   const value = isScalar(node) ? String(node.value) : '';
