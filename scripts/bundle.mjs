@@ -1,11 +1,15 @@
-// Bundles the CLI (and, later, the language server and the client) into single files with esbuild.
+// Bundles the CLI, the language server and the VS Code client into single files with esbuild.
 import { build } from 'esbuild';
 
-// Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundle a real one.
+// Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundles a real one.
 const importMetaShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+const production = process.argv.includes('--production');
 const common = {
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
-  define: { 'import.meta.url': '__importMetaUrl' },
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning',
+  define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: importMetaShim },
 };
 
-await build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } });
+await Promise.all([
+  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
+]);

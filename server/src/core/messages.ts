@@ -132,6 +132,8 @@ const catalogue = {
   'fix.remove-manager': { en: 'Remove "{value}" from managedBy', ja: '「{value}」を managedBy から削除' },
   'fix.buy-through': { en: 'Buy through "{value}"', ja: '「{value}」経由で購入' },
   'fix.use-shared-services': { en: 'Use Azure Partner Shared Services', ja: 'Azure Partner Shared Services を使う' },
+  'fix.fix-all-rule': { en: 'Fix all {count} {rule} problems in this file', ja: 'このファイルの {rule} の問題 {count} 件をすべて修正' },
+  'fix.fix-all': { en: 'Fix all csp-partners problems that have one safe fix', ja: '安全な修正が 1 つだけある csp-partners の問題をすべて修正' },
   'fix.suppress-line': { en: 'Suppress {rule} for this line', ja: 'この行の {rule} を抑制' },
 
   // Rule titles (documentation, SARIF rule descriptions)
@@ -162,6 +164,12 @@ const catalogue = {
   'title.shared-services-duplicate': { en: 'A partner owns at most one shared services tenant.', ja: 'パートナーが所有する共有サービス テナントは 1 つまでであること。' },
   'title.own-use-tenant': { en: "Own-use customers use a tenant separate from the owner's CSP tenant.", ja: '自社利用の顧客が所有者の CSP テナントとは別のテナントを使っていること。' },
   'title.unused-suppression': { en: 'Every suppression comment silences a finding.', ja: '抑制コメントがいずれかの指摘を抑制していること。' },
+
+  // Language server
+  'lsp.rename-not-id': { en: 'Only the id of a partner or a customer can be renamed here.', ja: 'ここで名前を変更できるのはパートナーまたは顧客の ID だけです。' },
+  'lsp.rename-invalid': { en: '"{value}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit.', ja: '「{value}」は ID として使えません。英数字と「.」「_」「-」を使い、英数字で始めてください。' },
+  'lsp.rename-taken': { en: 'The id "{value}" is already used in this manifest.', ja: 'ID「{value}」はこのマニフェストですでに使われています。' },
+  'lsp.lens': { en: 'sells {subscriptions} subscriptions · {customers} customers · {region}', ja: '{subscriptions} 件のサブスクリプションを販売 · 顧客 {customers} 社 · {region}' },
 
   // CLI
   'cli.summary': { en: '{errors} errors, {warnings} warnings, {infos} infos in {files} files', ja: '{files} ファイルでエラー {errors} 件、警告 {warnings} 件、情報 {infos} 件' },

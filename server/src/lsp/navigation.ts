@@ -1,0 +1,115 @@
+import {
+  CodeLens, DefinitionParams, DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams, DocumentSymbol, DocumentSymbolParams,
+  Location, PrepareRenameParams, Range, ReferenceParams, RenameParams, ResponseError, SymbolKind, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckResult } from '../core/check';
+import { message } from '../core/messages';
+import type { Entity } from '../core/model';
+import { partnerUsage } from '../core/rules/helpers';
+import { schema } from '../core/schema';
+import { idAt, IdOccurrence, occurrencesOf } from './ids';
+
+/** Outlines of huge manifests stop listing subscriptions, then customers, beyond this many symbols. */
+export const MAX_SYMBOLS = 5000;
+
+const rangeOf = (result: CheckResult, o: { start: number; end: number }): Range => result.parsed.lines.range(o.start, o.end);
+
+function idUnder(_document: TextDocument, result: CheckResult, position: { line: number; character: number }): IdOccurrence | undefined {
+  return idAt(result, result.parsed.lines.offset(position));
+}
+
+/** From a reference to the entity that declares the id. */
+export function definition(document: TextDocument, result: CheckResult, params: DefinitionParams): Location | null {
+  const at = idUnder(document, result, params.position);
+  const node = at?.entity?.id?.node;
+  return node?.range ? { uri: document.uri, range: rangeOf(result, { start: node.range[0], end: node.range[1] }) } : null;
+}
+
+/** Every reference to the id under the cursor (and its declaration when asked). */
+export function references(document: TextDocument, result: CheckResult, params: ReferenceParams): Location[] | null {
+  const at = idUnder(document, result, params.position);
+  if (!at) return null;
+  return occurrencesOf(result, at.id)
+    .filter((o) => params.context.includeDeclaration || o.reference)
+    .map((o) => ({ uri: document.uri, range: rangeOf(result, o) }));
+}
+
+export function highlights(document: TextDocument, result: CheckResult, params: DocumentHighlightParams): DocumentHighlight[] | null {
+  const at = idUnder(document, result, params.position);
+  if (!at) return null;
+  return occurrencesOf(result, at.id).map((o) => ({
+    range: rangeOf(result, o),
+    kind: o.reference ? DocumentHighlightKind.Read : DocumentHighlightKind.Write,
+  }));
+}
+
+/** Only ids of partners and customers can be renamed, from their declaration or any reference. */
+export function prepareRename(document: TextDocument, result: CheckResult, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
+  const at = idUnder(document, result, params.position);
+  if (!at?.entity) throw new ResponseError(0, message(result.locale, 'lsp.rename-not-id'));
+  return { range: rangeOf(result, at), placeholder: at.id };
+}
+
+const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
+
+export function rename(document: TextDocument, result: CheckResult, params: RenameParams): WorkspaceEdit | null {
+  const at = idUnder(document, result, params.position);
+  if (!at?.entity) throw new ResponseError(0, message(result.locale, 'lsp.rename-not-id'));
+  const name = params.newName.trim();
+  if (!ID_PATTERN.test(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-invalid', { value: name }));
+  if (name !== at.id && result.model.byId.has(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-taken', { value: name }));
+  const edits: TextEdit[] = occurrencesOf(result, at.id).map((o) => ({ range: rangeOf(result, o), newText: name }));
+  return { changes: { [document.uri]: edits } };
+}
+
+/** Outline: partners, customers, and each customer's subscriptions; capped for huge files. */
+export function documentSymbols(_document: TextDocument, result: CheckResult, _params: DocumentSymbolParams): DocumentSymbol[] {
+  const { model, parsed } = result;
+  let budget = MAX_SYMBOLS;
+  const symbol = (name: string, detail: string, kind: SymbolKind, node: Entity['node'], selection: { range?: [number, number, number] | null } | undefined, children?: DocumentSymbol[]): DocumentSymbol => {
+    const range = parsed.lines.range(node.range![0], node.range![1]);
+    const sel = selection?.range ? parsed.lines.range(selection.range[0], selection.range[1]) : range;
+    return { name: name || '?', detail, kind, range, selectionRange: sel, children };
+  };
+  const partners: DocumentSymbol[] = [];
+  for (const p of model.partners) {
+    if (budget-- <= 0) break;
+    partners.push(symbol(p.id?.value ?? '', [p.type, p.country?.value, p.region].filter(Boolean).join(' · '), SymbolKind.Class, p.node, p.id?.node));
+  }
+  const customers: DocumentSymbol[] = [];
+  for (const c of model.customers) {
+    if (budget-- <= 0) break;
+    const subscriptions: DocumentSymbol[] = [];
+    for (const s of c.subscriptions) {
+      if (budget <= model.customers.length - customers.length) break; // keep room for the remaining customers first
+      budget--;
+      subscriptions.push(symbol(s.id?.value ?? '', s.offer ?? '', SymbolKind.Field, s.node, s.id?.node));
+    }
+    customers.push(symbol(c.id?.value ?? '', [c.name, c.country?.value, c.region].filter(Boolean).join(' · '), SymbolKind.Object, c.node, c.id?.node, subscriptions));
+  }
+  const root = parsed.doc?.contents;
+  const section = (key: 'partners' | 'customers', children: DocumentSymbol[]): DocumentSymbol[] => {
+    const pair = root && 'items' in root ? (root.items as { key: { value?: unknown; range?: [number, number, number] }; value?: { range?: [number, number, number] } | null }[]).find((p) => p.key?.value === key) : undefined;
+    if (!pair?.key?.range) return [];
+    const end = pair.value?.range?.[1] ?? pair.key.range[1];
+    return [{ name: key, kind: SymbolKind.Namespace, range: parsed.lines.range(pair.key.range[0], end), selectionRange: parsed.lines.range(pair.key.range[0], pair.key.range[1]), children }];
+  };
+  return [...section('partners', partners), ...section('customers', customers)];
+}
+
+/** One lens per partner: what it sells and provides, to how many customers, in which region. */
+export function codeLenses(_document: TextDocument, result: CheckResult): CodeLens[] {
+  const usage = partnerUsage(result.model);
+  const lenses: CodeLens[] = [];
+  for (const partner of result.model.partners) {
+    const node = partner.id?.node;
+    if (!node?.range) continue;
+    const u = usage.get(partner);
+    const subscriptions = (u?.sells.length ?? 0) + (u?.provides.length ?? 0);
+    const customers = new Set([...(u?.sells ?? []), ...(u?.provides ?? [])].map((s) => s.customer)).size;
+    const title = message(result.locale, 'lsp.lens', { subscriptions, customers, region: partner.region ?? '?' });
+    lenses.push({ range: rangeOf(result, { start: node.range[0], end: node.range[1] }), command: { title, command: '' } });
+  }
+  return lenses;
+}

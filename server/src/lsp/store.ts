@@ -1,0 +1,77 @@
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, CheckResult } from '../core/check';
+import type { RuleSettings } from '../core/finding';
+
+/** The settings of spec §4 and the extension, as the client sends them per resource. */
+export interface Settings { rules: RuleSettings; run: 'onType' | 'onSave' }
+
+const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType' };
+
+interface Entry { version: number; settingsKey: string; result: CheckResult; durationMs: number }
+
+/**
+ * One check per document version (and settings), shared by every feature: diagnostics, code
+ * actions, completion, hover and navigation all read the same CheckResult.
+ */
+export class ManifestStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly settings = new Map<string, Promise<Settings>>();
+  private supportsConfiguration = false;
+
+  constructor(private readonly connection: Connection, private readonly locale: string) {}
+
+  enableConfiguration(): void { this.supportsConfiguration = true; }
+
+  /** Settings for one document, asked of the client once and kept until they change. */
+  settingsFor(uri: string): Promise<Settings> {
+    let settings = this.settings.get(uri);
+    if (!settings) {
+      settings = this.supportsConfiguration
+        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cspPartners' })
+          .then((value: Partial<Settings> | null) => ({ ...DEFAULT_SETTINGS, ...(value ?? {}), rules: { ...(value?.rules ?? {}) } }))
+          .catch(() => DEFAULT_SETTINGS)
+        : Promise.resolve(DEFAULT_SETTINGS);
+      this.settings.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** The check of the document's current version, computed on first use. */
+  async resultFor(document: TextDocument): Promise<Entry> {
+    const settings = await this.settingsFor(document.uri);
+    return this.resultWith(document, settings);
+  }
+
+  /** The cached check when one exists for this version; for features that must not wait on settings. */
+  cached(document: TextDocument): CheckResult | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry?.version === document.version ? entry.result : undefined;
+  }
+
+  /** The check of the current version with whatever settings were last used (features other than diagnostics). */
+  async current(document: TextDocument): Promise<CheckResult> {
+    return this.cached(document) ?? (await this.resultFor(document)).result;
+  }
+
+  private resultWith(document: TextDocument, settings: Settings): Entry {
+    const settingsKey = JSON.stringify(settings.rules);
+    const known = this.entries.get(document.uri);
+    if (known && known.version === document.version && known.settingsKey === settingsKey) return known;
+    const started = performance.now();
+    const result = check(document.getText(), { rules: settings.rules, locale: this.locale });
+    const entry = { version: document.version, settingsKey, result, durationMs: performance.now() - started };
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+    this.settings.delete(uri);
+  }
+
+  /** Settings changed: every document is checked again with the new ones. */
+  resetSettings(): void {
+    this.settings.clear();
+  }
+}

@@ -1,0 +1,77 @@
+// The language server: wires the LSP connection to the core. Every feature lives in ./lsp and reads
+// the one check per document version that ManifestStore keeps.
+import { CodeActionKind, createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localeOf } from './core/messages';
+import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
+import { completion } from './lsp/completion';
+import { toDiagnostic } from './lsp/diagnostics';
+import { hover } from './lsp/hover';
+import { codeLenses, definition, documentSymbols, highlights, prepareRename, references, rename } from './lsp/navigation';
+import { guard } from './lsp/guard';
+import { ManifestStore } from './lsp/store';
+import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let store = new ManifestStore(connection, 'en');
+
+connection.onInitialize((params) => {
+  store = new ManifestStore(connection, localeOf(params.locale));
+  if (params.capabilities.workspace?.configuration) store.enableConfiguration();
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentHighlightProvider: true,
+      documentSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'csp-partners' },
+  };
+});
+
+connection.onDidChangeConfiguration(() => {
+  store.resetSettings();
+  connection.languages.diagnostics.refresh();
+});
+
+documents.onDidClose((event) => store.forget(event.document.uri));
+
+/** A feature that throws logs and answers nothing: the server and the other features carry on. */
+const run = guard(connection);
+
+connection.languages.diagnostics.on(run('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const entry = await store.resultFor(document);
+  if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  connection.sendNotification(STATUS_NOTIFICATION, statusOf(document, entry.result, entry.durationMs));
+  return { kind: DocumentDiagnosticReportKind.Full, items: entry.result.findings.map((f) => toDiagnostic(document.uri, f)) };
+}));
+
+const withDocument = <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, feature: (document: TextDocument, result: Awaited<ReturnType<ManifestStore['current']>>, params: P) => R) =>
+  run(name, empty, async (params: P) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? feature(document, await store.current(document), params) : empty;
+  });
+
+connection.onCodeAction(withDocument('codeAction', [], codeActions));
+connection.onCompletion(withDocument('completion', null, completion));
+connection.onHover(withDocument('hover', null, hover));
+connection.onDefinition(withDocument('definition', null, definition));
+connection.onReferences(withDocument('references', null, references));
+connection.onPrepareRename(withDocument('prepareRename', null, prepareRename));
+connection.onRenameRequest(withDocument('rename', null, rename));
+connection.onDocumentHighlight(withDocument('documentHighlight', null, highlights));
+connection.onDocumentSymbol(withDocument('documentSymbol', null, documentSymbols));
+connection.onCodeLens(withDocument('codeLens', null, codeLenses));
+
+documents.listen(connection);
+connection.listen();

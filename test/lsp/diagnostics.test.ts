@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { check, repoRoot } from '../support';
+import { Harness, startServer } from './harness';
+
+const example = readFileSync(path.join(repoRoot, 'examples', 'every-rule.csp-partners.yaml'), 'utf8');
+
+describe('language server: diagnostics over the protocol', () => {
+  let server: Harness;
+  before(async () => { server = await startServer(); });
+  after(async () => { await server.stop(); });
+
+  it('announces pull diagnostics, code actions and navigation', () => {
+    const caps = server.initialize.capabilities;
+    assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+    assert.ok(caps.codeActionProvider && caps.definitionProvider && caps.referencesProvider && caps.renameProvider);
+  });
+
+  it('open → exactly the core findings as diagnostics (rule, range, severity, message)', async () => {
+    const uri = await server.open('every-rule.csp-partners.yaml', example);
+    const diagnostics = await server.diagnostics(uri);
+    const expected = check(example).findings;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.message]), expected.map((f) => [f.rule, f.range, f.message]));
+    const severities = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+    assert.deepEqual(diagnostics.map((d) => d.severity), expected.map((f) => severities[f.severity]));
+    const first = diagnostics[0];
+    assert.equal(first.source, 'csp-partners');
+    assert.match(first.codeDescription!.href, /docs\/rules\/schema\.md$/);
+  });
+
+  it('edit → diagnostics of the new version', async () => {
+    const uri = await server.open('edit.csp-partners.yaml', example);
+    const before = await server.diagnostics(uri);
+    await server.change(uri, example.replace('country: UK', 'country: GB'));
+    const after = await server.diagnostics(uri);
+    assert.equal(after.length, before.length - 1);
+    assert.ok(!after.some((d) => d.code === 'unknown-country'));
+  });
+});
