@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
+import { measureProtocol } from './protocol';
 import { check } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/finding';
 import { buildModel } from '../../server/src/core/model';
@@ -143,7 +144,7 @@ function measureStages(text: string, runs: number) {
   return { stages, slowestRules };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (process.argv[2] === '--memory') return memoryChild(process.argv[3], process.argv[4]);
   if (!gc) console.warn('global.gc is not available: run with node --expose-gc for steadier numbers.');
 
@@ -183,6 +184,16 @@ function main(): void {
     });
   }
 
+  // Over the protocol: the language server as the editor sees it (1k and 10k, as the issue asks).
+  const protocol = [];
+  for (const [i, { customers }] of SIZES.entries()) {
+    if (customers > 10_000) continue;
+    process.stdout.write(`${customers} customers: protocol ... `);
+    const times = await measureProtocol(readFileSync(files[i], 'utf8'), 5);
+    protocol.push({ customers, openMs: round(median(times.openMs)), editMs: round(median(times.editMs)) });
+    process.stdout.write('done\n');
+  }
+
   const lines = [
     '',
     '| customers | size (MB) | parseDocument median (ms) | check median (ms) | check / parse | findings | peak RSS check (MB) | peak RSS parseDocument (MB) |',
@@ -194,6 +205,8 @@ function main(): void {
     for (const [stage, ms] of Object.entries(stageResult.stages)) lines.push(`| ${stage} | ${ms} |`);
     lines.push('', `Slowest rules: ${stageResult.slowestRules.map((r) => `${r.rule} ${r.ms} ms`).join(', ')}`);
   }
+  lines.push('', 'Language server over stdio (median of 5 runs, ms):', '', '| customers | didOpen → diagnostics | edit → diagnostics |', '|---:|---:|---:|');
+  for (const p of protocol) lines.push(`| ${p.customers} | ${p.openMs} | ${p.editMs} |`);
   console.log(lines.join('\n'));
 
   const json = {
@@ -203,9 +216,13 @@ function main(): void {
     gc: Boolean(gc),
     results,
     stages: stageResult && { customers: STAGE_SIZE, ...stageResult },
+    protocol,
   };
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(repoRoot, path.join(benchDir, 'results.json'))}`);
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,6 +1,6 @@
 import type { Fix } from '../finding';
 import type { Customer, Partner } from '../model';
-import { affiliation, eligibleSalesPaths, idOf, partnerOf, providerOf, regionNote, SalesPath, salesPathEdits, subscriptionAt } from './helpers';
+import { affiliation, eligibleSalesPaths, idOf, partnerOf, providerOf, readyToTransact, regionNote, SalesPath, salesPathEdits, subscriptionAt } from './helpers';
 import type { Rule } from './rule';
 
 /**
@@ -64,5 +64,5 @@ export const crossRegionSale: Rule = {
 /** The reseller's linked indirect providers in the customer's region that are not affiliated with it. */
 function inRegionProviders(reseller: Partner, customer: Customer): Partner[] {
   return reseller.providers.map(partnerOf).filter((p): p is Partner =>
-    p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer));
+    p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer) && readyToTransact(p));
 }

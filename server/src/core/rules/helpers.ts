@@ -61,7 +61,7 @@ export function partnerUsage(model: Model): Map<Partner, Usage> {
   for (const customer of model.customers) {
     for (const subscription of customer.subscriptions) {
       const seller = partnerOf(subscription.soldBy);
-      const provider = partnerOf(subscription.provider);
+      const provider = providerOf(subscription);
       if (seller) usage.get(seller)?.sells.push(subscription);
       if (provider) usage.get(provider)?.provides.push(subscription);
     }
