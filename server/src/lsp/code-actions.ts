@@ -1,10 +1,12 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CheckResult, fixesFor } from '../core/check';
+import { check, CheckResult, fixesFor } from '../core/check';
 import type { Finding, Fix } from '../core/finding';
+import type { Model, Path } from '../core/model';
 import { message } from '../core/messages';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';
 import { toFinding } from './diagnostics';
+import { checkOptionsOf } from './store';
 
 /** `source.fixAll.cspPartners`: the fixes safe to apply without a person choosing. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cspPartners`;
@@ -22,10 +24,15 @@ export function codeActions(document: TextDocument, result: CheckResult, params:
   const wants = (kind: string) => !only || only.some((k: string) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    // A selection over many lines brings many diagnostics of one rule: its "fix all" is offered once.
+    const fixAllOffered = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       const finding = toFinding(diagnostic);
-      if (!finding) continue;
+      // A diagnostic of an older version that reaches past this one's end has nothing to fix here.
+      if (!finding || finding.range.start.line >= result.parsed.lines.lineCount) continue;
       for (const fix of fixesFor(result, finding)) actions.push(quickFix(document, result, fix, diagnostic));
+      if (fixAllOffered.has(finding.rule)) continue;
+      fixAllOffered.add(finding.rule);
       const all = fixAllOf(result, (f) => f.rule === finding.rule, true);
       if (all && all.count > 1) {
         actions.push({
@@ -37,7 +44,7 @@ export function codeActions(document: TextDocument, result: CheckResult, params:
     }
   }
   if (wants(FIX_ALL_KIND) && only) {
-    const all = fixAllOf(result, () => true, false);
+    const all = verifiedFixAll(result);
     if (all) actions.push({ title: message(result.locale, 'fix.fix-all'), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: all.edits } } });
   }
   return actions;
@@ -70,26 +77,134 @@ export function selectionAfter(text: string, fix: Fix): Range | undefined {
   return after.range(start, start + fix.select.length);
 }
 
-/**
- * Every finding (of the chosen rules) that has exactly one fix, combined while their edits stay apart.
- * `withClaims` allows fixes that record a claim: only for an explicit "fix all of <rule>".
- */
-export function fixAllOf(result: CheckResult, include: (f: Finding) => boolean, withClaims: boolean): { edits: TextEdit[]; count: number } | undefined {
-  const lines = result.parsed.lines;
-  const taken: [number, number][] = [];
-  const edits: TextEdit[] = [];
-  let count = 0;
+/** A finding with the one fix that "fix all" would apply for it. */
+interface Single { finding: Finding; fix: Fix }
+
+/** Every finding (of the chosen rules) that has exactly one fix (suppressions aside). */
+function singleFixes(result: CheckResult, include: (f: Finding) => boolean, withClaims: boolean): Single[] {
+  const out: Single[] = [];
   for (const finding of result.findings) {
     if (!include(finding) || finding.rule === 'unused-suppression') continue;
     const fixes = fixesFor(result, finding).filter((f) => f.id !== 'fix.suppress-line');
     if (fixes.length !== 1 || (!withClaims && CLAIMS.has(fixes[0].id))) continue;
-    const spans = fixes[0].edits.map((e) => [lines.offset(e.range.start), lines.offset(e.range.end)] as [number, number]);
-    // Edits of two findings must not touch: then their order would not matter.
+    out.push({ finding, fix: fixes[0] });
+  }
+  return out;
+}
+
+/** Single fixes combined while their edits stay apart (then their order does not matter). */
+function combine(result: CheckResult, singles: Single[]): { edits: TextEdit[]; count: number; findings: Finding[] } | undefined {
+  const lines = result.parsed.lines;
+  const taken: [number, number][] = [];
+  const edits: TextEdit[] = [];
+  const findings: Finding[] = [];
+  for (const { finding, fix } of singles) {
+    const spans = fix.edits.map((e) => [lines.offset(e.range.start), lines.offset(e.range.end)] as [number, number]);
     if (spans.some(([s, e]) => taken.some(([ts, te]) => s <= te && ts <= e))) continue;
     taken.push(...spans);
-    edits.push(...fixes[0].edits);
-    count++;
+    edits.push(...fix.edits);
+    findings.push(finding);
   }
-  return count ? { edits, count } : undefined;
+  return findings.length ? { edits, count: findings.length, findings } : undefined;
 }
+
+/**
+ * Every finding (of the chosen rules) that has exactly one fix, combined while their edits stay apart.
+ * `withClaims` allows fixes that record a claim: only for an explicit "fix all of <rule>".
+ */
+export function fixAllOf(result: CheckResult, include: (f: Finding) => boolean, withClaims: boolean): { edits: TextEdit[]; count: number; findings: Finding[] } | undefined {
+  return combine(result, singleFixes(result, include, withClaims));
+}
+
+/** Rounds of "check the fixed text, leave out the fixes behind a new error" before giving up. */
+const VERIFY_ROUNDS = 4;
+
+/**
+ * `source.fixAll` runs without a person looking (on save), so its fixes are checked together first:
+ * a fix whose result shows an error the text did not have is left out (it stays a quick fix, for a
+ * person who sees what follows). Examples: `soldBy: fabrikm` corrected to a reseller that then needs
+ * a provider; a customer's `country: UK` corrected to GB, which shows that its sellers are in another
+ * region. A new error is blamed on the fixes at its own place (subscription or entry), the entry it
+ * belongs to, and the entries linked to it by a reference; when none can be blamed, nothing is applied.
+ */
+export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count: number } | undefined {
+  const options = checkOptionsOf(result);
+  const singles = singleFixes(result, () => true, false);
+  const excluded = new Set<Finding>();
+  for (let round = 0; round < VERIFY_ROUNDS; round++) {
+    const all = combine(result, singles.filter((s) => !excluded.has(s.finding)));
+    if (!all) return undefined;
+    const after = check(applyEdits(result.parsed.text, all.edits), options);
+    const fresh = newErrors(result.findings, after.findings);
+    if (!fresh.length) return all;
+    // First the fixes at the very place of a new error; only when there are none, those of its entry
+    // and of the entries linked to it (a round later, if the error is still there).
+    const exact = new Set(fresh.map(placeOf));
+    let blamed = all.findings.filter((f) => exact.has(placeOf(f)) || fresh.some((e) => placeOf(f).startsWith(`${placeOf(e)}/`)));
+    if (!blamed.length) {
+      const links = linksOf([result.model, after.model]);
+      const near = new Set<string>();
+      for (const place of exact) {
+        for (const p of [place, entryOf(place)]) {
+          near.add(p);
+          for (const linked of links.get(p) ?? []) near.add(linked);
+        }
+      }
+      blamed = all.findings.filter((f) => near.has(placeOf(f)));
+    }
+    if (!blamed.length) return undefined;
+    for (const f of blamed) excluded.add(f);
+  }
+  return undefined;
+}
+
+/** Places (see `placeOf`) joined by a reference, both ways: a subscription and its partners, a customer and its owner, a reseller and its providers. */
+function linksOf(models: Model[]): Map<string, Set<string>> {
+  const links = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      let set = links.get(x);
+      if (!set) links.set(x, (set = new Set()));
+      set.add(y);
+    }
+  };
+  const place = (path: Path) => path.join('/');
+  for (const model of models) {
+    for (const partner of model.partners) {
+      for (const ref of partner.providers) if (ref.target) link(place(partner.path), place(ref.target.path));
+    }
+    for (const customer of model.customers) {
+      if (customer.owner?.target) link(place(customer.path), place(customer.owner.target.path));
+      for (const subscription of customer.subscriptions) {
+        for (const ref of [subscription.soldBy, subscription.provider, ...subscription.managedBy]) {
+          if (ref?.target) link(place(subscription.path), place(ref.target.path));
+        }
+      }
+    }
+  }
+  return links;
+}
+
+/** Errors of `after` that `before` did not have, compared by rule and message (ranges move with edits). */
+function newErrors(before: Finding[], after: Finding[]): Finding[] {
+  const left = new Map<string, number>();
+  const key = (f: Finding) => `${f.rule}\0${f.message}`;
+  for (const f of before) if (f.severity === 'error') left.set(key(f), (left.get(key(f)) ?? 0) + 1);
+  return after.filter((f) => {
+    if (f.severity !== 'error') return false;
+    const n = left.get(key(f)) ?? 0;
+    left.set(key(f), n - 1);
+    return n <= 0;
+  });
+}
+
+/** The subscription, or else the partner or customer entry, a finding is about: `customers/0/subscriptions/2`, `partners/1`. */
+function placeOf(finding: Finding): string {
+  const path = finding.data?.path ?? [];
+  const depth = path[2] === 'subscriptions' && typeof path[3] === 'number' ? 4 : 2;
+  return path.slice(0, depth).join('/');
+}
+
+/** The partner or customer entry of a place. */
+const entryOf = (place: string): string => place.split('/').slice(0, 2).join('/');
 

@@ -1,3 +1,4 @@
+import type { Node } from 'yaml';
 import type { CheckResult } from '../core/check';
 import type { Entity, Reference } from '../core/model';
 
@@ -9,6 +10,24 @@ export interface IdOccurrence {
   /** The declaring entity (for a declaration), or the entity the reference resolves to. */
   entity?: Entity;
   reference?: Reference;
+  /** Written in quotes: `start`..`end` is the text between them. */
+  quoted: boolean;
+}
+
+/**
+ * Where the id itself is written: inside the quotes of a quoted scalar, after the anchor of an
+ * anchored one (`&a fabrikam`), on the content line of a block scalar.
+ */
+function spanOf(text: string, node: Node, id: string): { start: number; end: number; quoted: boolean } | undefined {
+  if (!node.range) return undefined;
+  const [start, end] = node.range;
+  const type = (node as { type?: string }).type;
+  const quoted = type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE';
+  const at = text.lastIndexOf(id, end - id.length);
+  if (at >= start) return { start: at, end: at + id.length, quoted };
+  // A double-quoted id written with escapes: the text between the quotes.
+  if (quoted && end - start >= 2) return { start: start + 1, end: end - 1, quoted };
+  return { start, end, quoted };
 }
 
 const indexes = new WeakMap<CheckResult, IdOccurrence[]>();
@@ -17,16 +36,20 @@ const indexes = new WeakMap<CheckResult, IdOccurrence[]>();
 export function idOccurrences(result: CheckResult): IdOccurrence[] {
   let index = indexes.get(result);
   if (index) return index;
-  index = [];
+  const all: IdOccurrence[] = [];
+  const text = result.parsed.text;
   for (const entity of [...result.model.partners, ...result.model.customers]) {
-    const node = entity.id?.node;
-    if (entity.id && node?.range) index.push({ id: entity.id.value, start: node.range[0], end: node.range[1], entity });
+    const span = entity.id && spanOf(text, entity.id.node, entity.id.value);
+    if (entity.id && span) all.push({ id: entity.id.value, ...span, entity });
   }
   for (const reference of result.model.references) {
-    const range = reference.node.range;
-    if (range) index.push({ id: reference.value, start: range[0], end: range[1], entity: reference.target, reference });
+    const span = spanOf(text, reference.node, reference.value);
+    if (span) all.push({ id: reference.value, ...span, entity: reference.target, reference });
   }
-  index.sort((a, b) => a.start - b.start);
+  // Declarations first, so that where an alias (`*a`) makes two occurrences share one written id, the
+  // declaration is the one kept: every id is written once, and a rename edits it once.
+  all.sort((a, b) => a.start - b.start);
+  index = all.filter((o, i) => i === 0 || o.start !== all[i - 1].start);
   indexes.set(result, index);
   return index;
 }

@@ -3,6 +3,7 @@ import {
   Location, PrepareRenameParams, Range, ReferenceParams, RenameParams, ResponseError, SymbolKind, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isScalar, parseDocument } from 'yaml';
 import type { CheckResult } from '../core/check';
 import { message } from '../core/messages';
 import type { Entity } from '../core/model';
@@ -15,7 +16,10 @@ export const MAX_SYMBOLS = 5000;
 
 const rangeOf = (result: CheckResult, o: { start: number; end: number }): Range => result.parsed.lines.range(o.start, o.end);
 
+/** The id at a position; none for a position that is not one (not integers, negative, past the last line). */
 function idUnder(_document: TextDocument, result: CheckResult, position: { line: number; character: number }): IdOccurrence | undefined {
+  const { line, character } = position ?? {};
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= result.parsed.lines.lineCount) return undefined;
   return idAt(result, result.parsed.lines.offset(position));
 }
 
@@ -53,20 +57,32 @@ export function prepareRename(document: TextDocument, result: CheckResult, param
 
 const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
 
+/** An id YAML would not read as a string when written plain (`2024`, `true`, `null`, `1e3`) is written in quotes. */
+function written(name: string): string {
+  const value = parseDocument(name).contents;
+  return isScalar(value) && typeof value.value === 'string' ? name : `"${name}"`;
+}
+
 export function rename(document: TextDocument, result: CheckResult, params: RenameParams): WorkspaceEdit | null {
   const at = idUnder(document, result, params.position);
   if (!at?.entity) throw new ResponseError(0, message(result.locale, 'lsp.rename-not-id'));
   const name = params.newName.trim();
   if (!ID_PATTERN.test(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-invalid', { value: name }));
   if (name !== at.id && result.model.byId.has(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-taken', { value: name }));
-  const edits: TextEdit[] = occurrencesOf(result, at.id).map((o) => ({ range: rangeOf(result, o), newText: name }));
+  const plain = written(name);
+  const edits: TextEdit[] = occurrencesOf(result, at.id).map((o) => ({ range: rangeOf(result, o), newText: o.quoted ? name : plain }));
   return { changes: { [document.uri]: edits } };
 }
 
 /** Outline: partners, customers, and each customer's subscriptions; capped for huge files. */
 export function documentSymbols(_document: TextDocument, result: CheckResult, _params: DocumentSymbolParams): DocumentSymbol[] {
   const { model, parsed } = result;
-  let budget = MAX_SYMBOLS;
+  const root = parsed.doc?.contents;
+  type Pair = { key: { value?: unknown; range?: [number, number, number] }; value?: { range?: [number, number, number] } | null };
+  const pairOf = (key: 'partners' | 'customers') => root && 'items' in root ? (root.items as Pair[]).find((p) => p.key?.value === key) : undefined;
+  const sections = (['partners', 'customers'] as const).map((key) => ({ key, pair: pairOf(key) })).filter((s) => s.pair?.key?.range);
+  // The section symbols count too: the whole outline stays within MAX_SYMBOLS.
+  let budget = MAX_SYMBOLS - sections.length;
   const symbol = (name: string, detail: string, kind: SymbolKind, node: Entity['node'], selection: { range?: [number, number, number] | null } | undefined, children?: DocumentSymbol[]): DocumentSymbol => {
     const range = parsed.lines.range(node.range![0], node.range![1]);
     const sel = selection?.range ? parsed.lines.range(selection.range[0], selection.range[1]) : range;
@@ -81,21 +97,21 @@ export function documentSymbols(_document: TextDocument, result: CheckResult, _p
   for (const c of model.customers) {
     if (budget-- <= 0) break;
     const subscriptions: DocumentSymbol[] = [];
+    // Customers still to list after this one: room is kept for them before any subscription.
+    const later = model.customers.length - customers.length - 1;
     for (const s of c.subscriptions) {
-      if (budget <= model.customers.length - customers.length) break; // keep room for the remaining customers first
+      if (budget <= later) break;
       budget--;
       subscriptions.push(symbol(s.id?.value ?? '', s.offer ?? '', SymbolKind.Field, s.node, s.id?.node));
     }
     customers.push(symbol(c.id?.value ?? '', [c.name, c.country?.value, c.region].filter(Boolean).join(' · '), SymbolKind.Object, c.node, c.id?.node, subscriptions));
   }
-  const root = parsed.doc?.contents;
-  const section = (key: 'partners' | 'customers', children: DocumentSymbol[]): DocumentSymbol[] => {
-    const pair = root && 'items' in root ? (root.items as { key: { value?: unknown; range?: [number, number, number] }; value?: { range?: [number, number, number] } | null }[]).find((p) => p.key?.value === key) : undefined;
-    if (!pair?.key?.range) return [];
-    const end = pair.value?.range?.[1] ?? pair.key.range[1];
-    return [{ name: key, kind: SymbolKind.Namespace, range: parsed.lines.range(pair.key.range[0], end), selectionRange: parsed.lines.range(pair.key.range[0], pair.key.range[1]), children }];
-  };
-  return [...section('partners', partners), ...section('customers', customers)];
+  const children = { partners, customers };
+  return sections.map(({ key, pair }) => {
+    const keyRange = pair!.key.range!;
+    const end = pair!.value?.range?.[1] ?? keyRange[1];
+    return { name: key, kind: SymbolKind.Namespace, range: parsed.lines.range(keyRange[0], end), selectionRange: parsed.lines.range(keyRange[0], keyRange[1]), children: children[key] };
+  });
 }
 
 /** One lens per partner: what it sells and provides, to how many customers, in which region. */

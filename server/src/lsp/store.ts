@@ -1,12 +1,32 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, CheckResult } from '../core/check';
-import type { RuleSettings } from '../core/finding';
+import { check, CheckOptions, CheckResult } from '../core/check';
+import type { RuleSettings, SeveritySetting } from '../core/finding';
 
 /** The settings of spec §4 and the extension, as the client sends them per resource. */
 export interface Settings { rules: RuleSettings; run: 'onType' | 'onSave' }
 
 const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType' };
+const SEVERITY_SETTINGS: ReadonlySet<string> = new Set<SeveritySetting>(['error', 'warning', 'info', 'hint', 'off']);
+
+/**
+ * The settings as the client sent them, made safe: only `rules` entries whose value is a severity or
+ * `off` are kept (anything else, a typo in settings.json, leaves that rule at its default).
+ */
+export function settingsOf(value: unknown): Settings {
+  const raw = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { rules?: unknown; run?: unknown }) : {};
+  const rules: RuleSettings = {};
+  if (raw.rules !== null && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
+    for (const [rule, setting] of Object.entries(raw.rules)) {
+      if (typeof setting === 'string' && SEVERITY_SETTINGS.has(setting)) rules[rule] = setting as SeveritySetting;
+    }
+  }
+  return { rules, run: raw.run === 'onSave' ? 'onSave' : DEFAULT_SETTINGS.run };
+}
+
+/** The options each stored check ran with: a feature that checks an edited text again must use the same. */
+const optionsOfResult = new WeakMap<CheckResult, CheckOptions>();
+export const checkOptionsOf = (result: CheckResult): CheckOptions => optionsOfResult.get(result) ?? { locale: result.locale };
 
 interface Entry { version: number; settingsKey: string; result: CheckResult; durationMs: number }
 
@@ -29,7 +49,7 @@ export class ManifestStore {
     if (!settings) {
       settings = this.supportsConfiguration
         ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cspPartners' })
-          .then((value: Partial<Settings> | null) => ({ ...DEFAULT_SETTINGS, ...(value ?? {}), rules: { ...(value?.rules ?? {}) } }))
+          .then(settingsOf)
           .catch(() => DEFAULT_SETTINGS)
         : Promise.resolve(DEFAULT_SETTINGS);
       this.settings.set(uri, settings);
@@ -59,7 +79,9 @@ export class ManifestStore {
     const known = this.entries.get(document.uri);
     if (known && known.version === document.version && known.settingsKey === settingsKey) return known;
     const started = performance.now();
-    const result = check(document.getText(), { rules: settings.rules, locale: this.locale });
+    const options: CheckOptions = { rules: settings.rules, locale: this.locale };
+    const result = check(document.getText(), options);
+    optionsOfResult.set(result, options);
     const entry = { version: document.version, settingsKey, result, durationMs: performance.now() - started };
     this.entries.set(document.uri, entry);
     return entry;
@@ -73,5 +95,7 @@ export class ManifestStore {
   /** Settings changed: every document is checked again with the new ones. */
   resetSettings(): void {
     this.settings.clear();
+    // Checks made with the old settings must not answer code actions, navigation or status any more.
+    this.entries.clear();
   }
 }

@@ -1,0 +1,87 @@
+// Helpers shared by the protocol tests: fixture text, positions found by text, a line diff, the
+// checks every applied fix must pass.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
+import { fixturesDir, repoRoot } from '../support';
+
+export const readFixture = (relative: string): string => readFileSync(path.join(fixturesDir, relative), 'utf8');
+export const readExample = (name: string): string => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
+
+/** Today as the server writes it into an MPA fix (local time, YYYY-MM-DD). */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The range of `word` on the `nth` (0-based) line of `text` that contains `line` (a substring of the
+ * line); the word is looked up after the line fragment's start when it occurs in it.
+ */
+export function rangeOf(text: string, line: string, word: string, nth = 0): Range {
+  const lines = text.split('\n');
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const at = lines[i].indexOf(line);
+    if (at === -1) continue;
+    if (seen++ < nth) continue;
+    const inLine = lines[i].indexOf(word, line.includes(word) ? at : 0);
+    assert.notEqual(inLine, -1, `"${word}" not on line ${i + 1}`);
+    return { start: { line: i, character: inLine }, end: { line: i, character: inLine + word.length } };
+  }
+  throw new Error(`no line ${nth} with "${line}"`);
+}
+
+/** A position inside `word` (one character in) on that line. */
+export function positionIn(text: string, line: string, word: string, nth = 0): Position {
+  const range = rangeOf(text, line, word, nth);
+  return { line: range.start.line, character: range.start.character + 1 };
+}
+
+/** The text a range covers. */
+export function textAt(text: string, range: Range): string {
+  const lines = text.split('\n');
+  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
+  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+}
+
+/** A line diff (longest common subsequence): `-<old line no> text` and `+<new line no> text`, deletions first. */
+export function lineDiff(before: string, after: string): string[] {
+  const x = before.split('\n'), y = after.split('\n');
+  const n = x.length, m = y.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const out: string[] = [];
+  let i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) { i++; j++; }
+    else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${++i} ${x[i - 1]}`);
+    else out.push(`+${++j} ${y[j - 1]}`);
+  }
+  return out;
+}
+
+const key = (d: Diagnostic) => `${d.code}: ${d.message}`;
+
+/** How many diagnostics say exactly this (rule and message; ranges move when lines are inserted). */
+export const countOf = (diagnostics: Diagnostic[], target: Diagnostic): number => diagnostics.filter((d) => key(d) === key(target)).length;
+
+export const countRule = (diagnostics: Diagnostic[], rule: string): number => diagnostics.filter((d) => d.code === rule).length;
+
+/** Errors of `after` that `before` did not have (as a multiset of rule + message). */
+export function newErrors(before: Diagnostic[], after: Diagnostic[]): string[] {
+  const left = before.filter((d) => d.severity === 1).map(key);
+  return after.filter((d) => d.severity === 1).map(key).filter((k) => {
+    const i = left.indexOf(k);
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
+/** The problem is gone (one fewer diagnostic says it) and nothing the fix did is a new error. */
+export function assertFixed(before: Diagnostic[], after: Diagnostic[], target: Diagnostic): void {
+  assert.equal(countOf(after, target), countOf(before, target) - 1, `still reported: ${key(target)}`);
+  assert.deepEqual(newErrors(before, after), [], 'the fix introduced errors');
+}

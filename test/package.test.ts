@@ -1,0 +1,152 @@
+// The VS Code extension's manifest and package: package.json against the client's code, the nls
+// and l10n bundles, the core's rule list and the files the .vsix ships. Runs after the build (the
+// bundles must exist); it does not start VS Code.
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { listFiles, PackageManager } from '@vscode/vsce';
+import { APPLY_AND_SELECT } from '../server/src/lsp/code-actions';
+import { STATUS_NOTIFICATION } from '../server/src/lsp/status';
+import { rules } from '../server/src/core/rules';
+import { repoRoot } from './support';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+interface Command { command: string; title: string; category?: string }
+
+const read = (relative: string) => readFileSync(path.join(repoRoot, relative), 'utf8');
+const readJson = <T = any>(relative: string): T => JSON.parse(read(relative)) as T;
+
+const pkg = readJson('package.json');
+const nls = { en: readJson<Record<string, string>>('package.nls.json'), ja: readJson<Record<string, string>>('package.nls.ja.json') };
+const extensionSource = read('client/src/extension.ts');
+
+/** Every string value of a JSON value, with its path, for the `%key%` checks. */
+function strings(value: Json, at = ''): { at: string; value: string }[] {
+  if (typeof value === 'string') return [{ at, value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, `${at}.${k}`));
+  return [];
+}
+const placeholder = /^%([^%\s]+)%$/;
+const nlsKeysUsed = strings(pkg).flatMap(({ at, value }) => {
+  const match = placeholder.exec(value);
+  return match ? [{ at, key: match[1] }] : [];
+});
+
+/** The string literals passed to `vscode.l10n.t(...)` in the client. */
+const l10nKeys = [...extensionSource.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+
+/** How a command is registered: `registerCommand('id', …)` or `registerCommand(COMMANDS.key, …)` with `key: 'id'`. */
+function isRegistered(command: string): boolean {
+  if (extensionSource.includes(`registerCommand('${command}'`)) return true;
+  const constant = new RegExp(`(\\w+): '${command.replace(/\./g, '\\.')}'`).exec(extensionSource);
+  return !!constant && extensionSource.includes(`registerCommand(COMMANDS.${constant[1]},`);
+}
+
+describe('VS Code extension: package.json', () => {
+  it('registers every contributed command in client/src/extension.ts, each with an nls title in English and Japanese', () => {
+    const commands = pkg.contributes.commands as Command[];
+    assert.ok(commands.some((c) => c.command === 'cspPartners.restartServer'));
+    for (const { command, title } of commands) {
+      assert.ok(extensionSource.includes(`'${command}'`), `${command} does not appear in client/src/extension.ts`);
+      assert.ok(isRegistered(command), `${command} is not registered with vscode.commands.registerCommand`);
+      const key = placeholder.exec(title)?.[1];
+      assert.ok(key, `the title of ${command} is not a %key% placeholder: ${title}`);
+      assert.ok(nls.en[key], `package.nls.json lacks ${key} (${command})`);
+      assert.ok(nls.ja[key], `package.nls.ja.json lacks ${key} (${command})`);
+    }
+  });
+
+  it("registers the server's client-side commands and listens to its status notification", () => {
+    assert.ok(isRegistered(APPLY_AND_SELECT), `${APPLY_AND_SELECT} (server/src/lsp/code-actions.ts) is not registered by the client`);
+    assert.ok(extensionSource.includes(`'${STATUS_NOTIFICATION}'`), `the client does not listen to ${STATUS_NOTIFICATION}`);
+  });
+
+  it('has every %key% of package.json in package.nls.json and package.nls.ja.json, and no unused key', () => {
+    assert.ok(nlsKeysUsed.length > 10);
+    for (const { at, key } of nlsKeysUsed) {
+      assert.ok(Object.hasOwn(nls.en, key), `package.nls.json lacks ${key} (${at})`);
+      assert.ok(Object.hasOwn(nls.ja, key), `package.nls.ja.json lacks ${key} (${at})`);
+    }
+    const used = new Set(nlsKeysUsed.map((u) => u.key));
+    assert.deepEqual(Object.keys(nls.en).filter((k) => !used.has(k)), [], 'keys of package.nls.json that package.json does not use');
+    assert.deepEqual(Object.keys(nls.ja).sort(), Object.keys(nls.en).sort(), 'package.nls.ja.json and package.nls.json have different keys');
+    for (const key of Object.keys(nls.en)) assert.ok(nls.ja[key].trim() && nls.en[key].trim(), `empty translation for ${key}`);
+  });
+
+  it('has every client string of vscode.l10n.t in l10n/bundle.l10n.ja.json, with the same placeholders', () => {
+    const bundle = readJson<Record<string, string>>('l10n/bundle.l10n.ja.json');
+    assert.ok(l10nKeys.length > 5);
+    for (const key of l10nKeys) {
+      assert.ok(Object.hasOwn(bundle, key), `l10n/bundle.l10n.ja.json lacks "${key}"`);
+      assert.deepEqual(placeholders(bundle[key]), placeholders(key), `placeholders of "${key}"`);
+    }
+    assert.deepEqual(Object.keys(bundle).filter((k) => !l10nKeys.includes(k)), [], 'stale keys in l10n/bundle.l10n.ja.json');
+    // Every user-visible string goes through l10n: no bare literal in the status item or messages.
+    assert.doesNotMatch(extensionSource, /show(Error|Warning|Information)Message\(\s*['`"]/);
+    assert.doesNotMatch(extensionSource, /\.(text|detail|name) = ['`"]/);
+  });
+
+  it('points at files that exist after the build (main, grammar, language configuration, l10n)', () => {
+    const files: string[] = [pkg.main, pkg.l10n];
+    for (const language of pkg.contributes.languages) files.push(language.configuration);
+    for (const grammar of pkg.contributes.grammars) files.push(grammar.path);
+    for (const file of files) assert.ok(existsSync(path.join(repoRoot, file)), `${file} does not exist`);
+    assert.ok(statSync(path.join(repoRoot, pkg.l10n)).isDirectory());
+    assert.ok(existsSync(path.join(repoRoot, pkg.l10n, 'bundle.l10n.ja.json')));
+    assert.equal(pkg.main, './client/out/extension.js');
+    // The client loads the server from the extension folder; the editor provides `vscode`.
+    assert.ok(existsSync(path.join(repoRoot, 'server', 'out', 'server.js')));
+    assert.match(read('client/out/extension.js'), /require\("vscode"\)/);
+  });
+
+  it('declares the csp-partners language for the manifest file names, highlighted with the YAML grammar', () => {
+    const [language] = pkg.contributes.languages;
+    assert.equal(language.id, 'csp-partners');
+    assert.deepEqual(language.filenames, ['csp-partners.yaml', 'csp-partners.yml']);
+    assert.deepEqual(language.filenamePatterns, ['*.csp-partners.yaml', '*.csp-partners.yml']);
+    const [grammar] = pkg.contributes.grammars;
+    assert.equal(grammar.language, 'csp-partners');
+    const tm = readJson(grammar.path);
+    assert.equal(tm.scopeName, grammar.scopeName);
+    assert.deepEqual(tm.patterns, [{ include: 'source.yaml' }]);
+    assert.deepEqual(pkg.activationEvents, ['workspaceContains:**/csp-partners.{yaml,yml}', 'workspaceContains:**/*.csp-partners.{yaml,yml}']);
+    assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
+    assert.match(pkg.engines.vscode, /^\^1\.91\./);
+  });
+
+  it("lists exactly the core's rule ids in cspPartners.rules", () => {
+    const setting = pkg.contributes.configuration.properties['cspPartners.rules'];
+    assert.equal(setting.scope, 'resource');
+    assert.deepEqual(setting.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+    assert.deepEqual(Object.keys(setting.properties), rules.map((r) => r.id), 'run `npm run contributes` after changing the rules');
+    for (const [id, property] of Object.entries<{ enum: string[] }>(setting.properties)) {
+      assert.deepEqual(property.enum, id === 'yaml-syntax' ? ['error', 'warning', 'info', 'hint'] : ['error', 'warning', 'info', 'hint', 'off'], id);
+    }
+    const { 'cspPartners.run': run, 'cspPartners.trace.server': trace } = pkg.contributes.configuration.properties;
+    assert.deepEqual([run.enum, run.default, run.scope], [['onType', 'onSave'], 'onType', 'resource']);
+    assert.deepEqual([trace.enum, trace.scope], [['off', 'messages', 'verbose'], 'window']);
+  });
+
+  it('contributes no yamlValidation (Red Hat YAML would validate the manifests a second time)', () => {
+    assert.ok(!('yamlValidation' in pkg.contributes));
+    assert.ok(!JSON.stringify(pkg).includes('yamlValidation'));
+  });
+});
+
+describe('VS Code extension: the .vsix contents', () => {
+  it('ships exactly the bundles, manifest, nls, l10n, grammar, schemas and rule pages', async () => {
+    const dir = (relative: string, ext: string) =>
+      readdirSync(path.join(repoRoot, relative)).filter((name) => name.endsWith(ext)).map((name) => `${relative}/${name}`);
+    const expected = [
+      'package.json', 'package.nls.json', 'package.nls.ja.json', 'README.md',
+      'client/out/extension.js', 'server/out/server.js',
+      ...dir('schemas', '.json'), ...dir('docs/rules', '.md'),
+      'language-configuration.json', ...dir('syntaxes', '.json'), ...dir('l10n', '.json'),
+    ].sort();
+    assert.ok(expected.includes('docs/rules/schema.md') && expected.includes('schemas/csp-partners.schema.json'));
+    const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((f) => f.split(path.sep).join('/')).sort();
+    assert.deepEqual(files, expected);
+  });
+});
