@@ -9,12 +9,6 @@ import { fixturesDir, repoRoot } from '../support';
 export const readFixture = (relative: string): string => readFileSync(path.join(fixturesDir, relative), 'utf8');
 export const readExample = (name: string): string => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
 
-/** Today as the server writes it into an MPA fix (local time, YYYY-MM-DD). */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * The range of `word` on the `nth` (0-based) line of `text` that contains `line` (a substring of the
  * line); the word is looked up after the line fragment's start when it occurs in it.

@@ -314,11 +314,11 @@ describe('language server: navigation', () => {
     it('one per partner, on its id: subscriptions sold or provided, customers, region', async () => {
       const lenses = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
       assert.deepEqual(lenses.map((l) => [at(l.range), l.command?.title]), [
-        ['7:8-7:20', 'sells 3 subscriptions · 2 customers · europe'],
-        ['19:8-19:16', 'sells 1 subscriptions · 1 customers · europe'],
-        ['34:8-34:14', 'sells 2 subscriptions · 1 customers · europe'],
+        ['7:8-7:20', 'provides 3 subscriptions · 2 customers · europe'],
+        ['19:8-19:16', 'sells 1 subscription · 1 customer · europe'],
+        ['34:8-34:14', 'sells 2 subscriptions · 1 customer · europe'],
         ['50:8-50:17', 'sells 2 subscriptions · 2 customers · europe'],
-        ['64:8-64:19', 'sells 1 subscriptions · 1 customers · japan'],
+        ['64:8-64:19', 'sells 1 subscription · 1 customer · japan'],
       ]);
     });
   });

@@ -169,7 +169,13 @@ const catalogue = {
   'lsp.rename-not-id': { en: 'Only the id of a partner or a customer can be renamed here.', ja: 'ここで名前を変更できるのはパートナーまたは顧客の ID だけです。' },
   'lsp.rename-invalid': { en: '"{value}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit.', ja: '「{value}」は ID として使えません。英数字と「.」「_」「-」を使い、英数字で始めてください。' },
   'lsp.rename-taken': { en: 'The id "{value}" is already used in this manifest.', ja: 'ID「{value}」はこのマニフェストですでに使われています。' },
-  'lsp.lens': { en: 'sells {subscriptions} subscriptions · {customers} customers · {region}', ja: '{subscriptions} 件のサブスクリプションを販売 · 顧客 {customers} 社 · {region}' },
+  'lsp.lens': { en: '{activity} · {customers} · {region}', ja: '{activity} · {customers} · リージョン {region}' },
+  'lsp.lens.sells.one': { en: 'sells 1 subscription', ja: '1 件のサブスクリプションを販売' },
+  'lsp.lens.sells.other': { en: 'sells {n} subscriptions', ja: '{n} 件のサブスクリプションを販売' },
+  'lsp.lens.provides.one': { en: 'provides 1 subscription', ja: '1 件のサブスクリプションを提供' },
+  'lsp.lens.provides.other': { en: 'provides {n} subscriptions', ja: '{n} 件のサブスクリプションを提供' },
+  'lsp.lens.customers.one': { en: '1 customer', ja: '顧客 1 社' },
+  'lsp.lens.customers.other': { en: '{n} customers', ja: '顧客 {n} 社' },
 
   // CLI
   'cli.summary': { en: '{errors} errors, {warnings} warnings, {infos} infos in {files} files', ja: '{files} ファイルでエラー {errors} 件、警告 {warnings} 件、情報 {infos} 件' },

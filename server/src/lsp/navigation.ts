@@ -122,9 +122,15 @@ export function codeLenses(_document: TextDocument, result: CheckResult): CodeLe
     const node = partner.id?.node;
     if (!node?.range) continue;
     const u = usage.get(partner);
-    const subscriptions = (u?.sells.length ?? 0) + (u?.provides.length ?? 0);
-    const customers = new Set([...(u?.sells ?? []), ...(u?.provides ?? [])].map((s) => s.customer)).size;
-    const title = message(result.locale, 'lsp.lens', { subscriptions, customers, region: partner.region ?? '?' });
+    const provides = partner.type === 'indirect-provider';
+    const subscriptions = (provides ? u?.provides : u?.sells) ?? [];
+    const customers = new Set(subscriptions.map((s) => s.customer)).size;
+    const count = (key: string, n: number) => message(result.locale, `${key}.${n === 1 ? 'one' : 'other'}`, { n });
+    const title = message(result.locale, 'lsp.lens', {
+      activity: count(provides ? 'lsp.lens.provides' : 'lsp.lens.sells', subscriptions.length),
+      customers: count('lsp.lens.customers', customers),
+      region: partner.region ?? '?',
+    });
     lenses.push({ range: rangeOf(result, { start: node.range[0], end: node.range[1] }), command: { title, command: '' } });
   }
   return lenses;

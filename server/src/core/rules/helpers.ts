@@ -4,6 +4,9 @@ import type { TextEdit } from '../text';
 import { entityAnchor, idOf } from './rule';
 import type { Customer, Entity, Model, Partner, Reference, Subscription } from '../model';
 
+/** Orders before this date predate the MPA requirement (research F0.2: "Starting February 1, 2020"). */
+export const MPA_REQUIRED_FROM = '2020-02-01';
+
 /** The partner a reference resolves to, or undefined for a customer or an unknown id. */
 export function partnerOf(ref: Reference | undefined): Partner | undefined {
   return ref?.target?.kind === 'partner' ? ref.target : undefined;

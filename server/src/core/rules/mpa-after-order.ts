@@ -1,13 +1,10 @@
-import { idOf, partnerOf, providerOf, subscriptionName } from './helpers';
+import { idOf, MPA_REQUIRED_FROM, partnerOf, providerOf, subscriptionName } from './helpers';
 import type { Rule } from './rule';
 
 /**
  * A subscription was ordered before its seller or provider accepted the MPA. Documented for resellers
  * (error); for providers and direct-bill partners inferred from "all partners who transact" (warning).
  */
-/** Orders before this date predate the MPA requirement (research F0.2: "Starting February 1, 2020"). */
-const MPA_REQUIRED_FROM = '2020-02-01';
-
 export const mpaAfterOrder: Rule = {
   id: 'mpa-after-order',
   severity: 'error',

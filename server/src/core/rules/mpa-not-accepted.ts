@@ -1,7 +1,8 @@
 import { insertIntoMap, setKey } from '../edits';
 import type { Fix } from '../finding';
 import type { TextEdit } from '../text';
-import { entityAt, idOf, transacts } from './helpers';
+import type { Model, Partner } from '../model';
+import { entityAt, idOf, MPA_REQUIRED_FROM, partnerUsage, transacts } from './helpers';
 import { entityAnchor, Rule } from './rule';
 
 /** A partner that transacts has not accepted the Microsoft Partner Agreement. */
@@ -29,20 +30,33 @@ export const mpaNotAccepted: Rule = {
   fixes(finding, { model, parsed, title, today }) {
     const partner = entityAt(model, finding.data!.path);
     if (partner?.kind !== 'partner') return [];
+    const proposed = latestPossibleAcceptance(model, partner, today);
     // The title shows the date the manifest will hold: an acceptedOn already written is kept.
-    const date = partner.mpa.acceptedOn?.value ?? today;
+    const date = partner.mpa.acceptedOn?.value ?? proposed;
     const fix = (edits: (TextEdit | undefined)[], select?: Fix['select']): Fix[] =>
       edits.every((e) => e) ? [{ id: 'fix.insert-mpa', title: title('fix.insert-mpa', { date }), edits: edits as TextEdit[], isPreferred: true, select }] : [];
+    const selectDate = (edit: number, text: string): Fix['select'] => ({ edit, start: text.length - proposed.length, length: proposed.length });
     const mpaNode = partner.mpa.node;
     if (!mpaNode) {
-      const inserted = insertIntoMap(parsed, partner.node, ['mpa:', '  accepted: true', `  acceptedOn: ${today}`]);
-      if (!inserted) return [];
-      const text = inserted.edit.newText;
-      return fix([inserted.edit], { edit: 0, start: text.length - today.length, length: today.length });
+      const inserted = insertIntoMap(parsed, partner.node, ['mpa:', '  accepted: true', `  acceptedOn: ${proposed}`]);
+      return inserted ? fix([inserted.edit], selectDate(0, inserted.edit.newText)) : [];
     }
     const edits = [setKey(parsed, mpaNode, 'accepted', 'true')];
-    if (!mpaNode.has('acceptedOn')) edits.push(insertIntoMap(parsed, mpaNode, [`acceptedOn: ${today}`], 'accepted')?.edit);
+    if (!mpaNode.has('acceptedOn')) edits.push(insertIntoMap(parsed, mpaNode, [`acceptedOn: ${proposed}`], 'accepted')?.edit);
     const last = edits[edits.length - 1];
-    return fix(edits, mpaNode.has('acceptedOn') || !last ? undefined : { edit: edits.length - 1, start: last.newText.length - today.length, length: today.length });
+    return fix(edits, mpaNode.has('acceptedOn') || !last ? undefined : selectDate(edits.length - 1, last.newText));
   },
 };
+
+/**
+ * The date the fix proposes (selected, for the user to correct): today, or the partner's earliest
+ * order date when that is earlier, since Partner Center blocks orders of a partner without the MPA
+ * (so "today" would be a date the manifest's own orders contradict).
+ */
+function latestPossibleAcceptance(model: Model, partner: Partner, today: string): string {
+  const usage = partnerUsage(model).get(partner);
+  const dates = [...(usage?.sells ?? []), ...(usage?.provides ?? [])]
+    .map((s) => s.orderedOn?.value)
+    .filter((d): d is string => d !== undefined && d >= MPA_REQUIRED_FROM);
+  return dates.reduce((earliest, d) => (d < earliest ? d : earliest), today);
+}
