@@ -1,4 +1,5 @@
 // Bundles the CLI, the language server and the VS Code client into single files with esbuild.
+import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundles a real one.
@@ -15,3 +16,6 @@ await Promise.all([
   // `vscode` is provided by the editor at run time.
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
 ]);
+
+// The CLI is the package's `bin`: npm links it as an executable.
+chmodSync('server/out/cli.js', 0o755);
