@@ -1,0 +1,214 @@
+/**
+ * The seven scenario checks of spec §5: questions a CSP partner asks of its manifest, answered from
+ * the model and the rule findings of one check (no rule logic here: a verdict is "not supported"
+ * exactly when an error-severity finding of the deciding rules touches the item).
+ */
+import type { CheckResult } from './check';
+import type { Finding } from './finding';
+import { message, MessageArgs } from './messages';
+import type { Customer, Partner, Path, Subscription } from './model';
+import { nodeRange } from './parse';
+import { idOf, partnerOf, subscriptionName } from './rules/helpers';
+import type { Range } from './text';
+
+export type ScenarioNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type Verdict = 'supported' | 'not-supported' | 'not-applicable';
+
+export interface ScenarioItem {
+  subject: string;
+  verdict: Verdict;
+  reason: string;
+  /** The rule ids that decided the verdict (the rules whose findings made it "not supported"). */
+  rules: string[];
+  locations: Range[];
+}
+
+export interface ScenarioResult { scenario: ScenarioNumber; question: string; items: ScenarioItem[] }
+
+/** Whom a scenario is asked about; without one, scenarios 1–4 cover every customer or partner. */
+export interface ScenarioSubject { customer?: string; partner?: string }
+
+export const SCENARIOS: readonly ScenarioNumber[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** Which scenarios need a customer or a partner (the client asks for one). */
+export function subjectKind(scenario: ScenarioNumber): 'customer' | 'partner' | undefined {
+  return scenario <= 3 ? 'customer' : scenario === 4 ? 'partner' : undefined;
+}
+
+/** The rules that decide each scenario (research §14, "Scenario-check mapping"). */
+const DECIDING: Record<ScenarioNumber, readonly string[]> = {
+  1: ['unknown-reference', 'reference-kind', 'reseller-needs-provider', 'provider-not-linked', 'provider-sells-direct', 'direct-bill-has-provider',
+    'mpa-not-accepted', 'mpa-after-order', 'reseller-onboarding-incomplete', 'direct-bill-requirements', 'cross-region-sale', 'self-sale'],
+  2: ['unknown-reference', 'reference-kind', 'sold-to-partner-tenant', 'cross-region-sale', 'self-sale'],
+  3: ['unknown-reference', 'reference-kind', 'cross-region-management'],
+  4: ['shared-services-misuse', 'shared-services-duplicate', 'own-use-tenant', 'self-sale', 'sold-to-partner-tenant'],
+  5: ['self-sale'],
+  6: ['cross-region-sale'],
+  7: ['cross-region-relationship'],
+};
+
+/** Partner-level findings that make every sale through that partner unsupported. */
+const PARTNER_RULES = new Set(['mpa-not-accepted', 'reseller-onboarding-incomplete', 'direct-bill-requirements']);
+
+export class UnknownSubjectError extends Error {
+  constructor(readonly kind: 'customer' | 'partner', readonly id: string) { super(`${kind} ${id}`); }
+}
+
+/** Findings indexed by the JSON path of the entry they are about, built once per scenario run. */
+class FindingIndex {
+  private readonly byPrefix = new Map<string, Finding[]>();
+  constructor(result: CheckResult, rules: readonly string[]) {
+    const wanted = new Set(rules);
+    for (const finding of result.findings) {
+      const path = finding.data?.path;
+      if (!wanted.has(finding.rule) || !path) continue;
+      // Indexed under the entry (partners/i, customers/i) and the subscription (…/subscriptions/j).
+      for (const depth of [2, 4]) {
+        if (path.length < depth) continue;
+        const key = path.slice(0, depth).join('/');
+        this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), finding]);
+      }
+    }
+  }
+  under(path: Path): Finding[] { return this.byPrefix.get(path.join('/')) ?? []; }
+}
+
+export function runScenario(result: CheckResult, scenario: ScenarioNumber, subject: ScenarioSubject = {}): ScenarioResult {
+  const t = (key: string, args: MessageArgs = {}) => message(result.locale, key, args);
+  const findings = new FindingIndex(result, DECIDING[scenario]);
+  const customers = pick(result.model.customers, subject.customer, 'customer');
+  const partners = pick(result.model.partners, subject.partner, 'partner');
+  const range = (node: Parameters<typeof nodeRange>[1]) => nodeRange(result.parsed.lines, node);
+  const anchorOf = (entity: Customer | Partner) => range(entity.id?.node ?? entity.node);
+
+  /** An item whose verdict follows from the findings: errors → not supported; else supported. */
+  const decided = (subject: string, found: Finding[], supportedReason: string, at: (Range | undefined)[]): ScenarioItem => {
+    const errors = found.filter((f) => f.severity === 'error');
+    const others = found.filter((f) => f.severity !== 'error');
+    const locations = [...at, ...found.map((f) => f.range)].filter((r): r is Range => r !== undefined);
+    if (errors.length) {
+      return { subject, verdict: 'not-supported', reason: unique(errors.map((f) => f.message)).join(' '), rules: unique(errors.map((f) => f.rule)), locations: unique(locations) };
+    }
+    const notes = others.length ? ` ${t('scenario.notes', { notes: unique(others.map((f) => f.message)).join(' ') })}` : '';
+    return { subject, verdict: 'supported', reason: supportedReason + notes, rules: unique(others.map((f) => f.rule)), locations: unique(locations) };
+  };
+  const notApplicable = (subject: string, reason: string, at: (Range | undefined)[] = []): ScenarioItem =>
+    ({ subject, verdict: 'not-applicable', reason, rules: [], locations: at.filter((r): r is Range => r !== undefined) });
+
+  /** Findings about a subscription, plus the partner-level ones of its seller and provider. */
+  const aboutSubscription = (s: Subscription): Finding[] => {
+    const parties = [partnerOf(s.soldBy), partnerOf(s.provider)].filter((p): p is Partner => p !== undefined);
+    return [...findings.under(s.path), ...parties.flatMap((p) => findings.under(p.path).filter((f) => PARTNER_RULES.has(f.rule)))];
+  };
+
+  const items: ScenarioItem[] = [];
+  switch (scenario) {
+    case 1:
+      for (const customer of customers) {
+        if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
+        for (const s of customer.subscriptions) {
+          const subjectText = `${idOf(customer)} / ${subscriptionName(s)}`;
+          const chain = chainOf(s, result.locale);
+          if (!chain) {
+            items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)]));
+            continue;
+          }
+          items.push(decided(`${subjectText}: ${chain}`, aboutSubscription(s), t('scenario.1.valid', { chain }), [range(s.soldBy?.node ?? s.id?.node ?? s.node)]));
+        }
+      }
+      break;
+    case 2:
+      for (const customer of customers) {
+        const customerFindings = findings.under(customer.path).filter((f) => f.data?.path.length === 3); // tenant-level, e.g. sold-to-partner-tenant
+        const sellers = unique(customer.subscriptions.flatMap((s) => (s.soldBy ? [s.soldBy.value] : [])));
+        if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
+        for (const s of customer.subscriptions) {
+          const parties = [s.soldBy?.value, s.provider?.value].filter(Boolean).join(' + ');
+          const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${parties || '—'}`;
+          if (!s.soldBy) { items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)])); continue; }
+          const reason = t(sellers.length > 1 ? 'scenario.2.multipartner' : 'scenario.2.single', { partners: sellers.join(', '), count: sellers.length });
+          items.push(decided(subjectText, [...findings.under(s.path), ...customerFindings], reason, [range(s.soldBy.node)]));
+        }
+      }
+      break;
+    case 3:
+      for (const customer of customers) {
+        const managed = customer.subscriptions.flatMap((s) => s.managedBy.map((ref) => ({ s, ref })));
+        if (managed.length === 0) items.push(notApplicable(idOf(customer), t('scenario.3.none'), [anchorOf(customer)]));
+        for (const { s, ref } of managed) {
+          const partner = partnerOf(ref);
+          const own = findings.under(s.path).filter((f) => f.data?.path.join('/') === ref.path.join('/'));
+          const reason = t('scenario.3.valid', { partner: ref.value, region: partner?.region ?? '?' });
+          items.push(decided(`${idOf(customer)} / ${subscriptionName(s)}: ${ref.value}`, own, reason, [range(ref.node)]));
+        }
+      }
+      break;
+    case 4:
+      for (const partner of partners) {
+        const owned = result.model.customers.filter((c) => partnerOf(c.owner) === partner);
+        if (owned.length === 0 && subject.partner) items.push(notApplicable(idOf(partner), t('scenario.4.none', { partner: idOf(partner) }), [anchorOf(partner)]));
+        for (const customer of owned) {
+          const option = customer.sharedServices?.value === true ? 'a' : 'b';
+          const own = findings.under(customer.path).concat(customer.subscriptions.flatMap((s) => findings.under(s.path)));
+          items.push(decided(`${idOf(partner)} → ${idOf(customer)}`, unique(own), t(`scenario.4.${option}`, { customer: idOf(customer) }), [anchorOf(customer)]));
+        }
+      }
+      if (items.length === 0) items.push(notApplicable(t('scenario.manifest'), t('scenario.4.nobody')));
+      break;
+    case 5:
+    case 6:
+    case 7: {
+      const rule = DECIDING[scenario][0];
+      const hits = result.findings.filter((f) => f.rule === rule);
+      for (const f of hits) items.push({ subject: subjectOfPath(result, f.data?.path ?? []), verdict: f.severity === 'error' ? 'not-supported' : 'supported', reason: f.message, rules: [rule], locations: [f.range, ...(f.related ?? []).map((r) => r.range)] });
+      if (hits.length === 0) items.push({ subject: t('scenario.manifest'), verdict: 'supported', reason: t(`scenario.${scenario}.none`), rules: [], locations: [] });
+      break;
+    }
+  }
+  return { scenario, question: t(`scenario.${scenario}.question`), items };
+}
+
+/** "Check all scenarios": the seven, each over the whole manifest. */
+export function runAllScenarios(result: CheckResult): ScenarioResult[] {
+  return SCENARIOS.map((n) => runScenario(result, n));
+}
+
+function pick<T extends Customer | Partner>(list: T[], id: string | undefined, kind: 'customer' | 'partner'): T[] {
+  if (id === undefined) return list;
+  const found = list.filter((e) => e.id?.value === id);
+  if (found.length === 0) throw new UnknownSubjectError(kind, id);
+  return found;
+}
+
+/** `Microsoft → provider → reseller → customer`, or `Microsoft → direct-bill → customer`. */
+export function chainOf(s: Subscription, locale: CheckResult['locale']): string | undefined {
+  const customer = idOf(s.customer);
+  if (!s.soldBy) {
+    // The owner buys for its Azure Partner Shared Services tenant itself.
+    const owner = partnerOf(s.customer.owner);
+    return s.customer.sharedServices?.value === true && owner ? `Microsoft → ${idOf(owner)} (${message(locale, 'scenario.shared-services')}) → ${customer}` : undefined;
+  }
+  const steps = ['Microsoft', s.provider?.value, s.soldBy.value, customer].filter((x): x is string => x !== undefined);
+  return steps.join(' → ');
+}
+
+function subjectOfPath(result: CheckResult, path: Path): string {
+  const list = path[0] === 'partners' ? result.model.partners : result.model.customers;
+  const entity = list.find((e) => e.index === path[1]);
+  if (!entity) return '';
+  if (entity.kind === 'customer' && path[2] === 'subscriptions') {
+    const s = entity.subscriptions.find((x) => x.index === path[3]);
+    return `${idOf(entity)} / ${s ? subscriptionName(s) : '?'}`;
+  }
+  return idOf(entity);
+}
+
+function unique<T>(values: T[]): T[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = JSON.stringify(v);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
