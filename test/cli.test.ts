@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import type { ScenarioBaseline } from './scenario-support';
 import { repoRoot } from './support';
 
 const BIN = path.join(repoRoot, 'server', 'out', 'cli.js');
@@ -406,6 +407,213 @@ describe('CLI (bundled bin in a child process)', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('scenario', () => {
+    const SCN = 'test/data/scenarios';
+    const expected = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, SCN, `${name}.expected.json`), 'utf8')) as ScenarioBaseline;
+    const subjectResult = (name: string, query: { scenario: number; customer?: string; partner?: string }) => {
+      const found = expected(name).subjects.find((s) => s.scenario === query.scenario && s.customer === query.customer && s.partner === query.partner);
+      assert.ok(found, `${name}.expected.json answers ${JSON.stringify(query)}`);
+      return found.result;
+    };
+    const scenarioJson = (args: string[], cwd = repoRoot) => {
+      const run = cli(['scenario', ...args, '--format', 'json'], cwd);
+      assert.equal(run.stderr, '', 'nothing on stderr for a good invocation');
+      return { run, body: JSON.parse(run.stdout) as Record<string, unknown> };
+    };
+    const MARK: Record<string, string> = { 'supported': '✓', 'not-supported': '✗', 'not-applicable': '–' };
+
+    describe('--format json', () => {
+      it('prints exactly { file, scenario, question, items } for one scenario: the answer of the core', () => {
+        const file = `${SCN}/paths.yaml`;
+        const { run, body } = scenarioJson(['1', file, '--customer', 'woodgrove']);
+        assert.equal(run.status, 1, 'some paths are not supported');
+        assert.deepEqual(Object.keys(body), ['file', 'scenario', 'question', 'items']);
+        assert.deepEqual(body, { file, ...subjectResult('paths', { scenario: 1, customer: 'woodgrove' }) });
+      });
+
+      it('prints exactly { file, scenarios } for all: the seven answers in order', () => {
+        const file = `${SCN}/regions.yaml`;
+        const { run, body } = scenarioJson(['all', file]);
+        assert.equal(run.status, 1);
+        assert.deepEqual(Object.keys(body), ['file', 'scenarios']);
+        assert.deepEqual(body, { file, scenarios: expected('regions').all });
+        assert.deepEqual((body.scenarios as { scenario: number }[]).map((s) => s.scenario), [1, 2, 3, 4, 5, 6, 7]);
+      });
+
+      it('answers for the whole manifest without a subject', () => {
+        const { body } = scenarioJson(['3', `${SCN}/multipartner.yaml`]);
+        assert.deepEqual(body.items, expected('multipartner').all[2].items);
+      });
+
+      it('answers for one partner with --partner (scenario 4), and for one customer in scenarios 2 and 3', () => {
+        assert.deepEqual(scenarioJson(['4', `${SCN}/own-use.yaml`, '--partner', 'tailwind']).body.items, subjectResult('own-use', { scenario: 4, partner: 'tailwind' }).items);
+        assert.deepEqual(scenarioJson(['--customer=bellows', '2', `${SCN}/multipartner.yaml`]).body.items, subjectResult('multipartner', { scenario: 2, customer: 'bellows' }).items);
+        assert.deepEqual(scenarioJson(['3', `${SCN}/multipartner.yaml`, '--customer', 'woodgrove']).body.items, subjectResult('multipartner', { scenario: 3, customer: 'woodgrove' }).items);
+      });
+
+      it('keeps the path as given and counts positions as check does (0-based lines, UTF-16 characters)', () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'csp-cli-'));
+        try {
+          const lines = [
+            'manifestVersion: 1',
+            'partners:',
+            '  - { id: relecloud-us, name: Relecloud, type: direct-bill, tenant: relecloud.onmicrosoft.com, country: US, mpa: { accepted: true }, directBill: { apiIntegration: true, billingAndSupport: true, securityCompliance: true } }',
+            'customers:',
+            '  - id: sushi',
+            '    name: Sushi',
+            '    country: JP',
+            '    subscriptions:',
+            '      - { id: m365, offer: "寿司🍣 Suite", soldBy: relecloud-us }',
+          ];
+          mkdirSync(path.join(dir, 'ü dir'));
+          writeFileSync(path.join(dir, 'ü dir', 'm.yaml'), `${lines.join('\n')}\n`);
+          const { run, body } = scenarioJson(['6', './ü dir/m.yaml'], dir);
+          assert.equal(run.status, 1);
+          assert.equal(body.file, './ü dir/m.yaml');
+          const [item] = body.items as { rules: string[]; locations: { start: JsonPosition; end: JsonPosition }[] }[];
+          assert.deepEqual(item.rules, ['cross-region-sale']);
+          const character = lines[8].indexOf('relecloud-us');
+          assert.notEqual([...lines[8].slice(0, character)].length, character, 'the emoji makes code points and UTF-16 units differ');
+          assert.deepEqual(item.locations[0], { start: { line: 8, character }, end: { line: 8, character: character + 'relecloud-us'.length } });
+          const text = cli(['scenario', '6', './ü dir/m.yaml'], dir);
+          assert.match(text.stdout, new RegExp(`\\./ü dir/m\\.yaml:9:${character + 1}$`, 'm'));
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    });
+
+    describe('--format text', () => {
+      it('reads like the report: the question as a heading, one line per item, then the summary', () => {
+        const file = `${SCN}/paths.yaml`;
+        const answer = subjectResult('paths', { scenario: 1, customer: 'woodgrove' });
+        const run = cli(['scenario', '1', file, '--customer', 'woodgrove']);
+        assert.equal(run.status, 1);
+        assert.equal(run.stderr, '');
+        const lines = run.stdout.trimEnd().split('\n');
+        assert.equal(lines[0], `CSP scenario checks: ${file}`);
+        assert.ok(lines.includes(`1. ${answer.question}`), 'the question heads the items');
+        for (const item of answer.items) {
+          const rules = item.rules.length ? ` [${item.rules.join(', ')}]` : '';
+          const first = item.locations[0];
+          const where = first ? `  ${file}:${first.start.line + 1}:${first.start.character + 1}` : '';
+          assert.ok(lines.includes(`  ${MARK[item.verdict]} ${item.subject} — ${item.reason}${rules}${where}`), `a line for ${item.subject}`);
+        }
+        const count = (v: string) => answer.items.filter((i) => i.verdict === v).length;
+        assert.equal(lines[lines.length - 1], `${count('supported')} supported, ${count('not-supported')} not supported, ${count('not-applicable')} not applicable`);
+        assert.ok(count('supported') > 0 && count('not-supported') > 0 && count('not-applicable') > 0, 'the three marks are shown');
+      });
+
+      it('shows a not-supported item with ✗, its rule in brackets and file:line:col of its first location', () => {
+        const run = cli(['scenario', '1', `${SCN}/paths.yaml`]);
+        assert.match(run.stdout, /^ {2}✗ woodgrove \/ no-provider: Microsoft → fabrikam → woodgrove — Subscription "no-provider" is sold by indirect reseller "fabrikam" but names no provider; .* \[reseller-needs-provider\] {2}test\/data\/scenarios\/paths\.yaml:115:17$/m);
+        assert.match(run.stdout, /^ {2}– bellows — This customer has no subscriptions\. {2}test\/data\/scenarios\/paths\.yaml:142:9$/m);
+        assert.match(run.stdout, /^ {2}✓ woodgrove \/ direct: Microsoft → northwind → woodgrove — Valid path: Microsoft → northwind → woodgrove\. {2}test\/data\/scenarios\/paths\.yaml:107:17$/m);
+      });
+
+      it('heads all seven answers with their questions, in order, and sums the verdicts of all', () => {
+        const file = `${SCN}/clean.yaml`;
+        const run = cli(['scenario', 'all', file]);
+        assert.equal(run.status, 0, run.stdout);
+        const headings = run.stdout.split('\n').filter((l) => /^\d\. /.test(l));
+        assert.deepEqual(headings, expected('clean').all.map((r) => `${r.scenario}. ${r.question}`));
+        const items = expected('clean').all.flatMap((r) => r.items);
+        const count = (v: string) => items.filter((i) => i.verdict === v).length;
+        assert.match(run.stdout, new RegExp(`^${count('supported')} supported, 0 not supported, ${count('not-applicable')} not applicable$`, 'm'));
+      });
+
+      it('speaks Japanese with --locale ja', () => {
+        const run = cli(['scenario', '5', `${SCN}/self-sale.yaml`, '--locale', 'ja']);
+        assert.equal(run.status, 1);
+        assert.match(run.stdout, /^5\. 自社や関連会社に販売しているパートナーはありますか\?$/m);
+        assert.match(run.stdout, /^ {2}✗ fabrikam-internal \/ m365-e3 — 「fabrikam」は自社のテナント/m);
+        assert.match(run.stdout, /サポート 0 件、非サポート 3 件、該当なし 0 件/);
+      });
+    });
+
+    describe('exit status', () => {
+      it('is 1 when an item is not supported, 0 when none is', () => {
+        assert.equal(cli(['scenario', 'all', `${SCN}/clean.yaml`]).status, 0);
+        assert.equal(cli(['scenario', '4', `${SCN}/own-use.yaml`, '--partner', 'adatum']).status, 0);
+        assert.equal(cli(['scenario', '4', `${SCN}/own-use.yaml`, '--partner', 'lamna']).status, 1);
+        assert.equal(cli(['scenario', '3', `${SCN}/multipartner.yaml`, '--customer', 'bellows']).status, 0, 'not applicable is not a failure');
+        assert.equal(cli(['scenario', '7', `${SCN}/regions.yaml`]).status, 1);
+        assert.equal(cli(['scenario', '7', `${SCN}/self-sale.yaml`]).status, 0);
+        assert.equal(cli(['scenario', 'all', `${SCN}/self-sale.yaml`]).status, 1);
+      });
+
+      it('is 1 for a manifest with YAML syntax errors, which are printed as check prints them', () => {
+        const file = 'examples/broken.csp-partners.yaml';
+        const checked = cli(['check', file]);
+        const text = cli(['scenario', '1', file]);
+        assert.equal(text.status, 1);
+        assert.equal(text.stdout, checked.stdout);
+        assert.match(text.stdout, /yaml-syntax/);
+        assert.match(text.stderr, /YAML syntax errors/);
+        const json = cli(['scenario', 'all', file, '--format', 'json']);
+        assert.equal(json.status, 1);
+        assert.deepEqual(JSON.parse(json.stdout), JSON.parse(cli(['check', file, '--format', 'json']).stdout));
+        assert.equal(cli(['scenario', '1', file, '--customer', 'woodgrove']).status, 1, 'syntax errors come before the subject lookup');
+      });
+
+      const usage = (args: string[], pattern: RegExp) => {
+        const run = cli(['scenario', ...args]);
+        assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
+        assert.equal(run.stdout, '', 'no partial answer');
+        assert.match(run.stderr, pattern, args.join(' '));
+        assert.match(run.stderr, /Usage: csp-partners check .*\n.*csp-partners scenario <1-7\|all> FILE/);
+      };
+      const CLEAN = `${SCN}/clean.yaml`;
+
+      it('is 2 for a bad scenario number, naming it', () => {
+        for (const n of ['0', '8', '12', '1.0', 'x', 'ALL', '']) usage([n, CLEAN], new RegExp(`Unknown scenario "${n.replace('.', '\\.')}"`));
+      });
+
+      it('is 2 without a scenario number or a file, or with a second file', () => {
+        usage([], /scenario needs a scenario number/);
+        usage(['1'], /scenario needs a scenario number/);
+        usage(['1', CLEAN, `${SCN}/paths.yaml`], /Unexpected argument "test\/data\/scenarios\/paths\.yaml"/);
+      });
+
+      it('is 2 for a missing file, a directory, and a glob (FILE is one path)', () => {
+        usage(['1', `${SCN}/no-such-file.yaml`], /Cannot read test\/data\/scenarios\/no-such-file\.yaml: ENOENT/);
+        usage(['all', SCN], /Cannot read test\/data\/scenarios: is a directory/);
+        usage(['1', `${SCN}/*.yaml`], /Cannot read test\/data\/scenarios\/\*\.yaml/);
+      });
+
+      it('is 2 for --customer with a scenario other than 1–3', () => {
+        for (const n of ['4', '5', '6', '7', 'all']) usage([n, CLEAN, '--customer', 'woodgrove'], new RegExp(`--customer applies to scenarios 1, 2 and 3 only, not to "${n}"`));
+      });
+
+      it('is 2 for --partner with a scenario other than 4', () => {
+        for (const n of ['1', '2', '3', '5', '6', '7', 'all']) usage([n, CLEAN, '--partner', 'adatum'], new RegExp(`--partner applies to scenario 4 only, not to "${n}"`));
+      });
+
+      it('is 2 for --customer and --partner together', () => {
+        usage(['1', CLEAN, '--customer', 'woodgrove', '--partner', 'adatum'], /Give --customer or --partner, not both/);
+        usage(['4', CLEAN, '--partner', 'adatum', '--customer', 'woodgrove'], /Give --customer or --partner, not both/);
+      });
+
+      it('is 2 for an unknown customer or partner id, with the message of the scenario checks', () => {
+        usage(['1', CLEAN, '--customer', 'nobody'], /csp-partners: No customer "nobody" in this manifest\./);
+        usage(['2', CLEAN, '--customer', 'fabrikam'], /No customer "fabrikam" in this manifest\./); // a partner, not a customer
+        usage(['4', CLEAN, '--partner', 'nobody'], /csp-partners: No partner "nobody" in this manifest\./);
+        usage(['4', CLEAN, '--partner', 'woodgrove'], /No partner "woodgrove" in this manifest\./);
+        const ja = cli(['scenario', '4', CLEAN, '--partner', 'nobody', '--locale', 'ja']);
+        assert.equal(ja.status, 2);
+        assert.match(ja.stderr, /このマニフェストにパートナー「nobody」はありません。/);
+      });
+
+      it('is 2 for an unknown flag, a bad format and a flag without its value', () => {
+        usage(['1', CLEAN, '--bogus'], /Unknown option --bogus/);
+        usage(['1', CLEAN, '--rule', 'self-sale=off'], /Unknown option --rule/);
+        usage(['1', CLEAN, '--format', 'sarif'], /Unknown format "sarif" for scenario; use text or json/);
+        usage(['1', CLEAN, '--format=xml'], /Unknown format "xml"/);
+        for (const flag of ['--customer', '--partner', '--format']) usage(['1', CLEAN, flag], new RegExp(`Option ${flag} needs a value`));
+      });
     });
   });
 });

@@ -5,7 +5,8 @@ import { check } from '../core/check';
 import type { Finding, RuleSettings, SeveritySetting } from '../core/finding';
 import { Locale, localeOf, message } from '../core/messages';
 import { ruleById } from '../core/rules';
-import { formatJson, formatSarif, formatText, FileReport } from './format';
+import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, UnknownSubjectError } from '../core/scenarios';
+import { formatJson, formatSarif, formatScenarioJson, formatScenarioText, formatText, FileReport } from './format';
 
 /** Thrown for a bad invocation or an unreadable file: printed, exit status 2. */
 class UsageError extends Error {}
@@ -28,6 +29,7 @@ export function run(argv: string[], io: Io): number {
       io.out(message(locale, 'cli.usage'));
       return command === undefined ? 2 : 0;
     }
+    if (command === 'scenario') return runScenarioCommand(rest, locale, io);
     if (command !== 'check') throw new UsageError(message(locale, 'cli.no-command', { value: command }));
     const options = parseCheckArgs(rest, locale);
     const reports = resolveFiles(options.files, io.cwd, locale).map((file) => checkFile(file, io.cwd, options));
@@ -112,16 +114,98 @@ function resolveFiles(patterns: string[], cwd: string, locale: Locale): string[]
   });
 }
 
-function checkFile(file: string, cwd: string, options: Options): FileReport {
+/** The text of a manifest; a missing file, a directory or a read error is a usage error (exit 2). */
+function readManifest(file: string, cwd: string, locale: Locale): string {
   const absolute = path.resolve(cwd, file);
-  let text: string;
   try {
     if (existsSync(absolute) && statSync(absolute).isDirectory()) throw new Error('is a directory');
-    text = readFileSync(absolute, 'utf8');
+    return readFileSync(absolute, 'utf8');
   } catch (error) {
     const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : (error as Error).message;
-    throw new UsageError(message(options.locale, 'cli.unreadable', { path: file, detail }));
+    throw new UsageError(message(locale, 'cli.unreadable', { path: file, detail }));
   }
+}
+
+function checkFile(file: string, cwd: string, options: Options): FileReport {
+  const text = readManifest(file, cwd, options.locale);
   const findings: Finding[] = check(text, { rules: options.rules, locale: options.locale }).findings;
   return { path: file, findings };
+}
+
+interface ScenarioOptions { scenario: ScenarioNumber | 'all'; file: string; customer?: string; partner?: string; format: 'text' | 'json' }
+
+/**
+ * `csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json]` (spec §5, §6).
+ * Exit status: 1 when an item is not supported (or the manifest has YAML syntax errors: no answer can
+ * be given then, and the syntax findings are printed as `check` prints them), 0 otherwise, 2 for a bad
+ * invocation, an unreadable file or an unknown customer or partner id.
+ */
+function runScenarioCommand(args: string[], locale: Locale, io: Io): number {
+  const options = parseScenarioArgs(args, locale);
+  const text = readManifest(options.file, io.cwd, locale);
+  const result = check(text, { locale });
+  const syntax = result.findings.filter((f) => f.rule === 'yaml-syntax');
+  if (syntax.length) {
+    const reports = [{ path: options.file, findings: syntax }];
+    io.out(options.format === 'json' ? formatJson(reports) : formatText(reports, locale));
+    io.err(`csp-partners: ${message(locale, 'cli.scenario.syntax-errors', { path: options.file })}`);
+    return 1;
+  }
+  let results: ScenarioResult[];
+  try {
+    results = options.scenario === 'all'
+      ? runAllScenarios(result)
+      : [runScenario(result, options.scenario, { customer: options.customer, partner: options.partner })];
+  } catch (error) {
+    if (!(error instanceof UnknownSubjectError)) throw error;
+    throw new UsageError(message(locale, `scenario.unknown-${error.kind}`, { id: error.id }));
+  }
+  io.out(options.format === 'json'
+    ? formatScenarioJson(options.file, options.scenario === 'all' ? results : results[0])
+    : formatScenarioText(options.file, results, locale));
+  return results.some((r) => r.items.some((item) => item.verdict === 'not-supported')) ? 1 : 0;
+}
+
+function parseScenarioArgs(args: string[], locale: Locale): ScenarioOptions {
+  const positional: string[] = [];
+  let customer: string | undefined, partner: string | undefined, format: ScenarioOptions['format'] = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-') || arg === '-') { positional.push(arg); continue; }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(message(locale, 'cli.missing-value', { flag }));
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(message(locale, 'cli.scenario.bad-format', { value: v }));
+        format = v;
+        break;
+      }
+      case '--customer':
+        customer = value();
+        break;
+      case '--partner':
+        partner = value();
+        break;
+      case '--locale':
+        value();
+        break;
+      default:
+        throw new UsageError(message(locale, 'cli.bad-flag', { flag: arg }));
+    }
+  }
+  const [number, file, ...extra] = positional;
+  if (number === undefined) throw new UsageError(message(locale, 'cli.scenario.arguments'));
+  const scenario = number === 'all' ? 'all' : SCENARIOS.find((n) => String(n) === number);
+  if (scenario === undefined) throw new UsageError(message(locale, 'cli.scenario.bad-number', { value: number }));
+  if (file === undefined) throw new UsageError(message(locale, 'cli.scenario.arguments'));
+  if (extra.length) throw new UsageError(message(locale, 'cli.scenario.extra-argument', { value: extra[0] }));
+  if (customer !== undefined && partner !== undefined) throw new UsageError(message(locale, 'cli.scenario.both-subjects'));
+  if (customer !== undefined && (scenario === 'all' || scenario > 3)) throw new UsageError(message(locale, 'cli.scenario.customer-scenario', { value: number }));
+  if (partner !== undefined && scenario !== 4) throw new UsageError(message(locale, 'cli.scenario.partner-scenario', { value: number }));
+  return { scenario, file, customer, partner, format };
 }

@@ -94,7 +94,7 @@ const catalogue = {
   'region.related': { en: '"{entity}" is in {country} ({region})', ja: '「{entity}」は {country} ({region})' },
 
   // Own use and self-sales
-  'self-sale.owner': { en: '"{partner}" sells subscription "{subscription}" to "{customer}", its own tenant; CSP partners may not sell to themselves. Buy through an unaffiliated partner or use Azure Partner Shared Services.', ja: '「{partner}」は自社のテナント「{customer}」にサブスクリプション「{subscription}」を販売しています。CSP パートナーは自社に販売できません。関連のないパートナーから購入するか、Azure Partner Shared Services を使ってください。' },
+  'self-sale.owner': { en: '"{partner}" sells subscription "{subscription}" to "{customer}", its own tenant; CSP partners may not sell to themselves: buy through an unaffiliated partner (for Azure, the Azure Partner Shared Services tenant is the other way).', ja: '「{partner}」は自社のテナント「{customer}」にサブスクリプション「{subscription}」を販売しています。CSP パートナーは自社に販売できません。関連のないパートナーから購入してください (Azure の場合は Azure Partner Shared Services テナントも使えます)。' },
   'self-sale.affiliate': { en: '"{partner}" sells subscription "{subscription}" to "{customer}", an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.', ja: '「{partner}」は関連会社「{customer}」(organization「{organization}」) にサブスクリプション「{subscription}」を販売しています。CSP パートナーは関連会社に販売できません。' },
   'self-sale.provider-owner': { en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", its own tenant; CSP partners may not sell to themselves.', ja: 'プロバイダー「{partner}」が自社のテナント「{customer}」向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは自社に販売できません。' },
   'self-sale.provider-affiliate': { en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.', ja: 'プロバイダー「{partner}」が関連会社「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは関連会社に販売できません。' },
@@ -211,18 +211,41 @@ const catalogue = {
   'scenario.report.summary': { en: '{supported} supported, {notSupported} not supported, {notApplicable} not applicable', ja: 'サポート {supported} 件、非サポート {notSupported} 件、該当なし {notApplicable} 件' },
   'scenario.unknown-customer': { en: 'No customer "{id}" in this manifest.', ja: 'このマニフェストに顧客「{id}」はありません。' },
   'scenario.unknown-partner': { en: 'No partner "{id}" in this manifest.', ja: 'このマニフェストにパートナー「{id}」はありません。' },
+  'scenario.3.no-region': { en: '"{entity}" has no known CSP region (its country is missing or not a CSP market), so the region check cannot be made.', ja: '「{entity}」の CSP リージョンが不明なため (country がないか CSP マーケットではありません)、リージョンを確認できません。' },
+
+  // Scenario report
+  'scenario.report.empty': { en: 'Nothing to check here.', ja: '確認する項目はありません。' },
+  'scenario.report.yaml-errors': { en: 'The manifest has YAML syntax errors: these answers see only what could be read. Fix the errors first.', ja: 'マニフェストに YAML 構文エラーがあります。この回答は読み取れた部分だけに基づいています。先にエラーを修正してください。' },
+  'scenario.not-open': { en: 'This manifest is not open in the CSP Partners language server.', ja: 'このマニフェストは CSP パートナー言語サーバーで開かれていません。' },
 
   // CLI
   'cli.summary': { en: '{errors} errors, {warnings} warnings, {infos} infos in {files} files', ja: '{files} ファイルでエラー {errors} 件、警告 {warnings} 件、情報 {infos} 件' },
   'cli.no-files': { en: 'No files match {pattern}.', ja: '{pattern} に一致するファイルがありません。' },
   'cli.unreadable': { en: 'Cannot read {path}: {detail}', ja: '{path} を読み取れません: {detail}' },
-  'cli.usage': { en: 'Usage: csp-partners check [FILES or GLOBS...] [--format text|json|sarif] [--rule ID=SEVERITY]', ja: '使い方: csp-partners check [ファイルまたは GLOB...] [--format text|json|sarif] [--rule ID=重大度]' },
+  'cli.usage': {
+    en: 'Usage: csp-partners check [FILES or GLOBS...] [--format text|json|sarif] [--rule ID=SEVERITY] [--locale en|ja]\n'
+      + '       csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n'
+      + '         --customer with scenarios 1-3, --partner with scenario 4; exit 1 when an answer is not supported',
+    ja: '使い方: csp-partners check [ファイルまたは GLOB...] [--format text|json|sarif] [--rule ID=重大度] [--locale en|ja]\n'
+      + '        csp-partners scenario <1-7|all> ファイル [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n'
+      + '          --customer はシナリオ 1〜3、--partner はシナリオ 4 で指定。サポートされない項目があれば終了コード 1',
+  },
   'cli.bad-flag': { en: 'Unknown option {flag}.', ja: '不明なオプション {flag} です。' },
   'cli.bad-format': { en: 'Unknown format "{value}"; use text, json or sarif.', ja: '不明な形式「{value}」です。text、json、sarif のいずれかを指定してください。' },
   'cli.bad-rule': { en: 'Bad --rule "{value}"; write ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (yaml-syntax cannot be off).', ja: '--rule「{value}」が正しくありません。ID=重大度 (error、warning、info、hint、off。yaml-syntax は off にできません) の形で書いてください。' },
   'cli.unknown-rule': { en: 'Unknown rule id "{value}".', ja: '不明なルール ID「{value}」です。' },
   'cli.missing-value': { en: 'Option {flag} needs a value.', ja: 'オプション {flag} には値が必要です。' },
   'cli.no-command': { en: 'Unknown command "{value}".', ja: '不明なコマンド「{value}」です。' },
+
+  // Scenario CLI
+  'cli.scenario.arguments': { en: 'scenario needs a scenario number (1-7 or all) and one manifest file.', ja: 'scenario にはシナリオ番号 (1〜7 または all) とマニフェスト ファイル 1 つを指定してください。' },
+  'cli.scenario.extra-argument': { en: 'Unexpected argument "{value}": scenario answers about one manifest file.', ja: '余分な引数「{value}」があります。scenario は 1 つのマニフェスト ファイルについて答えます。' },
+  'cli.scenario.bad-number': { en: 'Unknown scenario "{value}"; use a number from 1 to 7, or all.', ja: '不明なシナリオ「{value}」です。1〜7 の番号か all を指定してください。' },
+  'cli.scenario.bad-format': { en: 'Unknown format "{value}" for scenario; use text or json.', ja: 'scenario では形式「{value}」は使えません。text か json を指定してください。' },
+  'cli.scenario.both-subjects': { en: 'Give --customer or --partner, not both.', ja: '--customer と --partner はどちらか一方だけを指定してください。' },
+  'cli.scenario.customer-scenario': { en: '--customer applies to scenarios 1, 2 and 3 only, not to "{value}".', ja: '--customer はシナリオ 1、2、3 でのみ使えます (「{value}」では使えません)。' },
+  'cli.scenario.partner-scenario': { en: '--partner applies to scenario 4 only, not to "{value}".', ja: '--partner はシナリオ 4 でのみ使えます (「{value}」では使えません)。' },
+  'cli.scenario.syntax-errors': { en: '{path} has YAML syntax errors; fix them before asking a scenario question.', ja: '{path} に YAML 構文エラーがあります。シナリオを確認する前に修正してください。' },
 
   // Completion and hover
   'lsp.value.id': { en: 'id', ja: 'ID (識別子)' },

@@ -37,9 +37,15 @@ export function subjectKind(scenario: ScenarioNumber): 'customer' | 'partner' | 
 
 /** The rules that decide each scenario (research §14, "Scenario-check mapping"). */
 const DECIDING: Record<ScenarioNumber, readonly string[]> = {
+  // Beyond research §14: a path is not valid when the customer's tenant cannot receive it (another
+  // partner's CSP tenant, the owner's own CSP tenant, a shared services tenant it may not go to).
   1: ['unknown-reference', 'reference-kind', 'reseller-needs-provider', 'provider-not-linked', 'provider-sells-direct', 'direct-bill-has-provider',
-    'mpa-not-accepted', 'mpa-after-order', 'reseller-onboarding-incomplete', 'direct-bill-requirements', 'cross-region-sale', 'self-sale'],
-  2: ['unknown-reference', 'reference-kind', 'sold-to-partner-tenant', 'cross-region-sale', 'self-sale'],
+    'mpa-not-accepted', 'mpa-after-order', 'reseller-onboarding-incomplete', 'direct-bill-requirements', 'cross-region-sale', 'self-sale',
+    'sold-to-partner-tenant', 'own-use-tenant', 'shared-services-misuse', 'unknown-country'],
+  // `own-use-tenant` is `sold-to-partner-tenant` for the owner's own CSP tenant; `shared-services-misuse`
+  // says who may sell to (and what may go into) a shared services tenant.
+  // `unknown-country`: a party whose country is no CSP market has no region, so no sale to or by it can be valid.
+  2: ['unknown-reference', 'reference-kind', 'sold-to-partner-tenant', 'own-use-tenant', 'shared-services-misuse', 'cross-region-sale', 'self-sale', 'unknown-country'],
   3: ['unknown-reference', 'reference-kind', 'cross-region-management'],
   4: ['shared-services-misuse', 'shared-services-duplicate', 'own-use-tenant', 'self-sale', 'sold-to-partner-tenant'],
   5: ['self-sale'],
@@ -48,7 +54,14 @@ const DECIDING: Record<ScenarioNumber, readonly string[]> = {
 };
 
 /** Partner-level findings that make every sale through that partner unsupported. */
-const PARTNER_RULES = new Set(['mpa-not-accepted', 'reseller-onboarding-incomplete', 'direct-bill-requirements']);
+const PARTNER_RULES = new Set(['mpa-not-accepted', 'reseller-onboarding-incomplete', 'direct-bill-requirements', 'unknown-country']);
+
+/**
+ * Customer-level findings (on the customer's tenant or shared services flag) that make every sale to that
+ * customer unsupported. Not `unknown-reference`/`reference-kind` on `owner`: a bad owner says nothing
+ * about whom the customer buys from.
+ */
+const CUSTOMER_RULES = new Set(['sold-to-partner-tenant', 'own-use-tenant', 'shared-services-misuse', 'unknown-country']);
 
 export class UnknownSubjectError extends Error {
   constructor(readonly kind: 'customer' | 'partner', readonly id: string) { super(`${kind} ${id}`); }
@@ -95,10 +108,15 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
   const notApplicable = (subject: string, reason: string, at: (Range | undefined)[] = []): ScenarioItem =>
     ({ subject, verdict: 'not-applicable', reason, rules: [], locations: at.filter((r): r is Range => r !== undefined) });
 
-  /** Findings about a subscription, plus the partner-level ones of its seller and provider. */
+  /** Findings about the customer itself (its tenant), not about one of its subscriptions or its owner. */
+  const aboutCustomer = (c: Customer): Finding[] =>
+    findings.under(c.path).filter((f) => f.data?.path.length === 3 && CUSTOMER_RULES.has(f.rule));
+  /** Findings about buying a subscription: not about who manages it (`managedBy` is scenario 3's). */
+  const aboutPurchase = (s: Subscription): Finding[] => findings.under(s.path).filter((f) => f.data?.path[4] !== 'managedBy');
+  /** Findings about a subscription, plus the partner-level ones of its seller and provider and the customer-level ones. */
   const aboutSubscription = (s: Subscription): Finding[] => {
     const parties = [partnerOf(s.soldBy), partnerOf(s.provider)].filter((p): p is Partner => p !== undefined);
-    return [...findings.under(s.path), ...parties.flatMap((p) => findings.under(p.path).filter((f) => PARTNER_RULES.has(f.rule)))];
+    return [...aboutPurchase(s), ...parties.flatMap((p) => findings.under(p.path).filter((f) => PARTNER_RULES.has(f.rule))), ...aboutCustomer(s.customer)];
   };
 
   const items: ScenarioItem[] = [];
@@ -119,15 +137,20 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
       break;
     case 2:
       for (const customer of customers) {
-        const customerFindings = findings.under(customer.path).filter((f) => f.data?.path.length === 3); // tenant-level, e.g. sold-to-partner-tenant
-        const sellers = unique(customer.subscriptions.flatMap((s) => (s.soldBy ? [s.soldBy.value] : [])));
+        const customerFindings = aboutCustomer(customer); // tenant-level, e.g. sold-to-partner-tenant
+        // The owner buys for its Azure Partner Shared Services tenant itself (no soldBy): it is the seller then.
+        const sellerOf = (s: Subscription) => s.soldBy ?? sharedServicesOwner(s);
+        const sellers = unique(customer.subscriptions.flatMap((s) => { const seller = sellerOf(s); return seller ? [seller.value] : []; }));
         if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
         for (const s of customer.subscriptions) {
-          const parties = [s.soldBy?.value, s.provider?.value].filter(Boolean).join(' + ');
+          const seller = sellerOf(s);
+          const parties = s.soldBy
+            ? [s.soldBy.value, s.provider?.value].filter(Boolean).join(' + ')
+            : seller ? `${seller.value} (${t('scenario.shared-services')})` : '';
           const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${parties || '—'}`;
-          if (!s.soldBy) { items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)])); continue; }
+          if (!seller) { items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)])); continue; }
           const reason = t(sellers.length > 1 ? 'scenario.2.multipartner' : 'scenario.2.single', { partners: sellers.join(', '), count: sellers.length });
-          items.push(decided(subjectText, [...findings.under(s.path), ...customerFindings], reason, [range(s.soldBy.node)]));
+          items.push(decided(subjectText, [...aboutPurchase(s), ...customerFindings], reason, [range(s.soldBy ? s.soldBy.node : s.id?.node ?? s.node)]));
         }
       }
       break;
@@ -138,8 +161,15 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
         for (const { s, ref } of managed) {
           const partner = partnerOf(ref);
           const own = findings.under(s.path).filter((f) => f.data?.path.join('/') === ref.path.join('/'));
+          const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${ref.value}`;
+          // Without both regions the region check cannot be made (the bad country is reported by its own rule).
+          const unplaced = [partner, customer].find((e) => e && !e.region);
+          if (unplaced && !own.some((f) => f.severity === 'error')) {
+            items.push(notApplicable(subjectText, t('scenario.3.no-region', { entity: idOf(unplaced) }), [range(ref.node)]));
+            continue;
+          }
           const reason = t('scenario.3.valid', { partner: ref.value, region: partner?.region ?? '?' });
-          items.push(decided(`${idOf(customer)} / ${subscriptionName(s)}: ${ref.value}`, own, reason, [range(ref.node)]));
+          items.push(decided(subjectText, own, reason, [range(ref.node)]));
         }
       }
       break;
@@ -190,6 +220,12 @@ export function chainOf(s: Subscription, locale: CheckResult['locale']): string 
   }
   const steps = ['Microsoft', s.provider?.value, s.soldBy.value, customer].filter((x): x is string => x !== undefined);
   return steps.join(' → ');
+}
+
+/** The owner of an Azure Partner Shared Services tenant, for a subscription of it with no soldBy. */
+function sharedServicesOwner(s: Subscription): Customer['owner'] {
+  if (s.soldBy || s.customer.sharedServices?.value !== true) return undefined;
+  return partnerOf(s.customer.owner) ? s.customer.owner : undefined;
 }
 
 function subjectOfPath(result: CheckResult, path: Path): string {
