@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 import { APPLY_AND_SELECT } from '../server/src/lsp/code-actions';
+import { SCENARIO_REQUEST, SUBJECTS_REQUEST } from '../server/src/lsp/scenarios';
 import { STATUS_NOTIFICATION } from '../server/src/lsp/status';
 import { rules } from '../server/src/core/rules';
 import { repoRoot } from './support';
@@ -61,6 +62,20 @@ describe('VS Code extension: package.json', () => {
   it("registers the server's client-side commands and listens to its status notification", () => {
     assert.ok(isRegistered(APPLY_AND_SELECT), `${APPLY_AND_SELECT} (server/src/lsp/code-actions.ts) is not registered by the client`);
     assert.ok(extensionSource.includes(`'${STATUS_NOTIFICATION}'`), `the client does not listen to ${STATUS_NOTIFICATION}`);
+  });
+
+  it('offers the scenario commands (spec §5) for csp-partners editors, and sends the server its scenario requests', () => {
+    const commands = pkg.contributes.commands as Command[];
+    for (const command of ['cspPartners.checkScenario', 'cspPartners.checkAllScenarios']) {
+      assert.equal(commands.find((c) => c.command === command)?.category, 'CSP', command);
+      const palette = (pkg.contributes.menus.commandPalette as { command: string; when?: string }[]).find((m) => m.command === command);
+      assert.equal(palette?.when, 'editorLangId == csp-partners', `${command} in the command palette only for csp-partners editors`);
+    }
+    assert.equal(nls.en['command.checkScenario.title'], 'Check Scenario…');
+    assert.equal(nls.en['command.checkAllScenarios.title'], 'Check All Scenarios');
+    for (const method of [SCENARIO_REQUEST, SUBJECTS_REQUEST]) assert.ok(extensionSource.includes(`'${method}'`), `the client does not send ${method}`);
+    // The report is a Markdown preview beside the manifest.
+    assert.ok(extensionSource.includes(`'markdown.showPreviewToSide'`));
   });
 
   it('has every %key% of package.json in package.nls.json and package.nls.ja.json, and no unused key', () => {

@@ -1,6 +1,8 @@
 // The VS Code client: starts the bundled language server (server/out/server.js) over IPC, pulls
 // diagnostics on type or on save (setting `cspPartners.run`), applies the quick fixes that select
-// text afterwards, and shows the counts of the last check in a language status item.
+// text afterwards, shows the counts of the last check in a language status item, and asks the
+// scenario questions of spec §5 ("Check Scenario…", "Check All Scenarios"), whose report opens as a
+// Markdown preview beside the manifest.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -16,6 +18,8 @@ const CLIENT_ID = 'cspPartners';
 /** Commands this extension registers; the contributed ones are listed in package.json. */
 export const COMMANDS = {
   applyEditAndSelect: 'cspPartners.applyEditAndSelect',
+  checkScenario: 'cspPartners.checkScenario',
+  checkAllScenarios: 'cspPartners.checkAllScenarios',
   restartServer: 'cspPartners.restartServer',
   showOutput: 'cspPartners.showOutput',
 } as const;
@@ -33,6 +37,20 @@ interface ManifestStatus {
   durationMs: number;
   checkedAt: string;
 }
+
+/** The server's scenario requests (server/src/lsp/scenarios.ts). */
+const SCENARIO_REQUEST = 'cspPartners/scenario';
+const SUBJECTS_REQUEST = 'cspPartners/subjects';
+type ScenarioNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+type SubjectKind = 'customer' | 'partner';
+interface SubjectsAnswer {
+  customers: { id: string; name: string | null; region: string | null }[];
+  partners: { id: string; name: string | null; type: string | null; region: string | null }[];
+  atCursor?: { kind: SubjectKind; id: string };
+  entry?: { kind: SubjectKind; id: string };
+  questions: { scenario: ScenarioNumber; question: string; subjectKind?: SubjectKind }[];
+}
+interface ScenarioAnswer { results: unknown[]; markdown: string }
 
 let client: LanguageClient | undefined;
 
@@ -70,6 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     client.onNotification(STATUS_NOTIFICATION, (value: ManifestStatus) => status.update(value)),
     vscode.commands.registerCommand(COMMANDS.applyEditAndSelect, applyEditAndSelect),
+    vscode.commands.registerCommand(COMMANDS.checkScenario, (resource?: unknown) => checkScenario(context, resource, false)),
+    vscode.commands.registerCommand(COMMANDS.checkAllScenarios, (resource?: unknown) => checkScenario(context, resource, true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, restartServer),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
   );
@@ -124,6 +144,175 @@ async function restartServer(): Promise<void> {
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The CSP Partners language server could not restart: {0}', messageOf(error)));
   }
+}
+
+/** A manifest to ask about: the document, and the cursor when it is in the active editor. */
+interface Manifest { document: vscode.TextDocument; position?: vscode.Position }
+
+/**
+ * The manifest a scenario command is about: the one its menu was opened on (editor title or context
+ * menu pass its URI), else the active editor's. Undefined, after telling the user, when there is none.
+ */
+async function manifestFor(resource: unknown): Promise<Manifest | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  let document = editor?.document;
+  if (resource instanceof vscode.Uri && resource.toString() !== document?.uri.toString()) {
+    document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString())
+      ?? await vscode.workspace.openTextDocument(resource).then((d) => d, () => undefined);
+  }
+  if (!document || document.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a CSP Partners manifest (csp-partners.yaml) in the editor to check scenarios.'));
+    return undefined;
+  }
+  return { document, position: editor?.document === document ? editor.selection.active : undefined };
+}
+
+/**
+ * `cspPartners.checkScenario` (`all` false): pick one of the seven questions, then the customer or
+ * partner it is about when it needs one; `cspPartners.checkAllScenarios` (`all` true): the seven on
+ * the whole manifest. The server answers; the report opens beside the manifest as a Markdown preview.
+ */
+async function checkScenario(context: vscode.ExtensionContext, resource: unknown, all: boolean): Promise<void> {
+  const manifest = await manifestFor(resource);
+  if (!manifest) return;
+  const running = client;
+  if (!running?.isRunning()) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The CSP Partners language server is not running; restart it and try again.'));
+    return;
+  }
+  const c2p = running.code2ProtocolConverter;
+  const textDocument = { uri: c2p.asUri(manifest.document.uri) };
+  const fileName = path.posix.basename(manifest.document.uri.path) || manifest.document.uri.toString();
+  try {
+    let question: { scenario: ScenarioNumber | 'all'; customer?: string; partner?: string } = { scenario: 'all' };
+    if (!all) {
+      const subjects = await running.sendRequest<SubjectsAnswer | null>(SUBJECTS_REQUEST, {
+        textDocument,
+        position: manifest.position && c2p.asPosition(manifest.position),
+      });
+      if (!subjects) return failed();
+      const picked = await pickQuestion(subjects, fileName);
+      if (!picked) return;
+      question = picked;
+    }
+    const reportUri = reportUriFor(context, manifest.document.uri);
+    const answer = await running.sendRequest<ScenarioAnswer | null>(SCENARIO_REQUEST, { textDocument, ...question, reportUri: c2p.asUri(reportUri) });
+    if (!answer) return failed();
+    await showReport(reportUri, answer.markdown);
+  } catch (error) {
+    // The server's refusals (an unknown customer or partner) come in the user's language.
+    void vscode.window.showErrorMessage(messageOf(error));
+  }
+}
+
+function failed(): void {
+  void vscode.window.showErrorMessage(vscode.l10n.t('The scenario check failed; the output of the CSP Partners language server says why.'));
+}
+
+type QuestionItem = vscode.QuickPickItem & { scenario?: ScenarioNumber | 'all'; subjectKind?: SubjectKind };
+type SubjectItem = vscode.QuickPickItem & { id?: string };
+
+/** The question (one of the seven, or all), then whom it is about; undefined when the user cancels. */
+async function pickQuestion(subjects: SubjectsAnswer, fileName: string): Promise<{ scenario: ScenarioNumber | 'all'; customer?: string; partner?: string } | undefined> {
+  const items: QuestionItem[] = [
+    ...subjects.questions.map((q) => ({ label: `${q.scenario}. ${q.question}`, scenario: q.scenario, subjectKind: q.subjectKind })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('All scenarios'), description: vscode.l10n.t('the seven questions on the whole manifest'), scenario: 'all' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Check Scenario: {0}', fileName),
+    placeHolder: vscode.l10n.t('Which question should the manifest answer?'),
+    matchOnDescription: true,
+  });
+  if (!picked?.scenario) return undefined;
+  if (picked.scenario === 'all' || !picked.subjectKind) return { scenario: picked.scenario };
+  const kind = picked.subjectKind;
+  const id = await pickSubject(subjects, kind, picked.label);
+  if (id === undefined) return undefined;
+  // '' is "all customers" / "all partners": the question about every one of them.
+  return id ? { scenario: picked.scenario, [kind]: id } : { scenario: picked.scenario };
+}
+
+/**
+ * The customer or partner a question is about: the one at the cursor first and preselected, then
+ * "All customers" / "All partners" (answered as ''), then the others. Undefined when the user cancels.
+ */
+async function pickSubject(subjects: SubjectsAnswer, kind: SubjectKind, title: string): Promise<string | undefined> {
+  const entities = kind === 'customer'
+    ? subjects.customers.map((c) => ({ id: c.id, description: [c.name, c.region].filter(Boolean).join(' · ') }))
+    : subjects.partners.map((p) => ({ id: p.id, description: [p.name, p.type, p.region].filter(Boolean).join(' · ') }));
+  if (entities.length === 0) return '';
+  const here = [subjects.atCursor, subjects.entry].find((s) => s?.kind === kind)?.id;
+  const atCursor = entities.find((e) => e.id === here);
+  const everyone: SubjectItem = { label: kind === 'customer' ? vscode.l10n.t('All customers') : vscode.l10n.t('All partners'), id: '' };
+  const item = (e: { id: string; description: string }): SubjectItem => ({ label: e.id, description: e.description, id: e.id });
+  const items: SubjectItem[] = [
+    ...(atCursor ? [{ ...item(atCursor), detail: vscode.l10n.t('At the cursor') }] : []),
+    everyone,
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    ...entities.filter((e) => e !== atCursor).map(item),
+  ];
+  const quickPick = vscode.window.createQuickPick<SubjectItem>();
+  quickPick.title = title;
+  quickPick.placeholder = kind === 'customer' ? vscode.l10n.t('Which customer?') : vscode.l10n.t('Which partner?');
+  quickPick.matchOnDescription = true;
+  quickPick.items = items;
+  quickPick.activeItems = [items[0]];
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      quickPick.onDidAccept(() => { resolve(quickPick.selectedItems[0]?.id); quickPick.hide(); });
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+  } finally {
+    quickPick.dispose();
+  }
+}
+
+/**
+ * Where a manifest's report is written: a real file in the extension's storage, one folder per
+ * manifest. Not an untitled or virtual document: the Markdown preview follows only links without a
+ * scheme, resolved against the previewed document's own URI, so the server writes the links to the
+ * manifest (`…/csp-partners.yaml#L12`) and to the rule pages relative to this file.
+ */
+function reportUriFor(context: vscode.ExtensionContext, manifest: vscode.Uri): vscode.Uri {
+  const name = path.posix.basename(manifest.path).replace(/[\\/:*?"<>|]/g, '_') || 'manifest';
+  return vscode.Uri.joinPath(context.globalStorageUri, 'scenario-reports', hash(manifest.toString()), `${name}.scenarios.md`);
+}
+
+/** FNV-1a, 32 bits, in hex: a short stable folder name per manifest. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Writes the report and shows it as a locked Markdown preview beside the manifest (as text when there is no Markdown preview). */
+async function showReport(reportUri: vscode.Uri, markdown: string): Promise<void> {
+  await writeReport(reportUri, markdown);
+  try {
+    // Locked: the preview keeps showing the report when another Markdown editor becomes active.
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', reportUri, { locked: true });
+  } catch {
+    await vscode.window.showTextDocument(reportUri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+}
+
+/**
+ * The report file gets the new text. When the preview of an earlier run still has it open, the text
+ * goes through that document (edit, then save): a file changed behind an open document outside the
+ * workspace is not always reloaded, and the preview shows the document.
+ */
+async function writeReport(reportUri: vscode.Uri, markdown: string): Promise<void> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === reportUri.toString());
+  if (open && !open.isClosed) {
+    if (open.getText() === markdown && !open.isDirty) return;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(reportUri, new vscode.Range(0, 0, open.lineCount, 0), markdown);
+    if (await vscode.workspace.applyEdit(edit) && await open.save()) return;
+  }
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(reportUri, '..'));
+  await vscode.workspace.fs.writeFile(reportUri, new TextEncoder().encode(markdown));
 }
 
 function messageOf(error: unknown): string {

@@ -2,22 +2,26 @@
 // the one check per document version that ManifestStore keeps.
 import { CodeActionKind, createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localeOf } from './core/messages';
+import { Locale, localeOf } from './core/messages';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { completion } from './lsp/completion';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { codeLenses, definition, documentSymbols, highlights, prepareRename, references, rename } from './lsp/navigation';
 import { guard } from './lsp/guard';
+import { notOpen, SCENARIO_REQUEST, scenarioAnswer, ScenarioParams, subjects, SUBJECTS_REQUEST, SubjectsParams } from './lsp/scenarios';
 import { ManifestStore } from './lsp/store';
 import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let store = new ManifestStore(connection, 'en');
+/** The language of the messages the server writes itself (the checks carry their own). */
+let locale: Locale = 'en';
 
 connection.onInitialize((params) => {
-  store = new ManifestStore(connection, localeOf(params.locale));
+  locale = localeOf(params.locale);
+  store = new ManifestStore(connection, locale);
   if (params.capabilities.workspace?.configuration) store.enableConfiguration();
   return {
     capabilities: {
@@ -72,6 +76,16 @@ connection.onRenameRequest(withDocument('rename', null, rename));
 connection.onDocumentHighlight(withDocument('documentHighlight', null, highlights));
 connection.onDocumentSymbol(withDocument('documentSymbol', null, documentSymbols));
 connection.onCodeLens(withDocument('codeLens', null, codeLenses));
+
+// Scenario checks (spec §5): a document the server does not have is an error the client shows, not an empty answer.
+const withOpenDocument = <P extends { textDocument: { uri: string } }, R>(name: string, feature: (document: TextDocument, result: Awaited<ReturnType<ManifestStore['current']>>, params: P) => R) =>
+  run(name, null, async (params: P) => {
+    const document = documents.get(params?.textDocument?.uri);
+    if (!document) throw notOpen(locale, params?.textDocument?.uri);
+    return feature(document, await store.current(document), params);
+  });
+connection.onRequest(SUBJECTS_REQUEST, withOpenDocument('subjects', (document, result, params: SubjectsParams) => subjects(document, result, params)));
+connection.onRequest(SCENARIO_REQUEST, withOpenDocument('scenario', (document, result, params: ScenarioParams) => scenarioAnswer(document, result, params)));
 
 documents.listen(connection);
 connection.listen();
