@@ -61,7 +61,9 @@ describe('VS Code extension: package.json', () => {
 
   it("registers the server's client-side commands and listens to its status notification", () => {
     assert.ok(isRegistered(APPLY_AND_SELECT), `${APPLY_AND_SELECT} (server/src/lsp/code-actions.ts) is not registered by the client`);
-    assert.ok(extensionSource.includes(`'${STATUS_NOTIFICATION}'`), `the client does not listen to ${STATUS_NOTIFICATION}`);
+    // The client takes the notification's name and shape from the server's own module.
+    assert.match(extensionSource, /import \{[^}]*\bSTATUS_NOTIFICATION\b[^}]*\} from '\.\.\/\.\.\/server\/src\/lsp\/status'/, `the client does not import ${STATUS_NOTIFICATION}`);
+    assert.ok(extensionSource.includes('onNotification(STATUS_NOTIFICATION,'), `the client does not listen to ${STATUS_NOTIFICATION}`);
   });
 
   it('offers the scenario commands (spec §5) for csp-partners editors, and sends the server its scenario requests', () => {

@@ -5,6 +5,7 @@
 // Markdown preview beside the manifest.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ManifestStatus, STATUS_NOTIFICATION } from '../../server/src/lsp/status';
 import {
   DiagnosticPullMode, LanguageClient, LanguageClientOptions, ServerOptions, TextEdit as LspTextEdit, TransportKind,
   Range as LspRange,
@@ -24,19 +25,6 @@ export const COMMANDS = {
   showOutput: 'cspPartners.showOutput',
 } as const;
 
-/** The server's `cspPartners/status` notification (server/src/lsp/status.ts). */
-const STATUS_NOTIFICATION = 'cspPartners/status';
-interface ManifestStatus {
-  uri: string;
-  version: number;
-  partners: number;
-  customers: number;
-  subscriptions: number;
-  errors: number;
-  warnings: number;
-  durationMs: number;
-  checkedAt: string;
-}
 
 /** The server's scenario requests (server/src/lsp/scenarios.ts). */
 const SCENARIO_REQUEST = 'cspPartners/scenario';
