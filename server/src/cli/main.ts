@@ -52,26 +52,39 @@ function flagValue(argv: string[], flag: string): string | undefined {
   return undefined;
 }
 
-function parseCheckArgs(args: string[], locale: Locale): Options {
-  const options: Options = { files: [], format: 'text', rules: {}, locale };
+/**
+ * Splits arguments into positionals and options. Every option takes a value, as `--flag value` or
+ * `--flag=value`; `-` alone is a positional (standard input is not supported, so it reads as a path).
+ */
+function splitArgs(args: string[], known: readonly string[], locale: Locale): { positional: string[]; options: { flag: string; value: string; arg: string }[] } {
+  const positional: string[] = [];
+  const options: { flag: string; value: string; arg: string }[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith('-') || arg === '-') { options.files.push(arg); continue; }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(message(locale, 'cli.missing-value', { flag }));
-      return v;
-    };
+    if (!arg.startsWith('-') || arg === '-') { positional.push(arg); continue; }
+    const cut = arg.indexOf('=');
+    const flag = cut < 0 ? arg : arg.slice(0, cut);
+    if (!known.includes(flag)) throw new UsageError(message(locale, 'cli.bad-flag', { flag: arg }));
+    const value = cut < 0 ? args[++i] : arg.slice(cut + 1);
+    if (value === undefined) throw new UsageError(message(locale, 'cli.missing-value', { flag }));
+    options.push({ flag, value, arg });
+  }
+  return { positional, options };
+}
+
+function parseCheckArgs(args: string[], locale: Locale): Options {
+  const { positional, options: flags } = splitArgs(args, ['--format', '--rule', '--locale'], locale);
+  const options: Options = { files: positional, format: 'text', rules: {}, locale };
+  for (const { flag, value, arg } of flags) {
     switch (flag) {
       case '--format': {
-        const format = value();
+        const format = value;
         if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(message(locale, 'cli.bad-format', { value: format }));
         options.format = format;
         break;
       }
       case '--rule': {
-        const spec = value();
+        const spec = value;
         // Split at the first '=' only: `self-sale=error=x` is a bad severity, not `error`.
         const cut = spec.indexOf('=');
         const [id, severity] = cut < 0 ? [spec, ''] : [spec.slice(0, cut), spec.slice(cut + 1)];
@@ -81,7 +94,6 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
         break;
       }
       case '--locale':
-        value();
         break;
       default:
         throw new UsageError(message(locale, 'cli.bad-flag', { flag: arg }));
@@ -167,32 +179,23 @@ function runScenarioCommand(args: string[], locale: Locale, io: Io): number {
 }
 
 function parseScenarioArgs(args: string[], locale: Locale): ScenarioOptions {
-  const positional: string[] = [];
+  const { positional, options } = splitArgs(args, ['--format', '--customer', '--partner', '--locale'], locale);
   let customer: string | undefined, partner: string | undefined, format: ScenarioOptions['format'] = 'text';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('-') || arg === '-') { positional.push(arg); continue; }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(message(locale, 'cli.missing-value', { flag }));
-      return v;
-    };
+  for (const { flag, value, arg } of options) {
     switch (flag) {
       case '--format': {
-        const v = value();
+        const v = value;
         if (v !== 'text' && v !== 'json') throw new UsageError(message(locale, 'cli.scenario.bad-format', { value: v }));
         format = v;
         break;
       }
       case '--customer':
-        customer = value();
+        customer = value;
         break;
       case '--partner':
-        partner = value();
+        partner = value;
         break;
       case '--locale':
-        value();
         break;
       default:
         throw new UsageError(message(locale, 'cli.bad-flag', { flag: arg }));
