@@ -1,0 +1,113 @@
+// Every command contributed in package.json runs without error and does its job. A contributed
+// command without a case here fails, so that a new command gets its test.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { message } from '../../../server/src/core/messages';
+import {
+  CLEAN, expected, extension, openEveryRule, openExample, pkg, ready, replaceOnce, restore, waitForFindings,
+} from './helpers';
+
+const contributed: string[] = (pkg.contributes?.commands ?? []).map((c: { command: string }) => c.command);
+
+/** The seven scenario questions as the report writes them (English). */
+const question = (n: number) => message('en', `scenario.${n}.question`);
+
+/** Resolves with the scenario report once the command has opened it (as a Markdown preview, or as text). */
+function reportOpened(manifest: vscode.Uri): Promise<vscode.TextDocument> {
+  const name = `${manifest.path.split('/').pop()}.scenarios.md`;
+  return new Promise((resolve, reject) => {
+    const subscription = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!document.uri.path.endsWith(`/${name}`)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(document);
+    });
+    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`no report ${name} was opened within 30 s`)); }, 30_000);
+  });
+}
+
+type QuickPick = typeof vscode.window.showQuickPick;
+
+/**
+ * Runs `body` while `vscode.window.showQuickPick` answers with `choose` (the extension and this test
+ * share the extension's `vscode` API object). Resolves with the labels the extension offered.
+ */
+async function withQuickPick(choose: (items: vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined, body: () => Thenable<unknown>): Promise<string[]> {
+  const window = vscode.window as { showQuickPick: QuickPick };
+  const original = window.showQuickPick;
+  const offered: string[] = [];
+  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+    const list = [...await items];
+    offered.push(...list.map((i) => i.label));
+    return choose(list);
+  }) as unknown as QuickPick;
+  try {
+    await body();
+  } finally {
+    window.showQuickPick = original;
+  }
+  return offered;
+}
+
+const cases: Record<string, () => Promise<void>> = {
+  async 'cspPartners.restartServer'() {
+    const { document, uri } = await openEveryRule();
+    await vscode.commands.executeCommand('cspPartners.restartServer');
+    assert.equal(extension().isActive, true);
+    // The restarted server answers: the findings of an edit made after the restart arrive.
+    await replaceOnce(document, 'soldBy: fabrikm', 'soldBy: fabrikam');
+    await waitForFindings(uri, expected(document.getText()), 'the restarted server\'s findings');
+  },
+
+  async 'cspPartners.showOutput'() {
+    await vscode.commands.executeCommand('cspPartners.showOutput');
+  },
+
+  async 'cspPartners.checkAllScenarios'() {
+    const { uri } = await openEveryRule();
+    const opened = reportOpened(uri);
+    await vscode.commands.executeCommand('cspPartners.checkAllScenarios', uri);
+    const report = (await opened).getText();
+    for (let n = 1; n <= 7; n++) assert.ok(report.includes(question(n)), `the report answers question ${n}: ${question(n)}`);
+  },
+
+  // TODO(lead): `cspPartners.checkScenario` takes only the manifest, then asks which question (and whom)
+  // with a QuickPick. Here the question's QuickPick is answered by a stub of `window.showQuickPick`;
+  // the subject picker (`createQuickPick`, scenarios 1-4) is not covered. If the command accepted the
+  // question as an argument (`{ scenario, customer?, partner? }`, handy for keybindings too), this test
+  // could call it directly and cover scenarios 1-4 as well.
+  async 'cspPartners.checkScenario'() {
+    const { uri } = await openExample(CLEAN);
+    await waitForFindings(uri, expected((await vscode.workspace.openTextDocument(uri)).getText()));
+    // Cancelled: nothing happens, no error.
+    const cancelled = await withQuickPick(() => undefined, () => vscode.commands.executeCommand('cspPartners.checkScenario', uri));
+    assert.ok(cancelled.length > 0, 'the command asks which question');
+    // Question 6 (about the whole manifest, no subject to pick): its report opens.
+    const opened = reportOpened(uri);
+    const offered = await withQuickPick(
+      (items) => items.find((i) => i.label.startsWith('6. ')),
+      () => vscode.commands.executeCommand('cspPartners.checkScenario', uri));
+    for (let n = 1; n <= 7; n++) assert.ok(offered.includes(`${n}. ${question(n)}`), `question ${n} is offered; offered: ${offered.join(' | ')}`);
+    const report = (await opened).getText();
+    assert.ok(report.includes(question(6)), 'the report answers question 6');
+    assert.ok(!report.includes(question(1)), 'the report answers question 6 only');
+  },
+};
+
+describe('contributed commands', () => {
+  before(ready);
+  afterEach(restore);
+
+  it('are all registered by the extension', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(contributed.length > 0);
+    for (const command of contributed) assert.ok(registered.has(command), `${command} is not registered`);
+  });
+
+  for (const command of contributed) {
+    const run = cases[command];
+    it(`${command} runs without error`, run ?? (() => {
+      assert.fail(`no case for ${command}: add one to test/vscode/suite/05-commands.e2e.ts`);
+    }));
+  }
+});
