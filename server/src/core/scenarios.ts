@@ -119,83 +119,131 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
     return [...aboutPurchase(s), ...parties.flatMap((p) => findings.under(p.path).filter((f) => PARTNER_RULES.has(f.rule))), ...aboutCustomer(s.customer)];
   };
 
+  const ask: Ask = { result, scenario, subject, t, findings, customers, partners, range, anchorOf, decided, notApplicable, aboutCustomer, aboutPurchase, aboutSubscription };
+  return { scenario, question: t(`scenario.${scenario}.question`), items: ANSWERS[scenario](ask) };
+}
+
+/** One function per scenario. */
+const ANSWERS: Record<ScenarioNumber, (ask: Ask) => ScenarioItem[]> = {
+  1: servedEndToEnd, 2: partnersOfCustomer, 3: managersOfCustomer, 4: ownUse, 5: everyFindingOfRule, 6: everyFindingOfRule, 7: everyFindingOfRule,
+};
+
+/** What every scenario function reads: the check, the subjects, the findings of its deciding rules, and helpers. */
+interface Ask {
+  result: CheckResult;
+  scenario: ScenarioNumber;
+  subject: ScenarioSubject;
+  t: (key: string, args?: MessageArgs) => string;
+  findings: FindingIndex;
+  customers: Customer[];
+  partners: Partner[];
+  range: (node: Parameters<typeof nodeRange>[1]) => Range | undefined;
+  anchorOf: (entity: Customer | Partner) => Range | undefined;
+  decided: (subject: string, found: Finding[], supportedReason: string, at: (Range | undefined)[]) => ScenarioItem;
+  notApplicable: (subject: string, reason: string, at?: (Range | undefined)[]) => ScenarioItem;
+  aboutCustomer: (c: Customer) => Finding[];
+  aboutPurchase: (s: Subscription) => Finding[];
+  aboutSubscription: (s: Subscription) => Finding[];
+}
+
+/** 1. How is this customer served end to end? Each subscription's path, and whether it is valid. */
+function servedEndToEnd(ask: Ask): ScenarioItem[] {
+  const { result, t, customers, range, anchorOf, decided, notApplicable, aboutSubscription } = ask;
   const items: ScenarioItem[] = [];
-  switch (scenario) {
-    case 1:
-      for (const customer of customers) {
-        if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
-        for (const s of customer.subscriptions) {
-          const subjectText = `${idOf(customer)} / ${subscriptionName(s)}`;
-          const chain = chainOf(s, result.locale);
-          if (!chain) {
-            items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)]));
-            continue;
-          }
-          items.push(decided(`${subjectText}: ${chain}`, aboutSubscription(s), t('scenario.1.valid', { chain }), [range(s.soldBy?.node ?? s.id?.node ?? s.node)]));
-        }
+  for (const customer of customers) {
+    if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
+    for (const s of customer.subscriptions) {
+      const subjectText = `${idOf(customer)} / ${subscriptionName(s)}`;
+      const chain = chainOf(s, result.locale);
+      if (!chain) {
+        items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)]));
+        continue;
       }
-      break;
-    case 2:
-      for (const customer of customers) {
-        const customerFindings = aboutCustomer(customer); // tenant-level, e.g. sold-to-partner-tenant
-        // The owner buys for its Azure Partner Shared Services tenant itself (no soldBy): it is the seller then.
-        const sellerOf = (s: Subscription) => s.soldBy ?? sharedServicesOwner(s);
-        const sellers = unique(customer.subscriptions.flatMap((s) => { const seller = sellerOf(s); return seller ? [seller.value] : []; }));
-        if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
-        for (const s of customer.subscriptions) {
-          const seller = sellerOf(s);
-          const parties = s.soldBy
-            ? [s.soldBy.value, s.provider?.value].filter(Boolean).join(' + ')
-            : seller ? `${seller.value} (${t('scenario.shared-services')})` : '';
-          const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${parties || '—'}`;
-          if (!seller) { items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)])); continue; }
-          const reason = t(sellers.length > 1 ? 'scenario.2.multipartner' : 'scenario.2.single', { partners: sellers.join(', '), count: sellers.length });
-          items.push(decided(subjectText, [...aboutPurchase(s), ...customerFindings], reason, [range(s.soldBy ? s.soldBy.node : s.id?.node ?? s.node)]));
-        }
-      }
-      break;
-    case 3:
-      for (const customer of customers) {
-        const managed = customer.subscriptions.flatMap((s) => s.managedBy.map((ref) => ({ s, ref })));
-        if (managed.length === 0) items.push(notApplicable(idOf(customer), t('scenario.3.none'), [anchorOf(customer)]));
-        for (const { s, ref } of managed) {
-          const partner = partnerOf(ref);
-          const own = findings.under(s.path).filter((f) => f.data?.path.join('/') === ref.path.join('/'));
-          const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${ref.value}`;
-          // Without both regions the region check cannot be made (the bad country is reported by its own rule).
-          const unplaced = [partner, customer].find((e) => e && !e.region);
-          if (unplaced && !own.some((f) => f.severity === 'error')) {
-            items.push(notApplicable(subjectText, t('scenario.3.no-region', { entity: idOf(unplaced) }), [range(ref.node)]));
-            continue;
-          }
-          const reason = t('scenario.3.valid', { partner: ref.value, region: partner?.region ?? '?' });
-          items.push(decided(subjectText, own, reason, [range(ref.node)]));
-        }
-      }
-      break;
-    case 4:
-      for (const partner of partners) {
-        const owned = result.model.customers.filter((c) => partnerOf(c.owner) === partner);
-        if (owned.length === 0 && subject.partner) items.push(notApplicable(idOf(partner), t('scenario.4.none', { partner: idOf(partner) }), [anchorOf(partner)]));
-        for (const customer of owned) {
-          const option = customer.sharedServices?.value === true ? 'a' : 'b';
-          const own = findings.under(customer.path).concat(customer.subscriptions.flatMap((s) => findings.under(s.path)));
-          items.push(decided(`${idOf(partner)} → ${idOf(customer)}`, unique(own), t(`scenario.4.${option}`, { customer: idOf(customer) }), [anchorOf(customer)]));
-        }
-      }
-      if (items.length === 0) items.push(notApplicable(t('scenario.manifest'), t('scenario.4.nobody')));
-      break;
-    case 5:
-    case 6:
-    case 7: {
-      const rule = DECIDING[scenario][0];
-      const hits = result.findings.filter((f) => f.rule === rule);
-      for (const f of hits) items.push({ subject: subjectOfPath(result, f.data?.path ?? []), verdict: f.severity === 'error' ? 'not-supported' : 'supported', reason: f.message, rules: [rule], locations: [f.range, ...(f.related ?? []).map((r) => r.range)] });
-      if (hits.length === 0) items.push({ subject: t('scenario.manifest'), verdict: 'supported', reason: t(`scenario.${scenario}.none`), rules: [], locations: [] });
-      break;
+      items.push(decided(`${subjectText}: ${chain}`, aboutSubscription(s), t('scenario.1.valid', { chain }), [range(s.soldBy?.node ?? s.id?.node ?? s.node)]));
     }
   }
-  return { scenario, question: t(`scenario.${scenario}.question`), items };
+  return items;
+}
+
+/** 2. Which partners does this customer buy from? Per subscription (multipartner). */
+function partnersOfCustomer(ask: Ask): ScenarioItem[] {
+  const { t, customers, range, anchorOf, decided, notApplicable, aboutCustomer, aboutPurchase } = ask;
+  const items: ScenarioItem[] = [];
+  for (const customer of customers) {
+    const customerFindings = aboutCustomer(customer); // tenant-level, e.g. sold-to-partner-tenant
+    // The owner buys for its Azure Partner Shared Services tenant itself (no soldBy): it is the seller then.
+    const sellerOf = (s: Subscription) => s.soldBy ?? sharedServicesOwner(s);
+    const sellers = unique(customer.subscriptions.flatMap((s) => { const seller = sellerOf(s); return seller ? [seller.value] : []; }));
+    if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
+    for (const s of customer.subscriptions) {
+      const seller = sellerOf(s);
+      const parties = s.soldBy
+        ? [s.soldBy.value, s.provider?.value].filter(Boolean).join(' + ')
+        : seller ? `${seller.value} (${t('scenario.shared-services')})` : '';
+      const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${parties || '—'}`;
+      if (!seller) { items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)])); continue; }
+      const reason = t(sellers.length > 1 ? 'scenario.2.multipartner' : 'scenario.2.single', { partners: sellers.join(', '), count: sellers.length });
+      items.push(decided(subjectText, [...aboutPurchase(s), ...customerFindings], reason, [range(s.soldBy ? s.soldBy.node : s.id?.node ?? s.node)]));
+    }
+  }
+  return items;
+}
+
+/** 3. Who manages this customer's subscriptions? Each `managedBy` partner, with its region check. */
+function managersOfCustomer(ask: Ask): ScenarioItem[] {
+  const { t, findings, customers, range, anchorOf, decided, notApplicable } = ask;
+  const items: ScenarioItem[] = [];
+  for (const customer of customers) {
+    const managed = customer.subscriptions.flatMap((s) => s.managedBy.map((ref) => ({ s, ref })));
+    if (managed.length === 0) items.push(notApplicable(idOf(customer), t('scenario.3.none'), [anchorOf(customer)]));
+    for (const { s, ref } of managed) {
+      const partner = partnerOf(ref);
+      const own = findings.under(s.path).filter((f) => f.data?.path.join('/') === ref.path.join('/'));
+      const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${ref.value}`;
+      // Without both regions the region check cannot be made (the bad country is reported by its own rule).
+      const unplaced = [partner, customer].find((e) => e && !e.region);
+      if (unplaced && !own.some((f) => f.severity === 'error')) {
+        items.push(notApplicable(subjectText, t('scenario.3.no-region', { entity: idOf(unplaced) }), [range(ref.node)]));
+        continue;
+      }
+      const reason = t('scenario.3.valid', { partner: ref.value, region: partner?.region ?? '?' });
+      items.push(decided(subjectText, own, reason, [range(ref.node)]));
+    }
+  }
+  return items;
+}
+
+/** 4. How does this partner buy for its own use? Its owned tenants: shared services (A) or a separate tenant (B). */
+function ownUse(ask: Ask): ScenarioItem[] {
+  const { result, subject, t, findings, partners, anchorOf, decided, notApplicable } = ask;
+  const items: ScenarioItem[] = [];
+  const ownedBy = new Map<Partner, Customer[]>();
+  for (const c of result.model.customers) {
+    const owner = partnerOf(c.owner);
+    if (owner) ownedBy.set(owner, [...(ownedBy.get(owner) ?? []), c]);
+  }
+  for (const partner of partners) {
+    const owned = ownedBy.get(partner) ?? [];
+    if (owned.length === 0 && subject.partner) items.push(notApplicable(idOf(partner), t('scenario.4.none', { partner: idOf(partner) }), [anchorOf(partner)]));
+    for (const customer of owned) {
+      const option = customer.sharedServices?.value === true ? 'a' : 'b';
+      const own = findings.under(customer.path).concat(customer.subscriptions.flatMap((s) => findings.under(s.path)));
+      items.push(decided(`${idOf(partner)} → ${idOf(customer)}`, unique(own), t(`scenario.4.${option}`, { customer: idOf(customer) }), [anchorOf(customer)]));
+    }
+  }
+  if (items.length === 0) items.push(notApplicable(t('scenario.manifest'), t('scenario.4.nobody')));
+  return items;
+}
+
+/** 5–7. Every finding of the one deciding rule (self-sale, cross-region-sale, cross-region-relationship). */
+function everyFindingOfRule(ask: Ask): ScenarioItem[] {
+  const { result, t } = ask;
+  const items: ScenarioItem[] = [];
+  const rule = DECIDING[ask.scenario][0];
+  const hits = result.findings.filter((f) => f.rule === rule);
+  for (const f of hits) items.push({ subject: subjectOfPath(result, f.data?.path ?? []), verdict: f.severity === 'error' ? 'not-supported' : 'supported', reason: f.message, rules: [rule], locations: [f.range, ...(f.related ?? []).map((r) => r.range)] });
+  if (hits.length === 0) items.push({ subject: t('scenario.manifest'), verdict: 'supported', reason: t(`scenario.${ask.scenario}.none`), rules: [], locations: [] });
+  return items;
 }
 
 /** "Check all scenarios": the seven, each over the whole manifest. */
