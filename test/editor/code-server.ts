@@ -279,3 +279,37 @@ export function launchChromium(options: { sandbox?: Sandbox; headless?: boolean 
     : undefined;
   return chromium.launch({ executablePath: chromiumPath, headless: options.headless ?? true, args: CHROMIUM_ARGS, env });
 }
+
+/**
+ * How a driver run ends, on return or on Ctrl+C: the browser and code-server stop, then the sandbox is
+ * removed after a pass (unless CSP_E2E_KEEP=1) or its logs are pointed at. `state` is read at the end.
+ */
+export function endOfRun(
+  sandbox: Sandbox,
+  state: () => { browser?: Browser; server?: CodeServer; passed: boolean },
+  report: { say: (line: string) => void; printLogs: (sandbox: Sandbox) => void },
+): { finish: () => Promise<void> } {
+  const cleanup = async () => {
+    const { browser, server, passed } = state();
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (passed && process.env.CSP_E2E_KEEP !== '1') removeSandbox(sandbox);
+    else report.printLogs(sandbox);
+  };
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    report.say(`${signal}: stopping code-server`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  /** Call once, in the driver's `finally`. */
+  const finish = async () => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    if (!interrupted) await cleanup();
+  };
+  return { finish };
+}

@@ -28,7 +28,7 @@ import * as path from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../support';
 import {
-  assertInstalled, CodeServer, codeServerVersion, createSandbox, delay, installExtension, launchChromium, removeSandbox, Sandbox, startCodeServer,
+  assertInstalled, CodeServer, codeServerVersion, createSandbox, delay, installExtension, endOfRun, launchChromium, Sandbox, startCodeServer,
 } from '../editor/code-server';
 
 const TIMEOUT_S = Number(process.env.CSP_UI_TIMEOUT ?? 420);
@@ -278,21 +278,7 @@ async function main(): Promise<number> {
   let passed = false;
   const outcomes: Outcome[] = steps.map((s) => ({ name: s.name, state: 'not run', ms: 0, shots: [] }));
 
-  const cleanup = async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (passed && process.env.CSP_E2E_KEEP !== '1') removeSandbox(sandbox);
-    else printLogs(sandbox);
-  };
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    say(`${signal}: stopping code-server`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const { finish } = endOfRun(sandbox, () => ({ browser, server, passed }), { say, printLogs });
 
   let overall: NodeJS.Timeout | undefined;
   try {
@@ -352,9 +338,7 @@ async function main(): Promise<number> {
     const failed = outcomes.filter((o) => o.state !== 'passed').length;
     passed = outcomes.length > 0 && failed === 0;
     printOutcomes(outcomes);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    if (!interrupted) await cleanup();
+    await finish();
   }
   return passed ? 0 : 1;
 }

@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { repoRoot } from '../support';
 import {
-  assertInstalled, CodeServer, codeServerVersion, createSandbox, launchChromium, removeSandbox, Sandbox, startCodeServer,
+  assertInstalled, CodeServer, codeServerVersion, createSandbox, endOfRun, launchChromium, Sandbox, startCodeServer,
 } from '../editor/code-server';
 import { GREP_ENV, RESULTS_ENV, SuiteResults } from './index';
 
@@ -47,21 +47,7 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   let passed = false;
 
-  const cleanup = async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (passed && process.env.CSP_E2E_KEEP !== '1') removeSandbox(sandbox);
-    else printLogs(sandbox);
-  };
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    say(`${signal}: stopping code-server`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const { finish } = endOfRun(sandbox, () => ({ browser, server, passed }), { say, printLogs });
 
   try {
     const env: Record<string, string> = { [RESULTS_ENV]: resultsFile };
@@ -102,9 +88,7 @@ async function main(): Promise<number> {
     passed = code === 0 && results !== undefined && results.failures === 0 && results.passes > 0;
     return passed ? 0 : code || 1;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    if (!interrupted) await cleanup();
+    await finish();
   }
 }
 
