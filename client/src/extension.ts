@@ -76,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     client.onNotification(STATUS_NOTIFICATION, (value: ManifestStatus) => status.update(value)),
     vscode.commands.registerCommand(COMMANDS.applyEditAndSelect, applyEditAndSelect),
-    vscode.commands.registerCommand(COMMANDS.checkScenario, (resource?: unknown) => checkScenario(context, resource, false)),
+    vscode.commands.registerCommand(COMMANDS.checkScenario, (resource?: unknown, question?: ScenarioQuestion) => checkScenario(context, resource, false, question)),
     vscode.commands.registerCommand(COMMANDS.checkAllScenarios, (resource?: unknown) => checkScenario(context, resource, true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, restartServer),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
@@ -160,7 +160,10 @@ async function manifestFor(resource: unknown): Promise<Manifest | undefined> {
  * partner it is about when it needs one; `cspPartners.checkAllScenarios` (`all` true): the seven on
  * the whole manifest. The server answers; the report opens beside the manifest as a Markdown preview.
  */
-async function checkScenario(context: vscode.ExtensionContext, resource: unknown, all: boolean): Promise<void> {
+/** A question given to `cspPartners.checkScenario` directly (keybindings, tests): no picker is shown. */
+type ScenarioQuestion = { scenario: ScenarioNumber | 'all'; customer?: string; partner?: string };
+
+async function checkScenario(context: vscode.ExtensionContext, resource: unknown, all: boolean, given?: ScenarioQuestion): Promise<void> {
   const manifest = await manifestFor(resource);
   if (!manifest) return;
   const running = client;
@@ -172,8 +175,8 @@ async function checkScenario(context: vscode.ExtensionContext, resource: unknown
   const textDocument = { uri: c2p.asUri(manifest.document.uri) };
   const fileName = path.posix.basename(manifest.document.uri.path) || manifest.document.uri.toString();
   try {
-    let question: { scenario: ScenarioNumber | 'all'; customer?: string; partner?: string } = { scenario: 'all' };
-    if (!all) {
+    let question: ScenarioQuestion = given ?? { scenario: 'all' };
+    if (!all && !given) {
       const subjects = await running.sendRequest<SubjectsAnswer | null>(SUBJECTS_REQUEST, {
         textDocument,
         position: manifest.position && c2p.asPosition(manifest.position),

@@ -26,6 +26,27 @@ function reportOpened(manifest: vscode.Uri): Promise<vscode.TextDocument> {
   });
 }
 
+/**
+ * Resolves with the scenario report once it shows `text`: newly opened, or an open report updated in
+ * place (the command edits and saves a report that is already open).
+ */
+function reportShowing(manifest: vscode.Uri, text: string): Promise<vscode.TextDocument> {
+  const name = `${manifest.path.split('/').pop()}.scenarios.md`;
+  return new Promise((resolve, reject) => {
+    const check = (document: vscode.TextDocument) => {
+      if (!document.uri.path.endsWith(`/${name}`) || !document.getText().includes(text)) return;
+      clearTimeout(timer);
+      subscriptions.forEach((d) => d.dispose());
+      resolve(document);
+    };
+    const subscriptions = [
+      vscode.workspace.onDidOpenTextDocument(check),
+      vscode.workspace.onDidChangeTextDocument((event) => check(event.document)),
+    ];
+    const timer = setTimeout(() => { subscriptions.forEach((d) => d.dispose()); reject(new Error(`no report ${name} showed "${text}" within 30 s`)); }, 30_000);
+  });
+}
+
 type QuickPick = typeof vscode.window.showQuickPick;
 
 /**
@@ -71,11 +92,8 @@ const cases: Record<string, () => Promise<void>> = {
     for (let n = 1; n <= 7; n++) assert.ok(report.includes(question(n)), `the report answers question ${n}: ${question(n)}`);
   },
 
-  // TODO(lead): `cspPartners.checkScenario` takes only the manifest, then asks which question (and whom)
-  // with a QuickPick. Here the question's QuickPick is answered by a stub of `window.showQuickPick`;
-  // the subject picker (`createQuickPick`, scenarios 1-4) is not covered. If the command accepted the
-  // question as an argument (`{ scenario, customer?, partner? }`, handy for keybindings too), this test
-  // could call it directly and cover scenarios 1-4 as well.
+  // The question's QuickPick is answered by a stub of `window.showQuickPick`; the subject picker
+  // (`createQuickPick`) is left to the test below, which gives the question as the command's argument.
   async 'cspPartners.checkScenario'() {
     const { uri } = await openExample(CLEAN);
     await waitForFindings(uri, expected((await vscode.workspace.openTextDocument(uri)).getText()));
@@ -110,4 +128,17 @@ describe('contributed commands', () => {
       assert.fail(`no case for ${command}: add one to test/vscode/suite/05-commands.e2e.ts`);
     }));
   }
+
+  it('cspPartners.checkScenario answers a question given as its argument, about one customer or partner', async () => {
+    const { uri } = await openExample(CLEAN);
+    await waitForFindings(uri, expected((await vscode.workspace.openTextDocument(uri)).getText()));
+    let report = reportShowing(uri, 'woodgrove / m365-e3: Microsoft → contoso-dist → fabrikam → woodgrove');
+    await vscode.commands.executeCommand('cspPartners.checkScenario', uri, { scenario: 1, customer: 'woodgrove' });
+    let text = (await report).getText();
+    assert.ok(text.includes(question(1)) && !text.includes('litware'), 'question 1, about woodgrove only');
+    report = reportShowing(uri, 'adatum → adatum-shared');
+    await vscode.commands.executeCommand('cspPartners.checkScenario', uri, { scenario: 4, partner: 'adatum' });
+    text = (await report).getText();
+    assert.ok(text.includes(question(4)) && text.includes('adatum → adatum-internal') && !text.includes(question(1)), 'question 4, about adatum');
+  });
 });
