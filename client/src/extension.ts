@@ -5,6 +5,10 @@
 // Markdown preview beside the manifest.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ScenarioNumber } from '../../server/src/core/scenarios';
+// The server's request names and answer shapes: one definition, shared (type imports are erased from the bundle).
+import { SCENARIO_REQUEST, SUBJECTS_REQUEST } from '../../server/src/lsp/requests';
+import type { ScenarioAnswer, SubjectKind, SubjectsAnswer } from '../../server/src/lsp/scenarios';
 import { ManifestStatus, STATUS_NOTIFICATION } from '../../server/src/lsp/status';
 import {
   DiagnosticPullMode, LanguageClient, LanguageClientOptions, ServerOptions, TextEdit as LspTextEdit, TransportKind,
@@ -26,19 +30,6 @@ export const COMMANDS = {
 } as const;
 
 
-/** The server's scenario requests (server/src/lsp/scenarios.ts). */
-const SCENARIO_REQUEST = 'cspPartners/scenario';
-const SUBJECTS_REQUEST = 'cspPartners/subjects';
-type ScenarioNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-type SubjectKind = 'customer' | 'partner';
-interface SubjectsAnswer {
-  customers: { id: string; name: string | null; region: string | null }[];
-  partners: { id: string; name: string | null; type: string | null; region: string | null }[];
-  atCursor?: { kind: SubjectKind; id: string };
-  entry?: { kind: SubjectKind; id: string };
-  questions: { scenario: ScenarioNumber; question: string; subjectKind?: SubjectKind }[];
-}
-interface ScenarioAnswer { results: unknown[]; markdown: string }
 
 let client: LanguageClient | undefined;
 

@@ -61,9 +61,28 @@ function quickFix(document: TextDocument, result: CheckResult, fix: Fix, diagnos
   return action;
 }
 
-/** Where the selected part of an inserted text lands once all of the fix's edits are applied. */
+/**
+ * Where the selected part of an inserted text lands once all of the fix's edits are applied. Worked out
+ * from the edits' line counts, without copying the document: this runs on a code action request.
+ */
 export function selectionAfter(text: string, fix: Fix): Range | undefined {
   if (!fix.select) return undefined;
+  const target = fix.edits[fix.select.edit];
+  const before = target.newText.slice(0, fix.select.start);
+  const lineBreak = before.lastIndexOf('\n');
+  // The selection starts on a line the fix itself writes (the MPA date): only earlier line counts matter.
+  // Otherwise (an insertion in a one-line `{ }` mapping) the edited text is worked out in full.
+  if (lineBreak < 0) return selectionInEditedText(text, { ...fix, select: fix.select });
+  let line = target.range.start.line + (before.match(/\n/g)?.length ?? 0);
+  for (const edit of fix.edits) {
+    if (edit === target || comparePositions(edit.range.start, target.range.start) >= 0) continue;
+    line += (edit.newText.match(/\n/g)?.length ?? 0) - (edit.range.end.line - edit.range.start.line);
+  }
+  const character = fix.select.start - (lineBreak + 1);
+  return { start: { line, character }, end: { line, character: character + fix.select.length } };
+}
+
+function selectionInEditedText(text: string, fix: Fix & { select: NonNullable<Fix['select']> }): Range {
   const lines = new LineIndex(text);
   const target = fix.edits[fix.select.edit];
   const targetStart = lines.offset(target.range.start);
@@ -72,9 +91,12 @@ export function selectionAfter(text: string, fix: Fix): Range | undefined {
     const start = lines.offset(edit.range.start);
     if (edit !== target && start < targetStart) shift += edit.newText.length - (lines.offset(edit.range.end) - start);
   }
-  const after = new LineIndex(applyEdits(text, fix.edits));
   const start = targetStart + shift + fix.select.start;
-  return after.range(start, start + fix.select.length);
+  return new LineIndex(applyEdits(text, fix.edits)).range(start, start + fix.select.length);
+}
+
+function comparePositions(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
 }
 
 /** A finding with the one fix that "fix all" would apply for it. */

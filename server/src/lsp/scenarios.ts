@@ -16,8 +16,7 @@ import { positionIn } from './completion';
 import { ruleDocUri } from './diagnostics';
 import { idAt } from './ids';
 
-export const SCENARIO_REQUEST = 'cspPartners/scenario';
-export const SUBJECTS_REQUEST = 'cspPartners/subjects';
+export { SCENARIO_REQUEST, SUBJECTS_REQUEST } from './requests';
 
 export type SubjectKind = 'customer' | 'partner';
 
