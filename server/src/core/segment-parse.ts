@@ -1,0 +1,58 @@
+import { Composer, Document, isAlias, isMap, isPair, isSeq, Node, Pair, Parser, visit } from 'yaml';
+import type { Segment } from './segments';
+
+/**
+ * Parses one segment on its own with the `yaml` package, at the segment's offset so that node ranges
+ * are offsets in the whole text. Only a segment that parses cleanly stands for its part of the whole
+ * text: any error, warning or alias that does not resolve inside the segment (an anchor in another
+ * entry) means the segment's meaning depends on the rest of the text, and the caller parses whole.
+ *
+ * The `yaml` version is pinned in package.json: `Parser.offset` is what lets a parse start mid-text,
+ * and test/segments.test.ts checks that these parses equal a parse of the whole text.
+ */
+
+/** The options of the whole-text parse in parse.ts, so that both read the same values. */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+
+export type SegmentNode =
+  /** An entry of `partners` or `customers`: the list item (a mapping, or whatever was written). */
+  | { kind: 'entry'; item: Node | null }
+  /** A top-level `key: value` pair (a header parses as its key with an empty value). */
+  | { kind: 'pair'; pair: Pair<Node, Node | null> }
+  | { kind: 'prelude' };
+
+export function parseSegment(text: string, segment: Segment): SegmentNode | undefined {
+  if (segment.kind === 'prelude') return { kind: 'prelude' };
+  const doc = parseAt(text.slice(segment.start, segment.end), segment.start);
+  if (!doc) return undefined;
+  const contents = doc.contents;
+  if (segment.kind === 'entry') {
+    if (!isSeq(contents) || contents.items.length !== 1) return undefined;
+    return { kind: 'entry', item: (contents.items[0] as Node | null) ?? null };
+  }
+  if (!isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0])) return undefined;
+  return { kind: 'pair', pair: contents.items[0] as Pair<Node, Node | null> };
+}
+
+/** One clean document parsed from `source` as if it started at `offset`, or undefined. */
+function parseAt(source: string, offset: number): Document.Parsed | undefined {
+  const parser = new Parser();
+  parser.offset = offset;
+  const docs = [...new Composer(PARSE_OPTIONS).compose(parser.parse(source), true, offset + source.length)];
+  if (docs.length !== 1) return undefined;
+  const doc = docs[0];
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  if (source.includes('*') && !aliasesResolve(doc)) return undefined;
+  return doc;
+}
+
+function aliasesResolve(doc: Document.Parsed): boolean {
+  let resolved = true;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (isAlias(alias) && !alias.resolve(doc)) { resolved = false; return visit.BREAK; }
+      return undefined;
+    },
+  });
+  return resolved;
+}
