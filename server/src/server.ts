@@ -1,6 +1,8 @@
 // The language server: wires the LSP connection to the core. Every feature lives in ./lsp and reads
 // the one check per document version that ManifestStore keeps.
-import { CodeActionKind, createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  CodeActionKind, createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale, localeOf } from './core/messages';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
@@ -55,9 +57,12 @@ connection.languages.diagnostics.on(run('diagnostics', { kind: DocumentDiagnosti
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const entry = await store.resultFor(document);
-  if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  // An empty report would clear the problems the client shows: a cancelled pull is answered as cancelled.
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
   connection.sendNotification(STATUS_NOTIFICATION, statusOf(document, entry.result, entry.durationMs));
-  return { kind: DocumentDiagnosticReportKind.Full, items: entry.result.findings.map((f) => toDiagnostic(document.uri, f)) };
+  // Same version, same settings: the client keeps what it has instead of receiving it all again.
+  if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.result.findings.map((f) => toDiagnostic(document.uri, f)) };
 }));
 
 const withDocument = <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, feature: (document: TextDocument, result: Awaited<ReturnType<ManifestStore['current']>>, params: P) => R) =>

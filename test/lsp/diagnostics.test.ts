@@ -37,4 +37,32 @@ describe('language server: diagnostics over the protocol', () => {
     assert.equal(after.length, before.length - 1);
     assert.ok(!after.some((d) => d.code === 'unknown-country'));
   });
+
+  it('answers "unchanged" for a version already reported, and a full report after an edit or a settings change', async () => {
+    type Report = { kind: string; resultId?: string; items?: unknown[] };
+    const pull = (uri: string, previousResultId?: string) =>
+      server.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    const uri = await server.open('unchanged.csp-partners.yaml', example);
+    const first = await pull(uri);
+    assert.equal(first.kind, 'full');
+    assert.ok(first.resultId);
+    assert.deepEqual(await pull(uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+
+    await server.change(uri, example.replace('country: UK', 'country: GB'));
+    const edited = await pull(uri, first.resultId);
+    assert.equal(edited.kind, 'full');
+    assert.notEqual(edited.resultId, first.resultId);
+    assert.equal(edited.items!.length, first.items!.length - 1);
+
+    server.settings.rules = { 'unknown-country': 'off' };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    try {
+      const reconfigured = await pull(uri, edited.resultId);
+      assert.equal(reconfigured.kind, 'full');
+      assert.notEqual(reconfigured.resultId, edited.resultId);
+    } finally {
+      server.settings.rules = {};
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    }
+  });
 });

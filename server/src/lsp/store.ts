@@ -28,7 +28,17 @@ export function settingsOf(value: unknown): Settings {
 const optionsOfResult = new WeakMap<CheckResult, CheckOptions>();
 export const checkOptionsOf = (result: CheckResult): CheckOptions => optionsOfResult.get(result) ?? { locale: result.locale };
 
-interface Entry { version: number; settingsKey: string; result: CheckResult; durationMs: number }
+interface Entry {
+  version: number;
+  settingsKey: string;
+  result: CheckResult;
+  durationMs: number;
+  /** Names this version's diagnostics in pull reports, so that an unchanged document is answered "unchanged". */
+  resultId: string;
+}
+
+/** Result ids of an earlier server process (after a restart) never match this one's. */
+const PROCESS_TAG = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
 
 /**
  * One check per document version (and settings), shared by every feature: diagnostics, code
@@ -82,7 +92,8 @@ export class ManifestStore {
     const options: CheckOptions = { rules: settings.rules, locale: this.locale };
     const result = check(document.getText(), options);
     optionsOfResult.set(result, options);
-    const entry = { version: document.version, settingsKey, result, durationMs: performance.now() - started };
+    const resultId = `${PROCESS_TAG}:${document.uri}:${document.version}:${settingsKey}`;
+    const entry = { version: document.version, settingsKey, result, durationMs: performance.now() - started, resultId };
     this.entries.set(document.uri, entry);
     return entry;
   }
