@@ -331,7 +331,7 @@ const catalogue = {
   },
   'cli.bad-flag': { en: 'Unknown option {flag}.', ja: '不明なオプション {flag} です。' },
   'cli.bad-format': { en: 'Unknown format "{value}"; use text, json or sarif.', ja: '不明な形式「{value}」です。text、json、sarif のいずれかを指定してください。' },
-  'cli.bad-rule': { en: 'Bad --rule "{value}"; write ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (yaml-syntax cannot be off).', ja: '--rule「{value}」が正しくありません。ID=重大度 (error、warning、info、hint、off。yaml-syntax は off にできません) の形で書いてください。' },
+  'cli.bad-rule': { en: 'Bad --rule "{value}"; write ID=SEVERITY with SEVERITY one of error, warning, info, hint, off ({alwaysOn} cannot be off).', ja: '--rule「{value}」が正しくありません。ID=重大度 (error、warning、info、hint、off。{alwaysOn} は off にできません) の形で書いてください。' },
   'cli.unknown-rule': { en: 'Unknown rule id "{value}".', ja: '不明なルール ID「{value}」です。' },
   'cli.missing-value': { en: 'Option {flag} needs a value.', ja: 'オプション {flag} には値が必要です。' },
   'cli.no-command': { en: 'Unknown command "{value}".', ja: '不明なコマンド「{value}」です。' },
