@@ -90,7 +90,7 @@ export const RULE_INPUTS = [
 /**
  * What the checker, the editor, the CLI, the settings and the docs need to know about a rule besides its
  * id, severity and category, declared in the rule's own file. Every field is required, so that a new rule
- * cannot forget one.
+ * cannot forget one; test/rule-metadata.test.ts checks them against each other and against the docs.
  */
 export interface RuleMetadata {
   /** Message key of its one-line statement (settings, SARIF): `title.<id>`. */
