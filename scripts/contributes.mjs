@@ -22,8 +22,8 @@ const writeJson = (file, value) => writeFileSync(file, `${JSON.stringify(value, 
 const pkg = readJson('package.json');
 const setting = pkg.contributes.configuration.properties['cspPartners.rules'];
 setting.properties = Object.fromEntries(rules.map((rule) => {
-  // yaml-syntax cannot be off: nothing else is checked while the text is not YAML.
-  const levels = rule.id === 'yaml-syntax' ? SEVERITIES.filter((s) => s !== 'off') : SEVERITIES;
+  // A rule that cannot be switched off (yaml-syntax) does not offer `off` in settings.json.
+  const levels = rule.canBeOff ? SEVERITIES : SEVERITIES.filter((s) => s !== 'off');
   return [rule.id, {
     type: 'string',
     enum: levels,
@@ -36,7 +36,7 @@ writeJson('package.json', pkg);
 for (const [file, locale] of [['package.nls.json', 'en'], ['package.nls.ja.json', 'ja']]) {
   const nls = readJson(file);
   for (const key of Object.keys(nls)) if (key.startsWith('config.rules.rule.')) delete nls[key];
-  for (const rule of rules) nls[`config.rules.rule.${rule.id}`] = DESCRIBE[locale](message(locale, `title.${rule.id}`), rule.severity);
+  for (const rule of rules) nls[`config.rules.rule.${rule.id}`] = DESCRIBE[locale](message(locale, rule.title), rule.severity);
   writeJson(file, nls);
 }
 

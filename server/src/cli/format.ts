@@ -79,7 +79,7 @@ export function formatSarif(reports: FileReport[], locale: Locale): string {
           informationUri: 'https://learn.microsoft.com/partner-center/enroll/csp-supported-partner-relationships',
           rules: rules.map((r) => ({
             id: r.id,
-            shortDescription: { text: message(locale, `title.${r.id}`) },
+            shortDescription: { text: message(locale, r.title) },
             defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
             properties: { category: r.category },
           })),

@@ -4,7 +4,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { check } from '../core/check';
 import type { Finding, RuleSettings, SeveritySetting } from '../core/finding';
 import { Locale, localeOf, message } from '../core/messages';
-import { ruleById } from '../core/rules';
+import { ruleById, rules } from '../core/rules';
 import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, UnknownSubjectError } from '../core/scenarios';
 import { formatJson, formatSarif, formatScenarioJson, formatScenarioText, formatText, FileReport } from './format';
 
@@ -15,6 +15,8 @@ type Format = 'text' | 'json' | 'sarif';
 interface Options { files: string[]; format: Format; rules: RuleSettings; locale: Locale }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+/** The rules `--rule ID=off` is rejected for, as the usage error names them. */
+const ALWAYS_ON = rules.filter((rule) => !rule.canBeOff).map((rule) => rule.id).join(', ');
 /** Manifest files as spec §1 names them, searched for when no file is given. */
 const DEFAULT_PATTERN = '**/{csp-partners,*.csp-partners}.{yaml,yml}';
 
@@ -88,7 +90,10 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
         // Split at the first '=' only: `self-sale=error=x` is a bad severity, not `error`.
         const cut = spec.indexOf('=');
         const [id, severity] = cut < 0 ? [spec, ''] : [spec.slice(0, cut), spec.slice(cut + 1)];
-        if (!id || !severity || !SEVERITIES.includes(severity as SeveritySetting) || (id === 'yaml-syntax' && severity === 'off')) throw new UsageError(message(locale, 'cli.bad-rule', { value: spec }));
+        const cannotBeOff = severity === 'off' && ruleById.get(id)?.canBeOff === false;
+        if (!id || !severity || !SEVERITIES.includes(severity as SeveritySetting) || cannotBeOff) {
+          throw new UsageError(message(locale, 'cli.bad-rule', { value: spec, alwaysOn: ALWAYS_ON }));
+        }
         if (!ruleById.has(id)) throw new UsageError(message(locale, 'cli.unknown-rule', { value: id }));
         options.rules[id] = severity as SeveritySetting;
         break;

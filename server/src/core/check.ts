@@ -38,8 +38,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
-    // Syntax errors cannot be switched off: nothing else can be checked while they stand.
-    if (setting === 'off' && rule.id !== 'yaml-syntax') continue;
+    // A rule that cannot be switched off (yaml-syntax: nothing else can be checked while its errors stand) ignores `off`.
+    if (setting === 'off' && rule.canBeOff) continue;
     // With syntax errors only `yaml-syntax` speaks: everything else would be a cascade.
     if (hasSyntaxErrors !== (rule.id === 'yaml-syntax')) continue;
     const context: RuleContext = {
@@ -85,9 +85,12 @@ function todayString(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The id of the quick fix "Suppress <rule> for this line". */
+export const SUPPRESS_LINE_FIX = 'fix.suppress-line';
+
 /**
  * The quick fixes for one finding of `result`: the rule's own fixes, then
- * "Suppress <rule> for this line" for every rule but `yaml-syntax` and `schema`.
+ * "Suppress <rule> for this line" when the rule offers it (`offersSuppressFix`).
  */
 export function fixesFor(result: CheckResult, finding: Finding, today = todayString()): Fix[] {
   const rule = ruleById.get(finding.rule);
@@ -102,10 +105,10 @@ export function fixesFor(result: CheckResult, finding: Finding, today = todayStr
   } catch {
     // A fix that cannot be computed is simply not offered.
   }
-  if (rule.id !== 'yaml-syntax' && rule.id !== 'schema' && rule.id !== 'unused-suppression') {
+  if (rule.offersSuppressFix) {
     fixes.push({
-      id: 'fix.suppress-line',
-      title: context.title('fix.suppress-line', { rule: rule.id }),
+      id: SUPPRESS_LINE_FIX,
+      title: context.title(SUPPRESS_LINE_FIX, { rule: rule.id }),
       edits: [suppressLineEdit(result.parsed, finding.range.start.line, rule.id)],
     });
   }

@@ -165,6 +165,105 @@ const catalogue = {
   'title.own-use-tenant': { en: "Own-use customers use a tenant separate from the owner's CSP tenant.", ja: '自社利用の顧客が所有者の CSP テナントとは別のテナントを使っていること。' },
   'title.unused-suppression': { en: 'Every suppression comment silences a finding.', ja: '抑制コメントがいずれかの指摘を抑制していること。' },
 
+  // Rule summaries: what a finding means, in Markdown (the rule index of docs/rules/README.md)
+  'summary.yaml-syntax': {
+    en: 'The text is not valid YAML (tabs, duplicate keys, several documents, undefined aliases, unclosed quotes or brackets, too-deep '
+      + 'nesting); nothing else is checked until it is.',
+    ja: 'テキストが正しい YAML ではありません (タブ、重複したキー、複数のドキュメント、未定義のエイリアス、閉じられていない引用符や括弧、深すぎる入れ子)。正しくなるまでほかのチェックは行われません。',
+  },
+  'summary.schema': {
+    en: 'The manifest does not follow the JSON Schema: missing or unknown keys, values outside the allowed lists, malformed ids, '
+      + 'tenants, dates.',
+    ja: 'マニフェストが JSON スキーマに従っていません (必須キーの不足や不明なキー、使える値の一覧にない値、形式の正しくない ID・テナント・日付)。',
+  },
+  'summary.duplicate-id': {
+    en: 'An id is declared twice (partners and customers share one namespace; subscription ids are per customer).',
+    ja: 'ID が 2 回宣言されています (パートナーと顧客で ID は共通、サブスクリプション ID は顧客ごと)。',
+  },
+  'summary.unknown-reference': {
+    en: '`soldBy`, `provider`, `providers`, `managedBy` or `owner` names no entry of the manifest.',
+    ja: '`soldBy`、`provider`、`providers`、`managedBy`、`owner` がマニフェストのどのエントリーも指していません。',
+  },
+  'summary.reference-kind': {
+    en: 'A reference names the wrong kind: a provider that is not a distributor, or a customer where a partner is needed.',
+    ja: '参照先の種類が誤っています (間接プロバイダーではない provider、またはパートナーが必要な箇所の顧客)。',
+  },
+  'summary.unknown-country': {
+    en: '`country` is not a CSP market (`UK` instead of `GB`, `CN`, lower case, unknown code).',
+    ja: '`country` が CSP マーケットではありません (`GB` ではなく `UK`、`CN`、小文字、不明なコード)。',
+  },
+  'summary.region-mismatch': {
+    en: 'A written `region` differs from the CSP region of `country`.',
+    ja: '記述された `region` が `country` の CSP リージョンと異なります。',
+  },
+  'summary.duplicate-partner-id': { en: 'Two partners share a location PartnerID.', ja: '2 つのパートナーが同じロケーション PartnerID を使っています。' },
+  'summary.duplicate-partner-tenant': {
+    en: 'Two partners share a CSP tenant (info, not a warning, for a direct-bill partner and an indirect reseller: a re-enrolled tenant).',
+    ja: '2 つのパートナーが同じ CSP テナントを使っています (直接請求パートナーと間接リセラーの組は再登録したテナントなので、警告ではなく情報)。',
+  },
+  'summary.market-status-unverified': {
+    en: '`country` is Russia or Belarus, whose CSP status after 2022 is not verified.',
+    ja: '`country` がロシアまたはベラルーシで、2022 年以降の CSP の状況が確認されていません。',
+  },
+  'summary.mpa-not-accepted': {
+    en: 'A partner that transacts has not recorded its acceptance of the Microsoft Partner Agreement.',
+    ja: '取引するパートナーが Microsoft パートナー契約への同意を記録していません。',
+  },
+  'summary.mpa-after-order': {
+    en: 'A subscription was ordered before its seller or distributor accepted the MPA: an error when the seller is a reseller, else a '
+      + 'warning.',
+    ja: 'サブスクリプションが販売者または間接プロバイダーの MPA 同意より前に注文されています。販売者がリセラーならエラー、それ以外は警告です。',
+  },
+  'summary.reseller-onboarding-incomplete': {
+    en: 'A transacting indirect reseller has not confirmed its AI Cloud Partner Program membership and reseller enrollment.',
+    ja: '取引する間接リセラーが AI Cloud Partner Program への参加と間接リセラーとしての登録を確認していません。',
+  },
+  'summary.direct-bill-requirements': {
+    en: 'A transacting direct-bill partner has not confirmed all three direct-bill requirements.',
+    ja: '取引する直接請求パートナーが 3 つの要件をすべて確認していません。',
+  },
+  'summary.reseller-needs-provider': { en: "A reseller's sale names no distributor.", ja: 'リセラーの販売に間接プロバイダーが指定されていません。' },
+  'summary.provider-not-linked': {
+    en: "The sale's distributor is not one of the reseller's `providers`.",
+    ja: '販売の間接プロバイダーがリセラーの `providers` に含まれていません。',
+  },
+  'summary.provider-sells-direct': {
+    en: 'A distributor is written as the seller instead of a reseller (inferred rule).',
+    ja: 'リセラーではなく間接プロバイダーが販売者として書かれています (推定したルール)。',
+  },
+  'summary.direct-bill-has-provider': { en: "A direct-bill partner's sale names a distributor.", ja: '直接請求パートナーの販売に間接プロバイダーが指定されています。' },
+  'summary.sold-to-partner-tenant': {
+    en: 'A customer uses the CSP tenant of a partner that does not own it.',
+    ja: '顧客が、その顧客を所有していないパートナーの CSP テナントを使っています。',
+  },
+  'summary.cross-region-sale': {
+    en: 'The seller or distributor is in another CSP region than the customer.',
+    ja: '販売者または間接プロバイダーが顧客とは別の CSP リージョンにいます。',
+  },
+  'summary.cross-region-relationship': {
+    en: 'A reseller works with a distributor of another CSP region.',
+    ja: 'リセラーが別の CSP リージョンの間接プロバイダーと取引しています。',
+  },
+  'summary.cross-region-management': {
+    en: 'A partner in `managedBy` is in another CSP region than the customer.',
+    ja: '`managedBy` のパートナーが顧客とは別の CSP リージョンにいます。',
+  },
+  'summary.self-sale': { en: 'A partner sells to its own tenant or to an affiliate.', ja: 'パートナーが自社のテナントまたは関連会社に販売しています。' },
+  'summary.shared-services-misuse': {
+    en: 'An Azure Partner Shared Services tenant has no owner, holds something other than Microsoft Azure, or is sold by another '
+      + 'partner.',
+    ja: 'Azure Partner Shared Services テナントに所有者がない、Microsoft Azure 以外のものがある、またはほかのパートナーが販売しています。',
+  },
+  'summary.shared-services-duplicate': {
+    en: 'A partner owns more than one shared services tenant (inferred rule).',
+    ja: 'パートナーが複数の共有サービス テナントを所有しています (推定したルール)。',
+  },
+  'summary.own-use-tenant': {
+    en: "A partner's own-use or shared services tenant is its CSP tenant.",
+    ja: 'パートナーの自社利用テナントまたは共有サービス テナントがその CSP テナントです。',
+  },
+  'summary.unused-suppression': { en: 'A `# csp-disable…` comment silences nothing.', ja: '`# csp-disable…` コメントが何も抑制していません。' },
+
   // Language server
   'lsp.rename-not-id': { en: 'Only the id of a partner or a customer can be renamed here.', ja: 'ここで名前を変更できるのはパートナーまたは顧客の ID だけです。' },
   'lsp.rename-invalid': { en: '"{value}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit.', ja: '「{value}」は ID として使えません。英数字と「.」「_」「-」を使い、英数字で始めてください。' },
@@ -232,7 +331,7 @@ const catalogue = {
   },
   'cli.bad-flag': { en: 'Unknown option {flag}.', ja: '不明なオプション {flag} です。' },
   'cli.bad-format': { en: 'Unknown format "{value}"; use text, json or sarif.', ja: '不明な形式「{value}」です。text、json、sarif のいずれかを指定してください。' },
-  'cli.bad-rule': { en: 'Bad --rule "{value}"; write ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (yaml-syntax cannot be off).', ja: '--rule「{value}」が正しくありません。ID=重大度 (error、warning、info、hint、off。yaml-syntax は off にできません) の形で書いてください。' },
+  'cli.bad-rule': { en: 'Bad --rule "{value}"; write ID=SEVERITY with SEVERITY one of error, warning, info, hint, off ({alwaysOn} cannot be off).', ja: '--rule「{value}」が正しくありません。ID=重大度 (error、warning、info、hint、off。{alwaysOn} は off にできません) の形で書いてください。' },
   'cli.unknown-rule': { en: 'Unknown rule id "{value}".', ja: '不明なルール ID「{value}」です。' },
   'cli.missing-value': { en: 'Option {flag} needs a value.', ja: 'オプション {flag} には値が必要です。' },
   'cli.no-command': { en: 'Unknown command "{value}".', ja: '不明なコマンド「{value}」です。' },

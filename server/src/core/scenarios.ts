@@ -8,6 +8,7 @@ import type { Finding } from './finding';
 import { message, MessageArgs } from './messages';
 import type { Customer, Partner, Path, Subscription } from './model';
 import { nodeRange } from './parse';
+import { rules } from './rules';
 import { idOf, partnerOf, subscriptionName } from './rules/helpers';
 import type { Range } from './text';
 
@@ -35,33 +36,23 @@ export function subjectKind(scenario: ScenarioNumber): 'customer' | 'partner' | 
   return scenario <= 3 ? 'customer' : scenario === 4 ? 'partner' : undefined;
 }
 
-/** The rules that decide each scenario (research §14, "Scenario-check mapping"). */
-const DECIDING: Record<ScenarioNumber, readonly string[]> = {
-  // Beyond research §14: a path is not valid when the customer's tenant cannot receive it (another
-  // partner's CSP tenant, the owner's own CSP tenant, a shared services tenant it may not go to).
-  1: ['unknown-reference', 'reference-kind', 'reseller-needs-provider', 'provider-not-linked', 'provider-sells-direct', 'direct-bill-has-provider',
-    'mpa-not-accepted', 'mpa-after-order', 'reseller-onboarding-incomplete', 'direct-bill-requirements', 'cross-region-sale', 'self-sale',
-    'sold-to-partner-tenant', 'own-use-tenant', 'shared-services-misuse', 'unknown-country'],
-  // `own-use-tenant` is `sold-to-partner-tenant` for the owner's own CSP tenant; `shared-services-misuse`
-  // says who may sell to (and what may go into) a shared services tenant.
-  // `unknown-country`: a party whose country is no CSP market has no region, so no sale to or by it can be valid.
-  2: ['unknown-reference', 'reference-kind', 'sold-to-partner-tenant', 'own-use-tenant', 'shared-services-misuse', 'cross-region-sale', 'self-sale', 'unknown-country'],
-  3: ['unknown-reference', 'reference-kind', 'cross-region-management'],
-  4: ['shared-services-misuse', 'shared-services-duplicate', 'own-use-tenant', 'self-sale', 'sold-to-partner-tenant'],
-  5: ['self-sale'],
-  6: ['cross-region-sale'],
-  7: ['cross-region-relationship'],
-};
+/**
+ * The ids of the rules that decide a scenario (research §14, "Scenario-check mapping", and beyond it where
+ * a rule's file says why), in the order of the rule list: each rule names its scenarios itself.
+ */
+export function decidingRules(scenario: ScenarioNumber): string[] {
+  return rules.filter((rule) => rule.scenarios.includes(scenario)).map((rule) => rule.id);
+}
 
-/** Partner-level findings that make every sale through that partner unsupported. */
-const PARTNER_RULES = new Set(['mpa-not-accepted', 'reseller-onboarding-incomplete', 'direct-bill-requirements', 'unknown-country']);
+/** Partner-level findings that make every sale through that partner unsupported (scenario 1). */
+const PARTNER_RULES = new Set(rules.filter((r) => r.blocksEverySaleOf.includes('partner')).map((r) => r.id));
 
 /**
  * Customer-level findings (on the customer's tenant or shared services flag) that make every sale to that
- * customer unsupported. Not `unknown-reference`/`reference-kind` on `owner`: a bad owner says nothing
- * about whom the customer buys from.
+ * customer unsupported (scenarios 1 and 2). Not `unknown-reference`/`reference-kind` on `owner`: a bad owner
+ * says nothing about whom the customer buys from.
  */
-const CUSTOMER_RULES = new Set(['sold-to-partner-tenant', 'own-use-tenant', 'shared-services-misuse', 'unknown-country']);
+const CUSTOMER_RULES = new Set(rules.filter((r) => r.blocksEverySaleOf.includes('customer')).map((r) => r.id));
 
 export class UnknownSubjectError extends Error {
   constructor(readonly kind: 'customer' | 'partner', readonly id: string) { super(`${kind} ${id}`); }
@@ -88,7 +79,7 @@ class FindingIndex {
 
 export function runScenario(result: CheckResult, scenario: ScenarioNumber, subject: ScenarioSubject = {}): ScenarioResult {
   const t = (key: string, args: MessageArgs = {}) => message(result.locale, key, args);
-  const findings = new FindingIndex(result, DECIDING[scenario]);
+  const findings = new FindingIndex(result, decidingRules(scenario));
   const customers = pick(result.model.customers, subject.customer, 'customer');
   const partners = pick(result.model.partners, subject.partner, 'partner');
   const range = (node: Parameters<typeof nodeRange>[1]) => nodeRange(result.parsed.lines, node);
@@ -235,13 +226,18 @@ function ownUse(ask: Ask): ScenarioItem[] {
   return items;
 }
 
-/** 5–7. Every finding of the one deciding rule (self-sale, cross-region-sale, cross-region-relationship). */
+/** 5–7. Every finding of the deciding rule (self-sale, cross-region-sale, cross-region-relationship), one item each. */
 function everyFindingOfRule(ask: Ask): ScenarioItem[] {
   const { result, t } = ask;
   const items: ScenarioItem[] = [];
-  const rule = DECIDING[ask.scenario][0];
-  const hits = result.findings.filter((f) => f.rule === rule);
-  for (const f of hits) items.push({ subject: subjectOfPath(result, f.data?.path ?? []), verdict: f.severity === 'error' ? 'not-supported' : 'supported', reason: f.message, rules: [rule], locations: [f.range, ...(f.related ?? []).map((r) => r.range)] });
+  const deciding = new Set(decidingRules(ask.scenario));
+  const hits = result.findings.filter((f) => deciding.has(f.rule));
+  for (const f of hits) {
+    items.push({
+      subject: subjectOfPath(result, f.data?.path ?? []), verdict: f.severity === 'error' ? 'not-supported' : 'supported', reason: f.message,
+      rules: [f.rule], locations: [f.range, ...(f.related ?? []).map((r) => r.range)],
+    });
+  }
   if (hits.length === 0) items.push({ subject: t('scenario.manifest'), verdict: 'supported', reason: t(`scenario.${ask.scenario}.none`), rules: [], locations: [] });
   return items;
 }

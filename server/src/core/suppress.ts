@@ -68,7 +68,8 @@ export function applySuppressions(parsed: ParsedText, findings: Finding[], local
     return hit !== undefined;
   };
 
-  const kept = findings.filter((f) => f.rule === 'yaml-syntax' || !suppressed(f));
+  // Findings of a rule that is not `suppressible` (yaml-syntax) are always kept.
+  const kept = findings.filter((f) => ruleById.get(f.rule)?.suppressible === false || !suppressed(f));
   if (unusedSetting === 'off') return kept;
 
   const severity = unusedSetting ?? ruleById.get(UNUSED)!.severity;

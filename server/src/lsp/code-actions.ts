@@ -1,9 +1,10 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, CheckResult, fixesFor } from '../core/check';
+import { check, CheckResult, fixesFor, SUPPRESS_LINE_FIX } from '../core/check';
 import type { Finding, Fix } from '../core/finding';
 import type { Model, Path } from '../core/model';
 import { message } from '../core/messages';
+import { ruleById } from '../core/rules';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';
 import { toFinding } from './diagnostics';
 import { checkOptionsOf } from './store';
@@ -12,12 +13,6 @@ import { checkOptionsOf } from './store';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cspPartners`;
 /** The client command that applies an edit, then selects part of it (the MPA date). */
 export const APPLY_AND_SELECT = 'cspPartners.applyEditAndSelect';
-
-/**
- * Fixes that record a claim about the real world (the MPA was accepted, onboarding is complete)
- * are never applied in bulk: a person must confirm each one.
- */
-const CLAIMS = new Set(['fix.insert-mpa', 'fix.insert-flags']);
 
 export function codeActions(document: TextDocument, result: CheckResult, params: CodeActionParams): (CodeAction | Command)[] {
   const only = params.context.only;
@@ -102,13 +97,17 @@ function comparePositions(a: Range['start'], b: Range['start']): number {
 /** A finding with the one fix that "fix all" would apply for it. */
 interface Single { finding: Finding; fix: Fix }
 
-/** Every finding (of the chosen rules) that has exactly one fix (suppressions aside). */
+/**
+ * Every finding (of the chosen rules) that has exactly one fix, suppressions aside: a finding with several
+ * fixes needs a person to choose. Without `withClaims`, a fix the rule lists in `confirmFixes` is left out.
+ * (An `unused-suppression` hint has no fix at all, so it never takes part.)
+ */
 function singleFixes(result: CheckResult, include: (f: Finding) => boolean, withClaims: boolean): Single[] {
   const out: Single[] = [];
   for (const finding of result.findings) {
-    if (!include(finding) || finding.rule === 'unused-suppression') continue;
-    const fixes = fixesFor(result, finding).filter((f) => f.id !== 'fix.suppress-line');
-    if (fixes.length !== 1 || (!withClaims && CLAIMS.has(fixes[0].id))) continue;
+    if (!include(finding)) continue;
+    const fixes = fixesFor(result, finding).filter((f) => f.id !== SUPPRESS_LINE_FIX);
+    if (fixes.length !== 1 || (!withClaims && ruleById.get(finding.rule)?.confirmFixes.includes(fixes[0].id))) continue;
     out.push({ finding, fix: fixes[0] });
   }
   return out;
@@ -132,7 +131,8 @@ function combine(result: CheckResult, singles: Single[]): { edits: TextEdit[]; c
 
 /**
  * Every finding (of the chosen rules) that has exactly one fix, combined while their edits stay apart.
- * `withClaims` allows fixes that record a claim: only for an explicit "fix all of <rule>".
+ * `withClaims` allows the fixes rules list in `confirmFixes` (claims about the real world): only for an
+ * explicit "Fix all <rule> problems", which a person chooses; never for `source.fixAll`.
  */
 export function fixAllOf(result: CheckResult, include: (f: Finding) => boolean, withClaims: boolean): { edits: TextEdit[]; count: number; findings: Finding[] } | undefined {
   return combine(result, singleFixes(result, include, withClaims));

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Finding, FindingData, Severity } from '../core/finding';
+import { ruleById } from '../core/rules';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -10,9 +11,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The rule's page shipped with the extension (server/out/server.js → docs/rules/<id>.md). */
+/** The rule's page shipped with the extension (server/out/server.js → its `docs`, docs/rules/<id>.md). */
 export function ruleDocUri(rule: string): string {
-  return pathToFileURL(path.join(__dirname, '..', '..', 'docs', 'rules', `${rule}.md`)).href;
+  const page = ruleById.get(rule)?.docs ?? `docs/rules/${rule}.md`;
+  return pathToFileURL(path.join(__dirname, '..', '..', ...page.split('/'))).href;
 }
 
 /** What a diagnostic carries back to the server in a code action request. */

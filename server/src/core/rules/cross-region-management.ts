@@ -5,6 +5,16 @@ import type { Rule } from './rule';
 /** A `managedBy` partner is in another CSP region than the customer. */
 export const crossRegionManagement: Rule = {
   id: 'cross-region-management',
+  title: 'title.cross-region-management',
+  summary: 'summary.cross-region-management',
+  docs: 'docs/rules/cross-region-management.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [3],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'regions',
   check({ model, report }) {

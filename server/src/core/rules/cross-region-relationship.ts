@@ -6,6 +6,16 @@ import type { Rule } from './rule';
 /** A reseller lists an indirect provider of another CSP region. */
 export const crossRegionRelationship: Rule = {
   id: 'cross-region-relationship',
+  title: 'title.cross-region-relationship',
+  summary: 'summary.cross-region-relationship',
+  docs: 'docs/rules/cross-region-relationship.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [7],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'regions',
   check({ model, report }) {

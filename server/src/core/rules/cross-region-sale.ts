@@ -9,6 +9,16 @@ import type { Rule } from './rule';
  */
 export const crossRegionSale: Rule = {
   id: 'cross-region-sale',
+  title: 'title.cross-region-sale',
+  summary: 'summary.cross-region-sale',
+  docs: 'docs/rules/cross-region-sale.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1, 2, 6],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'regions',
   check({ model, report }) {

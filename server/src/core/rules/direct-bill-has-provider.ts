@@ -5,6 +5,16 @@ import type { Rule } from './rule';
 /** A direct-bill partner buys from Microsoft: its subscriptions have no provider. */
 export const directBillHasProvider: Rule = {
   id: 'direct-bill-has-provider',
+  title: 'title.direct-bill-has-provider',
+  summary: 'summary.direct-bill-has-provider',
+  docs: 'docs/rules/direct-bill-has-provider.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
   check({ model, report }) {

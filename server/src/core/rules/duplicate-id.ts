@@ -5,6 +5,16 @@ import type { Rule } from './rule';
 /** Partners and customers share one id namespace; subscription ids are per customer. */
 export const duplicateId: Rule = {
   id: 'duplicate-id',
+  title: 'title.duplicate-id',
+  summary: 'summary.duplicate-id',
+  docs: 'docs/rules/duplicate-id.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer', 'subscription', 'line-numbers'],
   severity: 'error',
   category: 'structure',
   check({ model, parsed, report }) {

@@ -5,6 +5,16 @@ import type { Rule } from './rule';
 /** Two partners share a location PartnerID, which maps to exactly one CSP tenant. */
 export const duplicatePartnerId: Rule = {
   id: 'duplicate-partner-id',
+  title: 'title.duplicate-partner-id',
+  summary: 'summary.duplicate-partner-id',
+  docs: 'docs/rules/duplicate-partner-id.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner'],
   severity: 'error',
   category: 'structure',
   check({ model, report }) {

@@ -5,6 +5,16 @@ import type { Rule } from './rule';
 /** Two partners share a CSP tenant (compared without case, as tenant domains are). */
 export const duplicatePartnerTenant: Rule = {
   id: 'duplicate-partner-tenant',
+  title: 'title.duplicate-partner-tenant',
+  summary: 'summary.duplicate-partner-tenant',
+  docs: 'docs/rules/duplicate-partner-tenant.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner'],
   severity: 'warning',
   category: 'structure',
   check({ model, report }) {

@@ -1,8 +1,11 @@
 import { keyNode, type PartnerType } from '../model';
 import { confirmFlagsEdits, entityAt, idOf, transacts } from './helpers';
-import { entityAnchor, Rule } from './rule';
+import { entityAnchor, Rule, RuleMetadata } from './rule';
 
-interface FlagRequirement {
+/** The metadata of a requirement rule that its own file declares; the rest follows from the shared check and fixes. */
+type OwnMetadata = Pick<RuleMetadata, 'title' | 'summary' | 'docs' | 'scenarios' | 'blocksEverySaleOf'>;
+
+interface FlagRequirement extends OwnMetadata {
   id: string;
   appliesTo: PartnerType;
   block: 'onboarding' | 'directBill';
@@ -17,6 +20,17 @@ export function flagRule(requirement: FlagRequirement): Rule {
   const { id, appliesTo, block, flags } = requirement;
   return {
     id,
+    title: requirement.title,
+    summary: requirement.summary,
+    docs: requirement.docs,
+    scenarios: requirement.scenarios,
+    blocksEverySaleOf: requirement.blocksEverySaleOf,
+    canBeOff: true,
+    suppressible: true,
+    offersSuppressFix: true,
+    // "Confirm <flags>" records that the partner completed its onboarding: a person must know it did.
+    confirmFixes: ['fix.insert-flags'],
+    dependsOn: ['partner', 'subscription', 'references'],
     severity: 'error',
     category: 'program',
     check({ model, report }) {

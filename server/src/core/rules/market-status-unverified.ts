@@ -7,6 +7,16 @@ const SUSPENDED = new Set(['RU', 'BY']);
 
 export const marketStatusUnverified: Rule = {
   id: 'market-status-unverified',
+  title: 'title.market-status-unverified',
+  summary: 'summary.market-status-unverified',
+  docs: 'docs/rules/market-status-unverified.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer'],
   severity: 'info',
   category: 'structure',
   check({ model, report }) {

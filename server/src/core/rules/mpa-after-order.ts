@@ -7,6 +7,16 @@ import type { Rule } from './rule';
  */
 export const mpaAfterOrder: Rule = {
   id: 'mpa-after-order',
+  title: 'title.mpa-after-order',
+  summary: 'summary.mpa-after-order',
+  docs: 'docs/rules/mpa-after-order.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'program',
   check({ model, report }) {

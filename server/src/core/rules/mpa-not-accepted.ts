@@ -8,6 +8,17 @@ import { entityAnchor, Rule } from './rule';
 /** A partner that transacts has not accepted the Microsoft Partner Agreement. */
 export const mpaNotAccepted: Rule = {
   id: 'mpa-not-accepted',
+  title: 'title.mpa-not-accepted',
+  summary: 'summary.mpa-not-accepted',
+  docs: 'docs/rules/mpa-not-accepted.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  // Records a claim about the real world; the proposed date is selected for the user to confirm.
+  confirmFixes: ['fix.insert-mpa'],
+  scenarios: [1],
+  blocksEverySaleOf: ['partner'],
+  dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'program',
   check({ model, report }) {

@@ -4,6 +4,17 @@ import type { Rule } from './rule';
 /** An owned (own-use or shared services) customer uses its owner's CSP tenant instead of a tenant of its own. */
 export const ownUseTenant: Rule = {
   id: 'own-use-tenant',
+  title: 'title.own-use-tenant',
+  summary: 'summary.own-use-tenant',
+  docs: 'docs/rules/own-use-tenant.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  // `sold-to-partner-tenant` for the owner's own CSP tenant.
+  scenarios: [1, 2, 4],
+  blocksEverySaleOf: ['customer'],
+  dependsOn: ['partner', 'customer', 'references'],
   severity: 'error',
   category: 'own-use',
   check({ model, report }) {

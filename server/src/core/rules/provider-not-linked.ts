@@ -5,6 +5,16 @@ import { entityAnchor, Rule } from './rule';
 /** The subscription's provider is not among the providers its reseller works with. */
 export const providerNotLinked: Rule = {
   id: 'provider-not-linked',
+  title: 'title.provider-not-linked',
+  summary: 'summary.provider-not-linked',
+  docs: 'docs/rules/provider-not-linked.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
   check({ model, report }) {

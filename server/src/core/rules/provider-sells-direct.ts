@@ -8,6 +8,16 @@ import type { Rule } from './rule';
  */
 export const providerSellsDirect: Rule = {
   id: 'provider-sells-direct',
+  title: 'title.provider-sells-direct',
+  summary: 'summary.provider-sells-direct',
+  docs: 'docs/rules/provider-sells-direct.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'warning',
   category: 'paths',
   check({ model, report }) {

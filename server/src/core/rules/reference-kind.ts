@@ -4,6 +4,16 @@ import { entityAnchor, Rule } from './rule';
 /** A reference names an entity of the wrong kind: a provider that is not an indirect provider, a customer as a partner. */
 export const referenceKind: Rule = {
   id: 'reference-kind',
+  title: 'title.reference-kind',
+  summary: 'summary.reference-kind',
+  docs: 'docs/rules/reference-kind.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1, 2, 3],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'structure',
   check({ model, report }) {

@@ -7,6 +7,16 @@ import type { Rule } from './rule';
 /** `region` is given and differs from the region of `country`. */
 export const regionMismatch: Rule = {
   id: 'region-mismatch',
+  title: 'title.region-mismatch',
+  summary: 'summary.region-mismatch',
+  docs: 'docs/rules/region-mismatch.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer'],
   severity: 'error',
   category: 'structure',
   check({ model, report }) {

@@ -7,6 +7,16 @@ import type { Rule } from './rule';
 /** `soldBy` is an indirect reseller and the subscription names no provider. */
 export const resellerNeedsProvider: Rule = {
   id: 'reseller-needs-provider',
+  title: 'title.reseller-needs-provider',
+  summary: 'summary.reseller-needs-provider',
+  docs: 'docs/rules/reseller-needs-provider.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
   check({ model, report }) {

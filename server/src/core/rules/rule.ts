@@ -1,9 +1,10 @@
-import type { MessageArgs } from '../messages';
+import type { MessageArgs, MessageKey } from '../messages';
 import type { Node } from 'yaml';
 import type { Finding, Fix, FindingData, Severity } from '../finding';
 import type { Locale } from '../messages';
 import type { Entity, Model } from '../model';
 import type { ParsedText } from '../parse';
+import type { ScenarioNumber } from '../scenarios';
 import type { SchemaProblem } from '../schema';
 import type { Range } from '../text';
 
@@ -41,7 +42,7 @@ export interface FixContext {
   title(key: string, args?: MessageArgs): string;
 }
 
-export interface Rule {
+export interface Rule extends RuleMetadata {
   id: string;
   severity: Severity;
   category: Category;
@@ -58,4 +59,67 @@ export function idOf(entity: Entity | undefined): string {
 /** Where to point at an entity as a whole: its id, else its first key. */
 export function entityAnchor(entity: Entity): Node {
   return (entity.id?.node ?? entity.node.items[0]?.key ?? entity.node) as Node;
+}
+
+/**
+ * What a rule's check reads, for incremental invalidation: after an edit, only the rules that read
+ * something the edit changed need to run again. Closed and coarse on purpose. Fixes are not covered:
+ * they are computed on demand from the current model. The region table is static and not listed.
+ * - `syntax`: the YAML parser's problems. Every other rule sees the document only through the model,
+ *   which is empty while the text has syntax errors.
+ * - `schema`: the JSON Schema's problems, read directly. Every model-based rule already feels them
+ *   through the model (a value the schema rejects is left out of it); this names only the direct readers.
+ * - `partner`: fields of partner entries (id, type, tenant, partnerId, country, region, organization,
+ *   mpa, onboarding, directBill, providers), and whether there is a `partners` list at all.
+ * - `customer`: fields of customer entries other than their subscriptions (id, tenant, country, region,
+ *   organization, owner, sharedServices).
+ * - `subscription`: fields of subscriptions (id, kind, publisher, soldBy, provider, managedBy, orderedOn).
+ * - `references`: which entry each soldBy, provider, providers, managedBy and owner names, and whether
+ *   that is a partner or a customer; it changes whenever an id is added, removed or renamed.
+ * - `line-numbers`: the lines entries sit on, for messages that quote a line number.
+ * - `suppressions`: the `# csp-disable…` comments.
+ * - `findings`: the findings of every other rule (`unused-suppression` is judged after them).
+ */
+export type RuleInput = (typeof RULE_INPUTS)[number];
+
+/** Every `RuleInput`, in the order a rule's `dependsOn` lists them. */
+export const RULE_INPUTS = [
+  'syntax', 'schema', 'partner', 'customer', 'subscription', 'references', 'line-numbers', 'suppressions', 'findings',
+] as const;
+
+/**
+ * What the checker, the editor, the CLI, the settings and the docs need to know about a rule besides its
+ * id, severity and category, declared in the rule's own file. Every field is required, so that a new rule
+ * cannot forget one; test/rule-metadata.test.ts checks them against each other and against the docs.
+ */
+export interface RuleMetadata {
+  /** Message key of its one-line statement (settings, SARIF): `title.<id>`. */
+  title: MessageKey;
+  /** Message key of what a finding of it means (the rule index of docs/rules/README.md): `summary.<id>`. */
+  summary: MessageKey;
+  /** Its page, from the repository root: `docs/rules/<id>.md`. */
+  docs: string;
+  /** False when it cannot be switched off: the setting `off` is ignored and `--rule <id>=off` rejected. */
+  canBeOff: boolean;
+  /** False when no `# csp-disable…` comment can silence its findings. */
+  suppressible: boolean;
+  /** Whether its findings offer the quick fix "Suppress <id> for this line" (only a suppressible rule's can). */
+  offersSuppressFix: boolean;
+  /**
+   * Ids of its fixes that record a claim about the real world (the MPA was accepted, onboarding is
+   * complete). `source.fixAll` never applies them: it runs with nobody looking (on save). A person applies
+   * them one at a time, or all of this rule's at once with the explicit quick fix "Fix all <rule> problems".
+   */
+  confirmFixes: readonly string[];
+  /** The scenario questions (spec §5) whose verdicts its findings decide. */
+  scenarios: readonly ScenarioNumber[];
+  /**
+   * Where its findings count beyond the subscription they are on. `partner`: in scenario 1, a finding on a
+   * partner entry counts against every subscription that partner sells or provides. `customer`: in
+   * scenarios 1 and 2, a finding on a field of the customer entry itself (not within a subscription)
+   * counts against every subscription of that customer. Only for rules that decide those scenarios.
+   */
+  blocksEverySaleOf: readonly ('partner' | 'customer')[];
+  /** What its check reads (see `RuleInput`), in the order of `RULE_INPUTS`. */
+  dependsOn: readonly RuleInput[];
 }

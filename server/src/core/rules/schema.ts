@@ -9,6 +9,17 @@ interface Suggestions { replace: 'value' | 'key'; values: string[] }
 /** A node the JSON Schema rejects, with "did you mean" replacements for misspelt values and keys. */
 export const schema: Rule = {
   id: 'schema',
+  title: 'title.schema',
+  summary: 'summary.schema',
+  docs: 'docs/rules/schema.md',
+  canBeOff: true,
+  suppressible: true,
+  // A value the schema rejects is fixed, not silenced; a hand-written comment still works.
+  offersSuppressFix: false,
+  confirmFixes: [],
+  scenarios: [],
+  blocksEverySaleOf: [],
+  dependsOn: ['schema'],
   severity: 'error',
   category: 'structure',
   check({ schemaProblems, report }) {

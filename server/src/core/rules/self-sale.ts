@@ -9,6 +9,16 @@ import type { Rule } from './rule';
 /** The seller or provider is the customer's owner or affiliated with the customer. */
 export const selfSale: Rule = {
   id: 'self-sale',
+  title: 'title.self-sale',
+  summary: 'summary.self-sale',
+  docs: 'docs/rules/self-sale.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1, 2, 4, 5],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'own-use',
   check({ model, report }) {

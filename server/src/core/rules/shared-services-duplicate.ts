@@ -5,6 +5,16 @@ import { entityAnchor, Rule } from './rule';
 /** One partner owns more than one shared services tenant; Partner Center creates one per partner. */
 export const sharedServicesDuplicate: Rule = {
   id: 'shared-services-duplicate',
+  title: 'title.shared-services-duplicate',
+  summary: 'summary.shared-services-duplicate',
+  docs: 'docs/rules/shared-services-duplicate.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [4],
+  blocksEverySaleOf: [],
+  dependsOn: ['customer', 'references'],
   severity: 'info',
   category: 'own-use',
   check({ model, report }) {

@@ -7,6 +7,17 @@ import type { Rule } from './rule';
  */
 export const sharedServicesMisuse: Rule = {
   id: 'shared-services-misuse',
+  title: 'title.shared-services-misuse',
+  summary: 'summary.shared-services-misuse',
+  docs: 'docs/rules/shared-services-misuse.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  // Says who may sell to (and what may go into) a shared services tenant.
+  scenarios: [1, 2, 4],
+  blocksEverySaleOf: ['customer'],
+  dependsOn: ['customer', 'subscription', 'references'],
   severity: 'error',
   category: 'own-use',
   check({ model, report }) {

@@ -5,6 +5,17 @@ import type { Rule } from './rule';
 /** A customer's tenant is the CSP tenant of a partner that does not own it. */
 export const soldToPartnerTenant: Rule = {
   id: 'sold-to-partner-tenant',
+  title: 'title.sold-to-partner-tenant',
+  summary: 'summary.sold-to-partner-tenant',
+  docs: 'docs/rules/sold-to-partner-tenant.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  // A customer's tenant that cannot receive the sale makes every path to it invalid.
+  scenarios: [1, 2, 4],
+  blocksEverySaleOf: ['customer'],
+  dependsOn: ['partner', 'customer', 'references'],
   severity: 'error',
   category: 'paths',
   check({ model, report }) {

@@ -8,6 +8,17 @@ import type { Rule } from './rule';
 /** `country` is not a CSP market: an alias (`UK`), lower case, a country outside CSP (`CN`), or unknown. */
 export const unknownCountry: Rule = {
   id: 'unknown-country',
+  title: 'title.unknown-country',
+  summary: 'summary.unknown-country',
+  docs: 'docs/rules/unknown-country.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  // A party whose country is no CSP market has no region: no sale to it (1, 2) or through it (1) can be valid.
+  scenarios: [1, 2],
+  blocksEverySaleOf: ['partner', 'customer'],
+  dependsOn: ['partner', 'customer'],
   severity: 'error',
   category: 'structure',
   check({ model, report }) {

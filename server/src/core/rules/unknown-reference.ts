@@ -8,6 +8,16 @@ import type { Rule } from './rule';
 /** `soldBy`, `provider`, `providers[]`, `managedBy[]` or `owner` names no entity at all. */
 export const unknownReference: Rule = {
   id: 'unknown-reference',
+  title: 'title.unknown-reference',
+  summary: 'summary.unknown-reference',
+  docs: 'docs/rules/unknown-reference.md',
+  canBeOff: true,
+  suppressible: true,
+  offersSuppressFix: true,
+  confirmFixes: [],
+  scenarios: [1, 2, 3],
+  blocksEverySaleOf: [],
+  dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'structure',
   check({ model, report }) {

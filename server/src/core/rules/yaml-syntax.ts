@@ -3,6 +3,17 @@ import type { Rule } from './rule';
 /** The text is not YAML the manifest can be read from: one finding per parser error. */
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
+  title: 'title.yaml-syntax',
+  summary: 'summary.yaml-syntax',
+  docs: 'docs/rules/yaml-syntax.md',
+  // Nothing else is checked while the text is not YAML: switched off, a broken file would pass.
+  canBeOff: false,
+  suppressible: false,
+  offersSuppressFix: false,
+  confirmFixes: [],
+  scenarios: [],
+  blocksEverySaleOf: [],
+  dependsOn: ['syntax'],
   severity: 'error',
   category: 'structure',
   check({ parsed, report }) {
