@@ -12,12 +12,9 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
 import { measureProtocol } from './protocol';
-import { check } from '../../server/src/core/check';
+import { check, resultOf } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/finding';
-import { buildModel } from '../../server/src/core/model';
-import { parseText } from '../../server/src/core/parse';
-import { rules } from '../../server/src/core/rules';
-import { validateDocument } from '../../server/src/core/schema';
+import { Manifest } from '../../server/src/core/manifest';
 import { repoRoot } from '../support';
 import { generateManifest, GENERATOR_VERSION } from './generate';
 
@@ -99,49 +96,25 @@ function measureMemory(what: 'parse' | 'check', file: string): { peakMB: number;
 }
 
 /**
- * Each stage of `check` on its own: parse, schema, model, every rule (raw reports, no messages), then
- * a full check in the same loop, so that "the rest" (findings with messages and ranges, suppressions,
- * the final sort) is the full check minus the stages, measured under the same conditions.
+ * The check of a fresh text (every segment parsed, every unit run), and the same manifest after a
+ * one-character edit in the middle of the text (the incremental path), in the same loop.
  */
 function measureStages(text: string, runs: number) {
-  const times: Record<string, number[]> = { parse: [], schema: [], model: [], rules: [], check: [] };
-  const ruleTimes = new Map<string, number[]>();
+  const times: Record<string, number[]> = { 'open (full check)': [], 'one-character edit': [] };
   for (let i = 0; i < runs; i++) {
     gc?.();
     let t = performance.now();
-    const lap = (stage: string) => {
-      const now = performance.now();
-      times[stage].push(now - t);
-      t = now;
-    };
-    const parsed = parseText(text);
-    lap('parse');
-    const schemaProblems = parsed.doc ? validateDocument(parsed.doc) : [];
-    lap('schema');
-    const invalid = new Set(schemaProblems.map((p) => p.path.join('/')));
-    const model = buildModel(parsed.doc, (p) => invalid.has(p.join('/')));
-    lap('model');
-    for (const rule of rules) {
-      if (rule.id === 'yaml-syntax' || !rule.check) continue; // the generated text has no syntax errors
-      const start = performance.now();
-      rule.check({ model, parsed, schemaProblems, report: () => undefined });
-      ruleTimes.set(rule.id, [...(ruleTimes.get(rule.id) ?? []), performance.now() - start]);
-    }
-    lap('rules');
-    gc?.();
+    const manifest = new Manifest(text);
+    resultOf(manifest);
+    times['open (full check)'].push(performance.now() - t);
+    const at = text.indexOf('\n    name: ', text.length >> 1) + 12;
     t = performance.now();
-    check(text);
-    lap('check');
+    manifest.edit(`${text.slice(0, at)}x${text.slice(at)}`, { start: at, end: at, length: 1 });
+    resultOf(manifest);
+    times['one-character edit'].push(performance.now() - t);
   }
-  const ms = (stage: string) => round(median(times[stage]));
-  const stages: Record<string, number> = { parse: ms('parse'), schema: ms('schema'), model: ms('model'), rules: ms('rules') };
-  stages['rest: findings, suppressions, sort'] = round(ms('check') - Object.values(stages).reduce((a, b) => a + b, 0));
-  stages['full check (same loop)'] = ms('check');
-  const slowestRules = [...ruleTimes]
-    .map(([id, values]) => ({ rule: id, ms: round(median(values), 2) }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 5);
-  return { stages, slowestRules };
+  const stages = Object.fromEntries(Object.entries(times).map(([stage, values]) => [stage, round(median(values))]));
+  return { stages, slowestRules: [] as { rule: string; ms: number }[] };
 }
 
 async function main(): Promise<void> {

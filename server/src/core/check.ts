@@ -1,11 +1,13 @@
-import type { Finding, Fix, RuleSettings, Severity } from './finding';
-import { Locale, localeOf, message } from './messages';
-import { buildModel, Model, Path } from './model';
-import { nodeRange, parseText, ParsedText } from './parse';
-import { Report, Rule, RuleContext } from './rules/rule';
+import type { Finding, Fix, FindingData, RuleSettings, Severity } from './finding';
+import { Loc } from './loc';
+import { Manifest } from './manifest';
+import { Locale, localeOf, message, MessageArgs } from './messages';
+import type { Model } from './model';
+import { nodeRange, ParsedText } from './parse';
+import { Report, ReportArgs, Rule, SyntaxAccess } from './rules/rule';
 import { ruleById, rules } from './rules';
-import { SchemaProblem, validateDocument } from './schema';
 import { applySuppressions, suppressLineEdit } from './suppress';
+import type { LineIndex } from './text';
 
 export interface CheckOptions {
   /** Severity overrides per rule id; `off` skips the rule. */
@@ -18,64 +20,90 @@ export interface CheckOptions {
 export interface CheckResult {
   parsed: ParsedText;
   model: Model;
-  schemaProblems: SchemaProblem[];
   findings: Finding[];
   locale: Locale;
+  /** Syntax trees of single entries, parsed again when a fix or an editor feature needs one. */
+  syntax: SyntaxAccess;
+  /** The `partners` and `customers` sections (key range and end), for the outline. */
+  sections(): ReturnType<Manifest['sections']>;
+  /** While the text has YAML errors: a model of what the parser recovered, unvalidated (for completion and hover). */
+  lenientModel(): Model | undefined;
 }
-
-const pointer = (path: Path) => path.join('/');
 
 /** The one pipeline: text → YAML with ranges → schema → model → rules → findings. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const locale = localeOf(options.locale);
-  const parsed = parseText(text);
-  const hasSyntaxErrors = parsed.syntaxProblems.length > 0;
-  const schemaProblems = hasSyntaxErrors ? [] : validateDocument(parsed.doc);
-  const invalid = new Set(schemaProblems.map((p) => pointer(p.path)));
-  const isInvalid = invalid.size === 0 ? () => false : (path: Path) => invalid.has(pointer(path));
-  const model = buildModel(hasSyntaxErrors ? undefined : parsed.doc, isInvalid);
+  return resultOf(new Manifest(text), options);
+}
 
+const ruleIndex = new Map(rules.map((rule, i) => [rule, i]));
+
+/**
+ * The findings of a manifest in its current state, with `options` (severities, locale) applied: the
+ * same whether the manifest was read whole or edited into this state (see manifest.ts).
+ */
+export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckResult {
+  const locale = localeOf(options.locale);
+  const parsed = manifest.parsed;
+  const settings = options.rules ?? {};
+  const active = (rule: Rule) => !(settings[rule.id] === 'off' && rule.canBeOff);
+  const setting = (rule: Rule) => (settings[rule.id] === 'off' ? undefined : settings[rule.id]);
   const findings: Finding[] = [];
-  for (const rule of rules) {
-    const setting = options.rules?.[rule.id];
-    // A rule that cannot be switched off (yaml-syntax: nothing else can be checked while its errors stand) ignores `off`.
-    if (setting === 'off' && rule.canBeOff) continue;
+  const hasSyntaxErrors = manifest.hasSyntaxErrors;
+  if (hasSyntaxErrors) {
     // With syntax errors only `yaml-syntax` speaks: everything else would be a cascade.
-    if (hasSyntaxErrors !== (rule.id === 'yaml-syntax')) continue;
-    const context: RuleContext = {
-      model, parsed, schemaProblems,
-      report: (report) => findings.push(toFinding(rule, report, setting === 'off' ? undefined : setting, parsed, locale)),
-    };
-    runSafely(rule, context, findings, parsed, locale);
+    const rule = ruleById.get('yaml-syntax')!;
+    for (const problem of manifest.syntaxProblems) {
+      findings.push(toFinding(rule, { range: problem.range, key: problem.key, args: problem.args, path: [] }, setting(rule), parsed.lines, locale));
+    }
+  } else {
+    // In the order of a run of each rule over the whole text: rule by rule, the root, partners, then customers.
+    const schemaRule = ruleById.get('schema')!;
+    const ordered: { report: Report; rule: Rule; ruleIndex: number; order: number; seq: number }[] = [];
+    if (active(schemaRule)) {
+      manifest.schemaProblems().forEach(({ problem, order }, seq) => ordered.push({
+        report: { node: problem.node, key: problem.key, args: problem.args, path: problem.path, data: problem.suggestions && { suggestions: problem.suggestions } },
+        rule: schemaRule, ruleIndex: ruleIndex.get(schemaRule)!, order, seq,
+      }));
+    }
+    for (const { report, order } of manifest.unitReports()) {
+      if (active(report.rule)) ordered.push({ report, rule: report.rule, ruleIndex: report.ruleIndex, order, seq: report.seq });
+    }
+    ordered.sort((a, b) => a.ruleIndex - b.ruleIndex || a.order - b.order || a.seq - b.seq);
+    for (const { report, rule } of ordered) findings.push(toFinding(rule, report, setting(rule), parsed.lines, locale));
   }
   // With syntax errors no rule ran, so every suppression would look unused: that would be a cascade.
-  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : options.rules?.['unused-suppression'], options.rules ?? {});
+  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : settings['unused-suppression'], settings);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
-  return { parsed, model, schemaProblems, findings: kept, locale };
+  return {
+    parsed, model: manifest.model, findings: kept, locale, syntax: manifest.syntax(),
+    sections: () => manifest.sections(), lenientModel: () => manifest.lenientModel(),
+  };
 }
 
-/** A bug in one rule must not take the others (or the editor) down with it. */
-function runSafely(rule: Rule, context: RuleContext, findings: Finding[], parsed: ParsedText, locale: Locale): void {
-  try {
-    rule.check?.(context);
-  } catch (error) {
-    findings.push({
-      rule: rule.id, severity: 'error', range: parsed.lines.range(0, 0),
-      message: message(locale, 'schema.other', { property: rule.id, detail: `internal error: ${String(error)}` }),
-    });
-  }
+/** Message arguments with each place (a Loc) written as its 1-based line. */
+function writtenArgs(args: ReportArgs, lines: LineIndex): MessageArgs {
+  const out: MessageArgs = {};
+  for (const [name, value] of Object.entries(args)) out[name] = value instanceof Loc ? lines.position(value.range[0]).line + 1 : value;
+  return out;
 }
 
-function toFinding(rule: Rule, report: Report, setting: string | undefined, parsed: ParsedText, locale: Locale): Finding {
+/** Paths in a finding are copies: the model's own move with their entries as the text is edited. */
+function copiedData(report: Report): FindingData {
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report.data ?? {})) data[key] = Array.isArray(value) ? [...value] : value;
+  return { ...data, path: [...report.path] };
+}
+
+function toFinding(rule: Rule, report: Report, setting: string | undefined, lines: LineIndex, locale: Locale): Finding {
   const severity = (setting && setting !== 'off' ? setting : report.severity ?? rule.severity) as Severity;
-  const range = report.range ?? nodeRange(parsed.lines, report.node) ?? parsed.lines.range(0, 0);
-  const finding: Finding = { rule: rule.id, severity, message: message(locale, report.key, report.args), range };
+  const range = report.range ?? nodeRange(lines, report.node) ?? lines.range(0, 0);
+  const finding: Finding = { rule: rule.id, severity, message: message(locale, report.key, writtenArgs(report.args, lines)), range };
   const related = (report.related ?? []).flatMap((r) => {
-    const at = nodeRange(parsed.lines, r.node);
+    const at = nodeRange(lines, r.node);
     return at ? [{ range: at, message: message(locale, r.key, r.args) }] : [];
   });
   if (related.length) finding.related = related;
-  finding.data = { ...report.data, path: report.path };
+  finding.data = copiedData(report);
   return finding;
 }
 
@@ -96,7 +124,7 @@ export function fixesFor(result: CheckResult, finding: Finding, today = todayStr
   const rule = ruleById.get(finding.rule);
   if (!rule) return [];
   const context = {
-    model: result.model, parsed: result.parsed, locale: result.locale, today,
+    model: result.model, parsed: result.parsed, syntax: result.syntax, locale: result.locale, today,
     title: (key: string, args: Record<string, string | number> = {}) => message(result.locale, key, args),
   };
   const fixes: Fix[] = [];

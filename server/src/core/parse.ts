@@ -1,18 +1,22 @@
 import type { MessageArgs } from './messages';
 import { Alias, CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Parser, visit, YAMLMap } from 'yaml';
+import type { Located } from './loc';
 import { LineIndex, Range, stripBom } from './text';
 
 /** A YAML problem in the text, before any schema or rule runs. */
 export interface SyntaxProblem { range: Range; key: string; args: MessageArgs }
 
-/** One text version parsed once: everything downstream (schema, model, rules, fixes) shares it. */
+/** One text version as checked: its lines, and its YAML syntax problems (found by a parse of the whole text). */
 export interface ParsedText {
   /** The text as checked: a byte-order mark removed, nothing else touched. */
   readonly text: string;
   readonly lines: LineIndex;
-  /** The first YAML document; undefined when the text holds none. */
-  readonly doc: Document.Parsed | undefined;
   readonly syntaxProblems: SyntaxProblem[];
+}
+
+/** A whole-text parse: the text, and its first YAML document (undefined when the text holds none). */
+export interface ParsedDocument extends ParsedText {
+  readonly doc: Document.Parsed | undefined;
 }
 
 /** More parser errors than this on one text are noise: the rest are summarised in the last one. */
@@ -20,7 +24,7 @@ const MAX_SYNTAX_PROBLEMS = 100;
 /** Aliases expanded per entry before we call it an alias bomb (the `yaml` package's own default). */
 export const MAX_ALIAS_COUNT = 100;
 
-export function parseText(rawText: string): ParsedText {
+export function parseText(rawText: string): ParsedDocument {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
@@ -181,7 +185,7 @@ export function keyNode(map: YAMLMap, key: string): Node | undefined {
   return undefined;
 }
 
-export function nodeRange(lines: LineIndex, node: Node | undefined | null): Range | undefined {
+export function nodeRange(lines: LineIndex, node: Located | undefined | null): Range | undefined {
   if (!node?.range) return undefined;
   return lines.range(node.range[0], node.range[1]);
 }

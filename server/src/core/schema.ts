@@ -1,16 +1,17 @@
 import type { MessageArgs } from './messages';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { Document, isMap, isScalar, isSeq, Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import schemaJson from '../../../schemas/csp-partners.schema.json';
+import { Base, Loc, locOf } from './loc';
 import { deref, keyNode, MAX_ALIAS_COUNT } from './parse';
-import type { Path } from './model';
+import type { EntrySlot, ListName, Path } from './model';
 import { nearest } from './similar';
 
 /** One schema violation, already narrowed to the node a person would edit. */
 export interface SchemaProblem {
   /** Undefined only when the text holds no YAML node at all (an empty file). */
-  node?: Node;
+  node?: Loc;
   path: Path;
   /** Message catalogue key (`schema.*`) and its arguments. */
   key: string;
@@ -18,6 +19,9 @@ export interface SchemaProblem {
   /** Replacements the quick fix offers, nearest first: for a value or for a key. */
   suggestions?: { replace: 'value' | 'key'; values: string[] };
 }
+
+/** A problem while its node is still a node of the parse it came from. */
+type NodeProblem = Omit<SchemaProblem, 'node'> & { node?: Node };
 
 export const schema = schemaJson;
 
@@ -65,21 +69,72 @@ function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
 }
 
 /**
- * Validates the document entry by entry, so that one `partners`/`customers` entry can be
- * re-validated alone. Returns problems in document order.
+ * Validates a whole parsed document (a text that is not segmented): the root, then each entry of the
+ * two lists. Problems are placed relative to `base`, which starts at 0 and never moves.
  */
-export function validateDocument(doc: Document | undefined): SchemaProblem[] {
-  const v = compiled();
-  const problems: SchemaProblem[] = [];
+export function validateDocument(doc: Document | undefined, base: Base = { start: 0 }): SchemaProblem[] {
+  const problems: NodeProblem[] = [];
   const root = doc && deref(doc.contents, doc);
   if (!doc || !isMap(root)) {
     problems.push({ node: root ?? undefined, path: [], key: 'schema.root-not-mapping', args: {} });
-    return problems;
+    return problems.map((p) => placed(p, base, base.start));
   }
-  // Root: scalars as they are, the two lists as empty placeholders (their entries are checked below).
+  validateRootMap(root, () => doc, problems);
+  for (const list of ['partners', 'customers'] as const) {
+    const seq = deref(root.get(list, true), doc);
+    if (!isSeq(seq)) continue;
+    seq.items.forEach((item, index) => validateItem(list, index, item as Node | null, doc, problems));
+  }
+  return problems.map((p) => placed(p, base, base.start));
+}
+
+/** One top-level pair as the root validation needs it: its parsed pair and where its segment started then. */
+export interface RootPair { pair: Pair; doc: Document; base: Base; parsedAt: number; length: number }
+
+/**
+ * Validates the root of a segmented text: its pairs (a list header stands as an empty list, since its
+ * entries are validated on their own). Each problem is placed relative to the pair it is in.
+ */
+export function validateRootPairs(pairs: readonly RootPair[]): SchemaProblem[] {
+  // No pair parsed (they are all broken): the text is judged by a whole parse meanwhile.
+  if (pairs.length === 0) return [];
+  const root = new YAMLMap();
+  for (const { pair } of pairs) root.items.push(pair as Pair<unknown, unknown>);
+  const problems: NodeProblem[] = [];
+  const docs = new Map<unknown, Document>(pairs.map((p) => [p.pair, p.doc]));
+  validateRootMap(root, (pair) => docs.get(pair) ?? pairs[0].doc, problems);
+  return problems.map((problem) => {
+    const at = problem.node?.range?.[0];
+    const owner = pairs.find((p) => at !== undefined && at >= p.parsedAt && at <= p.parsedAt + p.length) ?? pairs[0];
+    return placed(problem, owner.base, owner.parsedAt);
+  });
+}
+
+/**
+ * Validates one entry of `partners` or `customers` (the item as written, perhaps not a mapping).
+ * Paths are made by `entry` (so they move with it); places are relative to its segment.
+ */
+export function validateEntry(list: ListName, item: Node | null, doc: Document, entry: EntrySlot, parsedAt: number): SchemaProblem[] {
+  const problems: NodeProblem[] = [];
+  validateItem(list, entry.index, item, doc, problems);
+  return problems.map((problem) => {
+    const placedProblem = placed(problem, entry.base, parsedAt);
+    const path = [...placedProblem.path];
+    entry.paths.push(path);
+    return { ...placedProblem, path };
+  });
+}
+
+function placed(problem: NodeProblem, base: Base, parsedAt: number): SchemaProblem {
+  return { ...problem, node: locOf(problem.node, base, parsedAt) };
+}
+
+/** Root: scalars as they are, the two lists as empty placeholders (their entries are checked on their own). */
+function validateRootMap(root: YAMLMap, docOf: (pair: Pair) => Document, problems: NodeProblem[]): void {
   // No prototype: a key named `__proto__` stays an ordinary (unknown) key.
   const shallow: Record<string, unknown> = Object.create(null);
   for (const pair of root.items) {
+    const doc = docOf(pair);
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const value = deref(pair.value, doc);
     if (isSeq(value) || !value) { shallow[key] = isSeq(value) ? [] : null; continue; }
@@ -87,29 +142,28 @@ export function validateDocument(doc: Document | undefined): SchemaProblem[] {
     if (error !== undefined) problems.push({ node: (pair.key as Node) ?? value, path: [key], key: 'schema.unreadable', args: { detail: error } });
     shallow[key] = data;
   }
-  validate(v.root, shallow, root, [], doc, problems);
-  for (const list of ['partners', 'customers'] as const) {
-    const seq = deref(root.get(list, true), doc);
-    if (!isSeq(seq)) continue;
-    seq.items.forEach((item, index) => {
-      const entry = deref(item, doc);
-      if (!entry) return;
-      const { data, error } = toData(entry, doc);
-      if (error !== undefined) {
-        const id = isMap(entry) ? deref(entry.get('id', true), doc) : undefined;
-        problems.push({ node: id ?? entry, path: [list, index], key: 'schema.unreadable', args: { detail: error } });
-        return;
-      }
-      validate(list === 'partners' ? v.partner : v.customer, data, entry, [list, index], doc, problems);
-    });
-  }
-  return problems;
+  // Aliases in a problem's node are followed within the first pair's document; each pair's value was read in its own.
+  const first = root.items[0];
+  validate(compiled().root, shallow, root, [], first ? docOf(first) : new Document(), problems);
 }
 
-function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: SchemaProblem[]): void {
+function validateItem(list: ListName, index: number, item: Node | null, doc: Document, problems: NodeProblem[]): void {
+  const v = compiled();
+  const entry = deref(item, doc);
+  if (!entry) return;
+  const { data, error } = toData(entry, doc);
+  if (error !== undefined) {
+    const id = isMap(entry) ? deref(entry.get('id', true), doc) : undefined;
+    problems.push({ node: id ?? entry, path: [list, index], key: 'schema.unreadable', args: { detail: error } });
+    return;
+  }
+  validate(list === 'partners' ? v.partner : v.customer, data, entry, [list, index], doc, problems);
+}
+
+function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: NodeProblem[]): void {
   if (fn(data)) return;
-  const found: SchemaProblem[] = [];
-  const seen = new Map<Node | undefined, SchemaProblem>();
+  const found: NodeProblem[] = [];
+  const seen = new Map<Node | undefined, NodeProblem>();
   for (const error of prioritise(fn.errors ?? [])) {
     const problem = describe(error, base, basePath, doc);
     if (!problem) continue;
@@ -128,7 +182,7 @@ function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Pat
  * `partner:` where `partners:` is required: the rename fix of the unknown key supplies the missing
  * property, so the "missing" half is dropped rather than reported twice.
  */
-function dropRenamedRequirements(problems: SchemaProblem[]): void {
+function dropRenamedRequirements(problems: NodeProblem[]): void {
   const renamed = new Set(problems.flatMap((p) => p.key === 'schema.unknown-key' && p.suggestions
     ? [[...p.path.slice(0, -1), p.suggestions.values[0]].join('/')] : []));
   if (renamed.size === 0) return;
@@ -162,7 +216,7 @@ function nodeAt(base: Node, segments: string[], doc: Document): Node | undefined
   return node;
 }
 
-function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document): SchemaProblem | undefined {
+function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document): NodeProblem | undefined {
   const segments = decodePointer(error.instancePath);
   const node = nodeAt(base, segments, doc);
   if (!node) return undefined;

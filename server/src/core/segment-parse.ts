@@ -16,9 +16,9 @@ export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 
 export type SegmentNode =
   /** An entry of `partners` or `customers`: the list item (a mapping, or whatever was written). */
-  | { kind: 'entry'; item: Node | null }
+  | { kind: 'entry'; item: Node | null; doc: Document.Parsed }
   /** A top-level `key: value` pair (a header parses as its key with an empty value). */
-  | { kind: 'pair'; pair: Pair<Node, Node | null> }
+  | { kind: 'pair'; pair: Pair<Node, Node | null>; doc: Document.Parsed }
   | { kind: 'prelude' };
 
 export function parseSegment(text: string, segment: Segment): SegmentNode | undefined {
@@ -28,10 +28,10 @@ export function parseSegment(text: string, segment: Segment): SegmentNode | unde
   const contents = doc.contents;
   if (segment.kind === 'entry') {
     if (!isSeq(contents) || contents.items.length !== 1) return undefined;
-    return { kind: 'entry', item: (contents.items[0] as Node | null) ?? null };
+    return { kind: 'entry', item: (contents.items[0] as Node | null) ?? null, doc };
   }
   if (!isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0])) return undefined;
-  return { kind: 'pair', pair: contents.items[0] as Pair<Node, Node | null> };
+  return { kind: 'pair', pair: contents.items[0] as Pair<Node, Node | null>, doc };
 }
 
 /** One clean document parsed from `source` as if it started at `offset`, or undefined. */

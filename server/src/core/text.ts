@@ -14,8 +14,25 @@ export function stripBom(text: string): string {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, starts?: number[]) {
+    if (starts) { this.starts = starts; return; }
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /**
+   * The index of `text`, which is this index's text with [start, end) replaced by `inserted`: line
+   * starts before the edit are kept, those after it move, and only the inserted text is scanned.
+   */
+  edited(text: string, start: number, end: number, inserted: string): LineIndex {
+    const delta = inserted.length - (end - start);
+    const starts = this.starts;
+    // Line starts at or before `start` stay; those after `end` move by delta; those inside the replaced text go.
+    const keep = upperBound(starts, start);
+    const from = upperBound(starts, end);
+    const next = starts.slice(0, keep);
+    for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) next.push(start + i + 1);
+    for (let i = from; i < starts.length; i++) next.push(starts[i] + delta);
+    return new LineIndex(text, next);
   }
 
   get lineCount(): number { return this.starts.length; }
@@ -54,6 +71,16 @@ export class LineIndex {
   lineRange(line: number): Range {
     return this.range(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** Index of the first element greater than `value` in a sorted list. */
+function upperBound(list: readonly number[], value: number): number {
+  let low = 0, high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] <= value) low = mid + 1; else high = mid;
+  }
+  return low;
 }
 
 /** Applies non-overlapping edits given in positions of `text`. */

@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { message } from '../core/messages';
-import { buildModel, Model } from '../core/model';
+import type { Model } from '../core/model';
 import { allMarkets, regionOf } from '../core/regions';
 import { schema } from '../core/schema';
 import type { LineIndex, Position } from '../core/text';
@@ -278,11 +278,11 @@ const lenientModels = new WeakMap<CheckResult, Model>();
  * the parser recovers most of it while the user types: read that, unvalidated.
  */
 export function usableModel(result: CheckResult): Model {
-  if (result.parsed.syntaxProblems.length === 0 || !result.parsed.doc) return result.model;
+  if (result.parsed.syntaxProblems.length === 0) return result.model;
   let model = lenientModels.get(result);
   if (!model) {
     try {
-      model = buildModel(result.parsed.doc, () => false);
+      model = result.lenientModel() ?? result.model;
     } catch {
       model = result.model;
     }

@@ -3,10 +3,10 @@ import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { Locale, message, MessageArgs } from '../core/messages';
-import type { Node } from 'yaml';
+import type { Located } from '../core/loc';
 import type { Customer, Entity, Model, Partner, Reference } from '../core/model';
 import { market, whyNotMarket } from '../core/regions';
-import { partnerUsage, resellersOf } from '../core/rules/helpers';
+import { resellersOf, usageOf } from '../core/rules/helpers';
 import { childSchema, inComment, Lines, positionIn, schemaAlong, usableModel } from './completion';
 import { idAt } from './ids';
 
@@ -48,7 +48,7 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
 }
 
 /** An id under the cursor: the node it is written in, and the entity it declares or names. */
-interface FoundId { id: string; node: Node; entity?: Entity; reference?: Reference }
+interface FoundId { id: string; node: Located; entity?: Entity; reference?: Reference }
 
 function idUnder(result: CheckResult, model: Model, offset: number): FoundId | undefined {
   if (model === result.model) {
@@ -57,7 +57,7 @@ function idUnder(result: CheckResult, model: Model, offset: number): FoundId | u
     return o && node ? { id: o.id, node, entity: o.entity, reference: o.reference } : undefined;
   }
   // A text with YAML errors: ids.ts indexes the checked (empty) model; look through the recovered one.
-  const within = (node: Node) => node.range && offset >= node.range[0] && offset <= node.range[1];
+  const within = (node: Located) => node.range && offset >= node.range[0] && offset <= node.range[1];
   for (const entity of [...model.partners, ...model.customers]) {
     if (entity.id && within(entity.id.node)) return { id: entity.id.value, node: entity.id.node, entity };
   }
@@ -90,9 +90,9 @@ function partnerLines(locale: Locale, model: Model, partner: Partner): string[] 
   const { accepted, acceptedOn } = partner.mpa;
   if (accepted?.value === true) lines.push(acceptedOn ? message(locale, 'lsp.hover.mpa-accepted', { date: acceptedOn.value }) : message(locale, 'lsp.hover.mpa-accepted-undated'));
   else lines.push(message(locale, 'lsp.hover.mpa-not-accepted'));
-  const usage = partnerUsage(model).get(partner);
-  const sold = usage?.sells ?? [];
-  const provided = usage?.provides ?? [];
+  const usage = usageOf(model, partner);
+  const sold = usage.sells;
+  const provided = usage.provides;
   const customers = new Set([...sold, ...provided].map((s) => s.customer)).size;
   lines.push(message(locale, 'lsp.hover.partner-usage', { sold: sold.length, provided: provided.length, customers }));
   if (partner.type === 'indirect-provider') lines.push(message(locale, 'lsp.hover.resellers', { count: resellersOf(model, partner).length }));

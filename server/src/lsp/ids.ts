@@ -1,4 +1,4 @@
-import type { Node } from 'yaml';
+import type { Located } from '../core/loc';
 import type { CheckResult } from '../core/check';
 import type { Entity, Reference } from '../core/model';
 
@@ -18,7 +18,7 @@ export interface IdOccurrence {
  * Where the id itself is written: inside the quotes of a quoted scalar, after the anchor of an
  * anchored one (`&a fabrikam`), on the content line of a block scalar.
  */
-function spanOf(text: string, node: Node, id: string): { start: number; end: number; quoted: boolean } | undefined {
+function spanOf(text: string, node: Located, id: string): { start: number; end: number; quoted: boolean } | undefined {
   if (!node.range) return undefined;
   const [start, end] = node.range;
   const type = (node as { type?: string }).type;

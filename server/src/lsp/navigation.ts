@@ -6,8 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar, parseDocument } from 'yaml';
 import type { CheckResult } from '../core/check';
 import { message } from '../core/messages';
-import type { Entity } from '../core/model';
-import { partnerUsage } from '../core/rules/helpers';
+import type { Located } from '../core/loc';
+import { usageOf } from '../core/rules/helpers';
 import { schema } from '../core/schema';
 import { idAt, IdOccurrence, occurrencesOf } from './ids';
 
@@ -77,13 +77,11 @@ export function rename(document: TextDocument, result: CheckResult, params: Rena
 /** Outline: partners, customers, and each customer's subscriptions; capped for huge files. */
 export function documentSymbols(_document: TextDocument, result: CheckResult, _params: DocumentSymbolParams): DocumentSymbol[] {
   const { model, parsed } = result;
-  const root = parsed.doc?.contents;
-  type Pair = { key: { value?: unknown; range?: [number, number, number] }; value?: { range?: [number, number, number] } | null };
-  const pairOf = (key: 'partners' | 'customers') => root && 'items' in root ? (root.items as Pair[]).find((p) => p.key?.value === key) : undefined;
-  const sections = (['partners', 'customers'] as const).map((key) => ({ key, pair: pairOf(key) })).filter((s) => s.pair?.key?.range);
+  const found = result.sections();
+  const sections = (['partners', 'customers'] as const).flatMap((key) => found.filter((s) => s.key === key));
   // The section symbols count too: the whole outline stays within MAX_SYMBOLS.
   let budget = MAX_SYMBOLS - sections.length;
-  const symbol = (name: string, detail: string, kind: SymbolKind, node: Entity['node'], selection: { range?: [number, number, number] | null } | undefined, children?: DocumentSymbol[]): DocumentSymbol => {
+  const symbol = (name: string, detail: string, kind: SymbolKind, node: Located, selection: Located | undefined, children?: DocumentSymbol[]): DocumentSymbol => {
     const range = parsed.lines.range(node.range![0], node.range![1]);
     const sel = selection?.range ? parsed.lines.range(selection.range[0], selection.range[1]) : range;
     return { name: name || '?', detail, kind, range, selectionRange: sel, children };
@@ -107,23 +105,19 @@ export function documentSymbols(_document: TextDocument, result: CheckResult, _p
     customers.push(symbol(c.id?.value ?? '', [c.name, c.country?.value, c.region].filter(Boolean).join(' · '), SymbolKind.Object, c.node, c.id?.node, subscriptions));
   }
   const children = { partners, customers };
-  return sections.map(({ key, pair }) => {
-    const keyRange = pair!.key.range!;
-    const end = pair!.value?.range?.[1] ?? keyRange[1];
-    return { name: key, kind: SymbolKind.Namespace, range: parsed.lines.range(keyRange[0], end), selectionRange: parsed.lines.range(keyRange[0], keyRange[1]), children: children[key] };
-  });
+  return sections.map(({ key, key0, key1, end }) =>
+    ({ name: key, kind: SymbolKind.Namespace, range: parsed.lines.range(key0, end), selectionRange: parsed.lines.range(key0, key1), children: children[key] }));
 }
 
 /** One lens per partner: what it sells and provides, to how many customers, in which region. */
 export function codeLenses(_document: TextDocument, result: CheckResult): CodeLens[] {
-  const usage = partnerUsage(result.model);
   const lenses: CodeLens[] = [];
   for (const partner of result.model.partners) {
     const node = partner.id?.node;
     if (!node?.range) continue;
-    const u = usage.get(partner);
+    const u = usageOf(result.model, partner);
     const provides = partner.type === 'indirect-provider';
-    const subscriptions = (provides ? u?.provides : u?.sells) ?? [];
+    const subscriptions = provides ? u.provides : u.sells;
     const customers = new Set(subscriptions.map((s) => s.customer)).size;
     const count = (key: string, n: number) => message(result.locale, `${key}.${n === 1 ? 'one' : 'other'}`, { n });
     const title = message(result.locale, 'lsp.lens', {

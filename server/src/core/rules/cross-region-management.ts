@@ -17,27 +17,26 @@ export const crossRegionManagement: Rule = {
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'regions',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      if (!customer.region) continue;
-      for (const subscription of customer.subscriptions) {
-        for (const ref of subscription.managedBy) {
-          const partner = partnerOf(ref);
-          if (!partner?.region || partner.region === customer.region) continue;
-          report({
-            node: ref.node, path: ref.path, key: 'cross-region-management',
-            args: { partner: idOf(partner), partnerRegion: partner.region, subscription: subscriptionName(subscription), customer: idOf(customer), customerRegion: customer.region },
-            related: [regionNote(partner), regionNote(customer)],
-          });
-        }
+  checkCustomer(customer, { report }) {
+    if (!customer.region) return;
+    for (const subscription of customer.subscriptions) {
+      for (const ref of subscription.managedBy) {
+        const partner = partnerOf(ref);
+        if (!partner?.region || partner.region === customer.region) continue;
+        report({
+          node: ref.node, path: ref.path, key: 'cross-region-management',
+          args: { partner: idOf(partner), partnerRegion: partner.region, subscription: subscriptionName(subscription), customer: idOf(customer), customerRegion: customer.region },
+          related: [regionNote(partner), regionNote(customer)],
+        });
       }
     }
   },
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, { model, parsed, syntax, title }) {
     const path = finding.data!.path;
     const subscription = subscriptionAt(model, path);
     const index = path[path.length - 1] as number;
-    const edit = subscription && removeSeqItem(parsed, subscription.node, 'managedBy', index);
+    const map = subscription && syntax.map(subscription);
+    const edit = map && removeSeqItem(parsed, map, 'managedBy', index);
     const value = subscription?.managedBy.find((r) => r.path[r.path.length - 1] === index)?.value ?? '';
     return edit ? [{ id: 'fix.remove-manager', title: title('fix.remove-manager', { value }), edits: [edit], isPreferred: true }] : [];
   },

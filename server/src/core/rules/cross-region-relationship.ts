@@ -1,6 +1,6 @@
 import { removeSeqItem, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
-import { entityAt, idOf, partnerOf, partnerUsage, regionNote } from './helpers';
+import { entityAt, idOf, partnerOf, regionNote, usageOf } from './helpers';
 import type { Rule } from './rule';
 
 /** A reseller lists an indirect provider of another CSP region. */
@@ -18,21 +18,19 @@ export const crossRegionRelationship: Rule = {
   dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'regions',
-  check({ model, report }) {
-    for (const reseller of model.partners) {
-      if (reseller.type !== 'indirect-reseller' || !reseller.region) continue;
-      for (const ref of reseller.providers) {
-        const provider = partnerOf(ref);
-        if (provider?.type !== 'indirect-provider' || !provider.region || provider.region === reseller.region) continue;
-        report({
-          node: ref.node, path: ref.path, key: 'cross-region-relationship',
-          args: { reseller: idOf(reseller), resellerRegion: reseller.region, provider: idOf(provider), providerRegion: provider.region },
-          related: [regionNote(provider)],
-        });
-      }
+  checkPartner(reseller, { report }) {
+    if (reseller.type !== 'indirect-reseller' || !reseller.region) return;
+    for (const ref of reseller.providers) {
+      const provider = partnerOf(ref);
+      if (provider?.type !== 'indirect-provider' || !provider.region || provider.region === reseller.region) continue;
+      report({
+        node: ref.node, path: ref.path, key: 'cross-region-relationship',
+        args: { reseller: idOf(reseller), resellerRegion: reseller.region, provider: idOf(provider), providerRegion: provider.region },
+        related: [regionNote(provider)],
+      });
     }
   },
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, { model, parsed, syntax, title }) {
     const path = finding.data!.path;
     const reseller = entityAt(model, path);
     const index = path[path.length - 1] as number;
@@ -40,15 +38,17 @@ export const crossRegionRelationship: Rule = {
     if (reseller?.kind !== 'partner' || !ref) return [];
     // While the reseller still sells through this provider, dropping the link would leave those
     // subscriptions unlinked (`provider-not-linked`): their `cross-region-sale` fix moves them first.
-    if (partnerUsage(model).get(reseller)?.sells.some((s) => s.provider?.target === ref.target)) return [];
+    if (usageOf(model, reseller).sells.some((s) => s.provider?.target === ref.target)) return [];
     const fixes: Fix[] = [];
     const listed = new Set(reseller.providers.map((r) => r.value));
     for (const provider of model.partners) {
       if (provider.type !== 'indirect-provider' || provider.region !== reseller.region || !provider.id || listed.has(provider.id.value)) continue;
-      const edit = replaceScalar(parsed, ref.node, provider.id.value);
+      const node = syntax.at(ref.path);
+      const edit = node && replaceScalar(parsed, node, provider.id.value);
       if (edit) fixes.push({ id: 'fix.replace-relationship', title: title('fix.replace-relationship', { value: provider.id.value }), edits: [edit], isPreferred: fixes.length === 0 });
     }
-    const removal = removeSeqItem(parsed, reseller.node, 'providers', index);
+    const map = syntax.map(reseller);
+    const removal = map && removeSeqItem(parsed, map, 'providers', index);
     if (removal) fixes.push({ id: 'fix.remove-relationship', title: title('fix.remove-relationship', { value: ref.value }), edits: [removal] });
     return fixes;
   },

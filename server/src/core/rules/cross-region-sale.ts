@@ -21,29 +21,28 @@ export const crossRegionSale: Rule = {
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'regions',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      if (!customer.region) continue;
-      for (const subscription of customer.subscriptions) {
-        const seller = partnerOf(subscription.soldBy);
-        const provider = providerOf(subscription);
-        const sellerAway = seller?.region !== undefined && seller.region !== customer.region;
-        const providerAway = provider?.region !== undefined && provider.region !== customer.region;
-        if (!sellerAway && !providerAway) continue;
-        const [partner, ref] = sellerAway ? [seller!, subscription.soldBy!] : [provider!, subscription.provider!];
-        report({
-          node: ref.node, path: ref.path, key: 'cross-region-sale',
-          args: {
-            partner: idOf(partner), partnerRegion: partner.region!, partnerCountry: partner.country!.value,
-            customer: idOf(customer), customerRegion: customer.region, customerCountry: customer.country!.value,
-          },
-          related: [regionNote(partner), regionNote(customer)],
-          data: { on: sellerAway ? 'soldBy' : 'provider' },
-        });
-      }
+  checkCustomer(customer, { report }) {
+    if (!customer.region) return;
+    for (const subscription of customer.subscriptions) {
+      const seller = partnerOf(subscription.soldBy);
+      const provider = providerOf(subscription);
+      const sellerAway = seller?.region !== undefined && seller.region !== customer.region;
+      const providerAway = provider?.region !== undefined && provider.region !== customer.region;
+      if (!sellerAway && !providerAway) continue;
+      const [partner, ref] = sellerAway ? [seller!, subscription.soldBy!] : [provider!, subscription.provider!];
+      report({
+        node: ref.node, path: ref.path, key: 'cross-region-sale',
+        args: {
+          partner: idOf(partner), partnerRegion: partner.region!, partnerCountry: partner.country!.value,
+          customer: idOf(customer), customerRegion: customer.region, customerCountry: customer.country!.value,
+        },
+        related: [regionNote(partner), regionNote(customer)],
+        data: { on: sellerAway ? 'soldBy' : 'provider' },
+      });
     }
   },
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, context) {
+    const { model, title } = context;
     const subscription = subscriptionAt(model, finding.data!.path);
     if (!subscription) return [];
     const seller = partnerOf(subscription.soldBy);
@@ -64,7 +63,7 @@ export const crossRegionSale: Rule = {
       const value = byProvider ? idOf(path.provider) : idOf(path.seller);
       if (seen.has(value)) continue;
       seen.add(value);
-      const edits = salesPathEdits(parsed, subscription, path);
+      const edits = salesPathEdits(context, subscription, path);
       if (edits) fixes.push({ id: 'fix.sell-through', title: title('fix.sell-through', { value }), edits, isPreferred: fixes.length === 0 });
     }
     return fixes;

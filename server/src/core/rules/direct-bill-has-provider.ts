@@ -17,23 +17,22 @@ export const directBillHasProvider: Rule = {
   dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      for (const subscription of customer.subscriptions) {
-        const seller = partnerOf(subscription.soldBy);
-        const provider = subscription.provider;
-        // A provider that names no entity is `unknown-reference`'s finding alone (spec §4).
-        if (seller?.type !== 'direct-bill' || !provider?.target) continue;
-        report({
-          node: provider.node, path: provider.path, key: 'direct-bill-has-provider',
-          args: { subscription: subscriptionName(subscription), partner: idOf(seller), provider: provider.value },
-        });
-      }
+  checkCustomer(customer, { report }) {
+    for (const subscription of customer.subscriptions) {
+      const seller = partnerOf(subscription.soldBy);
+      const provider = subscription.provider;
+      // A provider that names no entity is `unknown-reference`'s finding alone (spec §4).
+      if (seller?.type !== 'direct-bill' || !provider?.target) continue;
+      report({
+        node: provider.node, path: provider.path, key: 'direct-bill-has-provider',
+        args: { subscription: subscriptionName(subscription), partner: idOf(seller), provider: provider.value },
+      });
     }
   },
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, { model, parsed, syntax, title }) {
     const subscription = subscriptionAt(model, finding.data!.path);
-    const edit = subscription && removeKey(parsed, subscription.node, 'provider');
+    const map = subscription && syntax.map(subscription);
+    const edit = map && removeKey(parsed, map, 'provider');
     return edit ? [{ id: 'fix.remove-provider', title: title('fix.remove-provider', { value: subscription!.provider?.value ?? '' }), edits: [edit], isPreferred: true }] : [];
   },
 };

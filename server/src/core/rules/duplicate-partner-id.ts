@@ -1,4 +1,3 @@
-import type { Partner } from '../model';
 import { idOf } from './helpers';
 import type { Rule } from './rule';
 
@@ -17,15 +16,11 @@ export const duplicatePartnerId: Rule = {
   dependsOn: ['partner'],
   severity: 'error',
   category: 'structure',
-  check({ model, report }) {
-    const first = new Map<string, Partner>();
-    for (const partner of model.partners) {
-      const partnerId = partner.partnerId;
-      if (!partnerId) continue;
-      const other = first.get(partnerId.value);
-      if (!other) { first.set(partnerId.value, partner); continue; }
-      const args = { partnerId: partnerId.value, other: idOf(other) };
-      report({ node: partnerId.node, path: partnerId.path, key: 'duplicate-partner-id', args, related: [{ node: other.partnerId!.node, key: 'duplicate-partner-id.related', args }] });
-    }
+  checkPartner(partner, { indexes, report }) {
+    const partnerId = partner.partnerId;
+    const other = partnerId && indexes.partnerByPartnerId(partnerId.value);
+    if (!partnerId || !other || other === partner) return;
+    const args = { partnerId: partnerId.value, other: idOf(other) };
+    report({ node: partnerId.node, path: partnerId.path, key: 'duplicate-partner-id', args, related: [{ node: other.partnerId!.node, key: 'duplicate-partner-id.related', args }] });
   },
 };

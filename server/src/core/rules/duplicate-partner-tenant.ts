@@ -1,4 +1,3 @@
-import type { Partner } from '../model';
 import { idOf } from './helpers';
 import type { Rule } from './rule';
 
@@ -17,22 +16,18 @@ export const duplicatePartnerTenant: Rule = {
   dependsOn: ['partner'],
   severity: 'warning',
   category: 'structure',
-  check({ model, report }) {
-    const first = new Map<string, Partner>();
-    for (const partner of model.partners) {
-      const tenant = partner.tenant;
-      if (!tenant) continue;
-      const other = first.get(tenant.value.toLowerCase());
-      if (!other) { first.set(tenant.value.toLowerCase(), partner); continue; }
-      const args = { tenant: tenant.value, other: idOf(other) };
-      // A restricted direct-bill tenant may re-enrol as an indirect reseller (research F3.6): say so, as info.
-      const types = new Set([partner.type, other.type]);
-      const reenrolled = types.has('direct-bill') && types.has('indirect-reseller');
-      report({
-        node: tenant.node, path: tenant.path, args,
-        key: reenrolled ? 'duplicate-partner-tenant.reenrolled' : 'duplicate-partner-tenant',
-        severity: reenrolled ? 'info' : undefined, related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }],
-      });
-    }
+  checkPartner(partner, { indexes, report }) {
+    const tenant = partner.tenant;
+    const other = tenant && indexes.partnerByTenant(tenant.value);
+    if (!tenant || !other || other === partner) return;
+    const args = { tenant: tenant.value, other: idOf(other) };
+    // A restricted direct-bill tenant may re-enrol as an indirect reseller (research F3.6): say so, as info.
+    const types = new Set([partner.type, other.type]);
+    const reenrolled = types.has('direct-bill') && types.has('indirect-reseller');
+    report({
+      node: tenant.node, path: tenant.path, args,
+      key: reenrolled ? 'duplicate-partner-tenant.reenrolled' : 'duplicate-partner-tenant',
+      severity: reenrolled ? 'info' : undefined, related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }],
+    });
   },
 };

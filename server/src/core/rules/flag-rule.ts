@@ -1,4 +1,4 @@
-import { keyNode, type PartnerType } from '../model';
+import type { PartnerType } from '../model';
 import { confirmFlagsEdits, entityAt, idOf, transacts } from './helpers';
 import { entityAnchor, Rule, RuleMetadata } from './rule';
 
@@ -33,29 +33,28 @@ export function flagRule(requirement: FlagRequirement): Rule {
     dependsOn: ['partner', 'subscription', 'references'],
     severity: 'error',
     category: 'program',
-    check({ model, report }) {
-      for (const partner of model.partners) {
-        if (partner.type !== appliesTo) continue;
-        const blockNode = partner[block].node;
-        if (partner.node.has(block) && !blockNode) continue; // malformed block: the schema's finding
-        const values = partner[block] as unknown as Record<string, boolean | undefined>;
-        if (flags.some((flag) => blockNode?.has(flag) && values[flag] === undefined)) continue; // malformed flag
-        const missing = flags.filter((flag) => values[flag] !== true);
-        if (missing.length === 0 || !transacts(model, partner).yes) continue;
-        const falseFlag = missing.find((flag) => blockNode?.has(flag));
-        const node = falseFlag ? blockNode!.get(falseFlag, true) : blockNode ? keyNode(partner.node, block) : entityAnchor(partner);
-        report({
-          node: node as never, path: partner.path, key: id,
-          args: { partner: idOf(partner), missing: missing.map((flag) => `${block}.${flag}`).join(', ') },
-          data: { missing },
-        });
-      }
+    checkPartner(partner, { model, report }) {
+      if (partner.type !== appliesTo) return;
+      const blockNode = partner[block].node;
+      if (partner.node.has(block) && !blockNode) return; // malformed block: the schema's finding
+      const values = partner[block] as unknown as Record<string, boolean | undefined>;
+      if (flags.some((flag) => blockNode?.has(flag) && values[flag] === undefined)) return; // malformed flag
+      const missing = flags.filter((flag) => values[flag] !== true);
+      if (missing.length === 0 || !transacts(model, partner).yes) return;
+      const falseFlag = missing.find((flag) => blockNode?.has(flag));
+      const node = falseFlag ? blockNode!.value(falseFlag) : blockNode ? partner.node.key(block) : entityAnchor(partner);
+      report({
+        node, path: partner.path, key: id,
+        args: { partner: idOf(partner), missing: missing.map((flag) => `${block}.${flag}`).join(', ') },
+        data: { missing },
+      });
     },
-    fixes(finding, { model, parsed, title }) {
+    fixes(finding, context) {
+      const { model, title } = context;
       const partner = entityAt(model, finding.data!.path);
       const missing = finding.data?.missing as string[] | undefined;
       if (partner?.kind !== 'partner' || !missing) return [];
-      const edits = confirmFlagsEdits(parsed, partner, block, missing);
+      const edits = confirmFlagsEdits(context, partner, block, missing);
       const names = missing.map((flag) => `${block}.${flag}`).join(', ');
       return edits ? [{ id: 'fix.insert-flags', title: title('fix.insert-flags', { flags: names }), edits, isPreferred: true }] : [];
     },

@@ -1,7 +1,6 @@
 import { insertIntoMap, removeKey, setKey } from '../edits';
-import type { ParsedText } from '../parse';
 import type { TextEdit } from '../text';
-import { entityAnchor, idOf } from './rule';
+import { entityAnchor, FixContext, idOf } from './rule';
 import type { Customer, Entity, Model, Partner, Reference, Subscription } from '../model';
 
 /** Orders before this date predate the MPA requirement (research F0.2: "Starting February 1, 2020"). */
@@ -33,50 +32,39 @@ export function readyToTransact(partner: Partner): boolean {
   return true;
 }
 
-const resellersCache = new WeakMap<Model, Map<Partner, Partner[]>>();
-
-/** The indirect resellers that list each provider, computed once per model. */
+/** The indirect resellers that list `provider` (once per listing), in text order. */
 export function resellersOf(model: Model, provider: Partner): Partner[] {
-  let index = resellersCache.get(model);
-  if (!index) {
-    index = new Map();
-    for (const reseller of model.partners) {
-      if (reseller.type !== 'indirect-reseller') continue;
-      for (const ref of reseller.providers) {
-        const p = partnerOf(ref);
-        if (p) index.set(p, [...(index.get(p) ?? []), reseller]);
-      }
-    }
-    resellersCache.set(model, index);
+  const id = provider.id?.value;
+  if (!id) return [];
+  const resellers: Partner[] = [];
+  for (const user of model.lookup.usersOf(id)) {
+    if (user.kind !== 'partner' || user.type !== 'indirect-reseller') continue;
+    for (const ref of user.providers) if (partnerOf(ref) === provider) resellers.push(user);
   }
-  return index.get(provider) ?? [];
+  return resellers;
 }
 
 export interface Usage { sells: Subscription[]; provides: Subscription[] }
 
-const usageCache = new WeakMap<Model, Map<Partner, Usage>>();
-
-/** Where each partner transacts, computed once per model in one pass over the subscriptions. */
-export function partnerUsage(model: Model): Map<Partner, Usage> {
-  let usage = usageCache.get(model);
-  if (usage) return usage;
-  usage = new Map(model.partners.map((p) => [p, { sells: [], provides: [] }]));
-  for (const customer of model.customers) {
-    for (const subscription of customer.subscriptions) {
-      const seller = partnerOf(subscription.soldBy);
-      const provider = providerOf(subscription);
-      if (seller) usage.get(seller)?.sells.push(subscription);
-      if (provider) usage.get(provider)?.provides.push(subscription);
+/** Where a partner transacts: the subscriptions it sells and those it provides, in text order. */
+export function usageOf(model: Model, partner: Partner): Usage {
+  const usage: Usage = { sells: [], provides: [] };
+  const id = partner.id?.value;
+  if (!id) return usage;
+  for (const user of model.lookup.usersOf(id)) {
+    if (user.kind !== 'customer') continue;
+    for (const subscription of user.subscriptions) {
+      if (partnerOf(subscription.soldBy) === partner) usage.sells.push(subscription);
+      if (providerOf(subscription) === partner) usage.provides.push(subscription);
     }
   }
-  usageCache.set(model, usage);
   return usage;
 }
 
 /** A partner transacts when it sells or provides a subscription, or is a reseller linked to providers. */
 export function transacts(model: Model, partner: Partner): { yes: boolean; first?: Subscription } {
-  const usage = partnerUsage(model).get(partner);
-  const first = usage?.sells[0] ?? usage?.provides[0];
+  const usage = usageOf(model, partner);
+  const first = usage.sells[0] ?? usage.provides[0];
   const linked = partner.type === 'indirect-reseller' && partner.providers.length > 0;
   return { yes: first !== undefined || linked, first };
 }
@@ -126,10 +114,12 @@ export function typeKey(entity: Entity | undefined): string {
 
 
 /** Edits that make `subscription` go through `path`: soldBy set, provider set or removed. */
-export function salesPathEdits(parsed: ParsedText, subscription: Subscription, path: SalesPath): TextEdit[] | undefined {
-  const edits: (TextEdit | undefined)[] = [setKey(parsed, subscription.node, 'soldBy', path.seller.id!.value)];
-  if (path.provider) edits.push(setKey(parsed, subscription.node, 'provider', path.provider.id!.value, 'soldBy'));
-  else if (subscription.node.has('provider')) edits.push(removeKey(parsed, subscription.node, 'provider'));
+export function salesPathEdits({ parsed, syntax }: FixContext, subscription: Subscription, path: SalesPath): TextEdit[] | undefined {
+  const map = syntax.map(subscription);
+  if (!map) return undefined;
+  const edits: (TextEdit | undefined)[] = [setKey(parsed, map, 'soldBy', path.seller.id!.value)];
+  if (path.provider) edits.push(setKey(parsed, map, 'provider', path.provider.id!.value, 'soldBy'));
+  else if (map.has('provider')) edits.push(removeKey(parsed, map, 'provider'));
   return edits.every((e) => e !== undefined) ? (edits as TextEdit[]) : undefined;
 }
 
@@ -155,11 +145,13 @@ export function allEntities(model: Model): Entity[] {
  * Edits that set boolean flags of a block (`onboarding`, `directBill`) to true: a false value is
  * replaced, a missing key inserted, a missing block inserted whole.
  */
-export function confirmFlagsEdits(parsed: ParsedText, partner: Partner, block: 'onboarding' | 'directBill', missing: string[]): TextEdit[] | undefined {
-  const blockNode = partner[block].node;
+export function confirmFlagsEdits({ parsed, syntax }: FixContext, partner: Partner, block: 'onboarding' | 'directBill', missing: string[]): TextEdit[] | undefined {
+  const partnerNode = syntax.map(partner);
+  if (!partnerNode) return undefined;
+  const blockNode = partner[block].node && syntax.map(partner, block);
   if (!blockNode) {
-    if (partner.node.has(block)) return undefined;
-    const inserted = insertIntoMap(parsed, partner.node, [`${block}:`, ...missing.map((flag) => `  ${flag}: true`)]);
+    if (partnerNode.has(block)) return undefined;
+    const inserted = insertIntoMap(parsed, partnerNode, [`${block}:`, ...missing.map((flag) => `  ${flag}: true`)]);
     return inserted && [inserted.edit];
   }
   const edits: (TextEdit | undefined)[] = [];

@@ -1,6 +1,6 @@
 import { market } from '../regions';
-import { allEntities } from './helpers';
-import type { Rule } from './rule';
+import type { Entity } from '../model';
+import type { Rule, UnitContext } from './rule';
 
 /** Markets where Microsoft suspended new sales in 2022; whether they transact today is not verified. */
 const SUSPENDED = new Set(['RU', 'BY']);
@@ -19,11 +19,12 @@ export const marketStatusUnverified: Rule = {
   dependsOn: ['partner', 'customer'],
   severity: 'info',
   category: 'structure',
-  check({ model, report }) {
-    for (const entity of allEntities(model)) {
-      const country = entity.country;
-      if (!country || !SUSPENDED.has(country.value)) continue;
-      report({ node: country.node, path: country.path, key: 'market-status-unverified', args: { country: country.value, countryName: market(country.value)!.name } });
-    }
-  },
+  checkPartner: (partner, context) => reportSuspended(partner, context),
+  checkCustomer: (customer, context) => reportSuspended(customer, context),
 };
+
+function reportSuspended(entity: Entity, { report }: UnitContext): void {
+  const country = entity.country;
+  if (!country || !SUSPENDED.has(country.value)) return;
+  report({ node: country.node, path: country.path, key: 'market-status-unverified', args: { country: country.value, countryName: market(country.value)!.name } });
+}

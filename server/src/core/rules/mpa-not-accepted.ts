@@ -2,7 +2,7 @@ import { insertIntoMap, setKey } from '../edits';
 import type { Fix } from '../finding';
 import type { TextEdit } from '../text';
 import type { Model, Partner } from '../model';
-import { entityAt, idOf, MPA_REQUIRED_FROM, partnerUsage, transacts } from './helpers';
+import { entityAt, idOf, MPA_REQUIRED_FROM, transacts, usageOf } from './helpers';
 import { entityAnchor, Rule } from './rule';
 
 /** A partner that transacts has not accepted the Microsoft Partner Agreement. */
@@ -21,24 +21,22 @@ export const mpaNotAccepted: Rule = {
   dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'program',
-  check({ model, report }) {
-    for (const partner of model.partners) {
-      const { mpa } = partner;
-      if (mpa.accepted?.value === true) continue;
-      // A malformed `mpa` or `accepted` is the schema's finding; this rule stays silent then.
-      if ((partner.node.has('mpa') && !mpa.node) || (mpa.node?.has('accepted') && !mpa.accepted)) continue;
-      const { yes, first } = transacts(model, partner);
-      if (!yes) continue;
-      const anchor = mpa.accepted ?? { node: entityAnchor(partner), path: partner.id?.path ?? partner.path };
-      // Where it transacts: its first subscription, else (a linked reseller) its providers list.
-      const where = first ? first.id?.node ?? first.node : partner.providersNode;
-      report({
-        node: anchor.node, path: partner.path, key: 'mpa-not-accepted', args: { partner: idOf(partner) },
-        related: where ? [{ node: where, key: 'mpa-not-accepted.related', args: { partner: idOf(partner) } }] : [],
-      });
-    }
+  checkPartner(partner, { model, report }) {
+    const { mpa } = partner;
+    if (mpa.accepted?.value === true) return;
+    // A malformed `mpa` or `accepted` is the schema's finding; this rule stays silent then.
+    if ((partner.node.has('mpa') && !mpa.node) || (mpa.node?.has('accepted') && !mpa.accepted)) return;
+    const { yes, first } = transacts(model, partner);
+    if (!yes) return;
+    const anchor = mpa.accepted ?? { node: entityAnchor(partner), path: partner.id?.path ?? partner.path };
+    // Where it transacts: its first subscription, else (a linked reseller) its providers list.
+    const where = first ? first.id?.node ?? first.node.node : partner.providersNode;
+    report({
+      node: anchor.node, path: partner.path, key: 'mpa-not-accepted', args: { partner: idOf(partner) },
+      related: where ? [{ node: where, key: 'mpa-not-accepted.related', args: { partner: idOf(partner) } }] : [],
+    });
   },
-  fixes(finding, { model, parsed, title, today }) {
+  fixes(finding, { model, parsed, syntax, title, today }) {
     const partner = entityAt(model, finding.data!.path);
     if (partner?.kind !== 'partner') return [];
     const proposed = latestPossibleAcceptance(model, partner, today);
@@ -47,9 +45,10 @@ export const mpaNotAccepted: Rule = {
     const fix = (edits: (TextEdit | undefined)[], select?: Fix['select']): Fix[] =>
       edits.every((e) => e) ? [{ id: 'fix.insert-mpa', title: title('fix.insert-mpa', { date }), edits: edits as TextEdit[], isPreferred: true, select }] : [];
     const selectDate = (edit: number, text: string): Fix['select'] => ({ edit, start: text.length - proposed.length, length: proposed.length });
-    const mpaNode = partner.mpa.node;
+    const mpaNode = partner.mpa.node && syntax.map(partner, 'mpa');
     if (!mpaNode) {
-      const inserted = insertIntoMap(parsed, partner.node, ['mpa:', '  accepted: true', `  acceptedOn: ${proposed}`]);
+      const partnerNode = syntax.map(partner);
+      const inserted = partnerNode && insertIntoMap(parsed, partnerNode, ['mpa:', '  accepted: true', `  acceptedOn: ${proposed}`]);
       return inserted ? fix([inserted.edit], selectDate(0, inserted.edit.newText)) : [];
     }
     const edits = [setKey(parsed, mpaNode, 'accepted', 'true')];
@@ -65,8 +64,8 @@ export const mpaNotAccepted: Rule = {
  * (so "today" would be a date the manifest's own orders contradict).
  */
 function latestPossibleAcceptance(model: Model, partner: Partner, today: string): string {
-  const usage = partnerUsage(model).get(partner);
-  const dates = [...(usage?.sells ?? []), ...(usage?.provides ?? [])]
+  const usage = usageOf(model, partner);
+  const dates = [...usage.sells, ...usage.provides]
     .map((s) => s.orderedOn?.value)
     .filter((d): d is string => d !== undefined && d >= MPA_REQUIRED_FROM);
   return dates.reduce((earliest, d) => (d < earliest ? d : earliest), today);

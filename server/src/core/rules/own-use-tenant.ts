@@ -17,18 +17,16 @@ export const ownUseTenant: Rule = {
   dependsOn: ['partner', 'customer', 'references'],
   severity: 'error',
   category: 'own-use',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      const owner = partnerOf(customer.owner);
-      const tenant = customer.tenant;
-      // Also a shared services tenant: Partner Center creates it apart from the CSP tenant (research F11.3).
-      if (!owner?.tenant || !tenant) continue;
-      if (tenant.value.toLowerCase() !== owner.tenant.value.toLowerCase()) continue;
-      report({
-        node: tenant.node, path: tenant.path, key: 'own-use-tenant',
-        args: { customer: idOf(customer), owner: idOf(owner), tenant: tenant.value },
-        related: [{ node: owner.tenant.node, key: 'own-use-tenant.related', args: { owner: idOf(owner) } }],
-      });
-    }
+  checkCustomer(customer, { report }) {
+    const owner = partnerOf(customer.owner);
+    const tenant = customer.tenant;
+    // Also a shared services tenant: Partner Center creates it apart from the CSP tenant (research F11.3).
+    if (!owner?.tenant || !tenant) return;
+    if (tenant.value.toLowerCase() !== owner.tenant.value.toLowerCase()) return;
+    report({
+      node: tenant.node, path: tenant.path, key: 'own-use-tenant',
+      args: { customer: idOf(customer), owner: idOf(owner), tenant: tenant.value },
+      related: [{ node: owner.tenant.node, key: 'own-use-tenant.related', args: { owner: idOf(owner) } }],
+    });
   },
 };

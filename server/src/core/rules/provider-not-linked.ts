@@ -17,31 +17,30 @@ export const providerNotLinked: Rule = {
   dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      for (const subscription of customer.subscriptions) {
-        const reseller = partnerOf(subscription.soldBy);
-        const provider = partnerOf(subscription.provider);
-        if (reseller?.type !== 'indirect-reseller' || provider?.type !== 'indirect-provider') continue;
-        if (reseller.providers.some((p) => p.target === provider)) continue;
-        // A malformed `providers` list is the schema's finding.
-        if (reseller.node.has('providers') && !reseller.providersNode) continue;
-        report({
-          node: subscription.provider!.node, path: subscription.provider!.path, key: 'provider-not-linked',
-          args: { provider: idOf(provider), reseller: idOf(reseller) },
-          related: [{ node: reseller.providersNode ?? entityAnchor(reseller), key: 'provider-not-linked.related', args: { reseller: idOf(reseller) } }],
-          data: { reseller: reseller.path, provider: idOf(provider) },
-        });
-      }
+  checkCustomer(customer, { report }) {
+    for (const subscription of customer.subscriptions) {
+      const reseller = partnerOf(subscription.soldBy);
+      const provider = partnerOf(subscription.provider);
+      if (reseller?.type !== 'indirect-reseller' || provider?.type !== 'indirect-provider') continue;
+      if (reseller.providers.some((p) => p.target === provider)) continue;
+      // A malformed `providers` list is the schema's finding.
+      if (reseller.node.has('providers') && !reseller.providersNode) continue;
+      report({
+        node: subscription.provider!.node, path: subscription.provider!.path, key: 'provider-not-linked',
+        args: { provider: idOf(provider), reseller: idOf(reseller) },
+        related: [{ node: reseller.providersNode ?? entityAnchor(reseller), key: 'provider-not-linked.related', args: { reseller: idOf(reseller) } }],
+        data: { reseller: reseller.path, provider: idOf(provider) },
+      });
     }
   },
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, { model, parsed, syntax, title }) {
     const reseller = entityAt(model, finding.data!.reseller as (string | number)[]);
     const provider = finding.data?.provider as string;
     // A relationship across CSP regions is not allowed (`cross-region-relationship`): no fix then.
     const target = model.byId.get(provider);
     if (reseller?.region && target?.region && reseller.region !== target.region) return [];
-    const edit = reseller && appendToList(parsed, reseller.node, 'providers', provider);
+    const map = reseller && syntax.map(reseller);
+    const edit = map && appendToList(parsed, map, 'providers', provider);
     return edit ? [{ id: 'fix.link-provider', title: title('fix.link-provider', { provider, reseller: idOf(reseller) }), edits: [edit], isPreferred: true }] : [];
   },
 };

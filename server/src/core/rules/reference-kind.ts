@@ -1,5 +1,6 @@
+import { Entity, referencesOf } from '../model';
 import { typeKey } from './helpers';
-import { entityAnchor, Rule } from './rule';
+import { entityAnchor, Rule, UnitContext } from './rule';
 
 /** A reference names an entity of the wrong kind: a provider that is not an indirect provider, a customer as a partner. */
 export const referenceKind: Rule = {
@@ -16,18 +17,21 @@ export const referenceKind: Rule = {
   dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'structure',
-  check({ model, report }) {
-    for (const ref of model.references) {
-      const target = ref.target;
-      if (!target) continue;
-      const field = ref.field;
-      const wantsProvider = field === 'provider' || field === 'providers';
-      const related = [{ node: entityAnchor(target), key: 'reference-kind.related', args: { id: ref.value } }];
-      if (target.kind === 'customer') {
-        report({ node: ref.node, path: ref.path, key: wantsProvider ? 'reference-kind.provider' : 'reference-kind.partner', args: { field, id: ref.value, actual: { key: 'type.customer' } }, related });
-      } else if (wantsProvider && target.type && target.type !== 'indirect-provider') {
-        report({ node: ref.node, path: ref.path, key: 'reference-kind.provider', args: { field, id: ref.value, actual: { key: typeKey(target) } }, related });
-      }
-    }
-  },
+  checkPartner: (partner, context) => reportWrongKinds(partner, context),
+  checkCustomer: (customer, context) => reportWrongKinds(customer, context),
 };
+
+function reportWrongKinds(entity: Entity, { report }: UnitContext): void {
+  for (const ref of referencesOf(entity)) {
+    const target = ref.target;
+    if (!target) continue;
+    const field = ref.field;
+    const wantsProvider = field === 'provider' || field === 'providers';
+    const related = [{ node: entityAnchor(target), key: 'reference-kind.related', args: { id: ref.value } }];
+    if (target.kind === 'customer') {
+      report({ node: ref.node, path: ref.path, key: wantsProvider ? 'reference-kind.provider' : 'reference-kind.partner', args: { field, id: ref.value, actual: { key: 'type.customer' } }, related });
+    } else if (wantsProvider && target.type && target.type !== 'indirect-provider') {
+      report({ node: ref.node, path: ref.path, key: 'reference-kind.provider', args: { field, id: ref.value, actual: { key: typeKey(target) } }, related });
+    }
+  }
+}

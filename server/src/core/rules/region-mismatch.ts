@@ -1,8 +1,8 @@
 import { replaceScalar } from '../edits';
-import { nodeAtPath } from '../parse';
 import { market } from '../regions';
-import { allEntities, idOf } from './helpers';
-import type { Rule } from './rule';
+import { idOf } from './helpers';
+import type { Rule, UnitContext } from './rule';
+import type { Entity } from '../model';
 
 /** `region` is given and differs from the region of `country`. */
 export const regionMismatch: Rule = {
@@ -19,21 +19,22 @@ export const regionMismatch: Rule = {
   dependsOn: ['partner', 'customer'],
   severity: 'error',
   category: 'structure',
-  check({ model, report }) {
-    for (const entity of allEntities(model)) {
-      const given = entity.regionField;
-      if (!given || !entity.region || !entity.country || given.value === entity.region) continue;
-      report({
-        node: given.node, path: given.path, key: 'region-mismatch',
-        args: { entity: idOf(entity), country: entity.country.value, countryName: market(entity.country.value)!.name, derived: entity.region, given: given.value },
-        data: { region: entity.region },
-      });
-    }
-  },
-  fixes(finding, { parsed, title }) {
-    const node = parsed.doc && nodeAtPath(parsed.doc, finding.data!.path);
+  checkPartner: (partner, context) => reportMismatch(partner, context),
+  checkCustomer: (customer, context) => reportMismatch(customer, context),
+  fixes(finding, { parsed, syntax, title }) {
+    const node = syntax.at(finding.data!.path);
     const value = finding.data?.region as string;
     const edit = node && replaceScalar(parsed, node, value);
     return edit ? [{ id: 'fix.set-region', title: title('fix.set-region', { value }), edits: [edit], isPreferred: true }] : [];
   },
 };
+
+function reportMismatch(entity: Entity, { report }: UnitContext): void {
+  const given = entity.regionField;
+  if (!given || !entity.region || !entity.country || given.value === entity.region) return;
+  report({
+    node: given.node, path: given.path, key: 'region-mismatch',
+    args: { entity: idOf(entity), country: entity.country.value, countryName: market(entity.country.value)!.name, derived: entity.region, given: given.value },
+    data: { region: entity.region },
+  });
+}

@@ -19,24 +19,23 @@ export const resellerNeedsProvider: Rule = {
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      for (const subscription of customer.subscriptions) {
-        const reseller = partnerOf(subscription.soldBy);
-        if (reseller?.type !== 'indirect-reseller' || subscription.node.has('provider')) continue;
-        report({
-          node: subscription.soldBy!.node, path: subscription.soldBy!.path, key: 'reseller-needs-provider',
-          args: { subscription: subscriptionName(subscription), reseller: idOf(reseller) },
-          data: { providers: candidates(reseller, customer).map((p) => p.id!.value) },
-        });
-      }
+  checkCustomer(customer, { report }) {
+    for (const subscription of customer.subscriptions) {
+      const reseller = partnerOf(subscription.soldBy);
+      if (reseller?.type !== 'indirect-reseller' || subscription.node.has('provider')) continue;
+      report({
+        node: subscription.soldBy!.node, path: subscription.soldBy!.path, key: 'reseller-needs-provider',
+        args: { subscription: subscriptionName(subscription), reseller: idOf(reseller) },
+        data: { providers: candidates(reseller, customer).map((p) => p.id!.value) },
+      });
     }
   },
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, { model, parsed, syntax, title }) {
     const subscription = subscriptionAt(model, finding.data!.path);
-    if (!subscription) return [];
+    const map = subscription && syntax.map(subscription);
+    if (!map) return [];
     return ((finding.data?.providers as string[]) ?? []).flatMap((value, i): Fix[] => {
-      const inserted = insertIntoMap(parsed, subscription.node, [`provider: ${value}`], 'soldBy');
+      const inserted = insertIntoMap(parsed, map, [`provider: ${value}`], 'soldBy');
       return inserted ? [{ id: 'fix.set-provider', title: title('fix.set-provider', { value }), edits: [inserted.edit], isPreferred: i === 0 }] : [];
     });
   },

@@ -1,23 +1,27 @@
-import type { MessageArgs, MessageKey } from '../messages';
-import type { Node } from 'yaml';
+import type { MessageArg, MessageArgs, MessageKey } from '../messages';
+import type { Node, YAMLMap } from 'yaml';
+import type { Indexes } from '../checker';
 import type { Finding, Fix, FindingData, Severity } from '../finding';
+import type { Loc, Located } from '../loc';
 import type { Locale } from '../messages';
-import type { Entity, Model } from '../model';
-import type { ParsedText } from '../parse';
+import type { Customer, Entity, Model, Partner, Path, Subscription } from '../model';
 import type { ScenarioNumber } from '../scenarios';
-import type { SchemaProblem } from '../schema';
+import type { ParsedText } from '../parse';
 import type { Range } from '../text';
 
 export type Category = 'structure' | 'program' | 'paths' | 'regions' | 'own-use';
 
+/** Message arguments of a report; a Loc stands for its 1-based line, worked out when the message is written. */
+export type ReportArgs = Record<string, MessageArg | Loc>;
+
 export interface Report {
-  /** The node a person would edit (or, for text-level findings, a range). */
-  node?: Node;
+  /** The place a person would edit (or, for text-level findings, a range). */
+  node?: Located;
   range?: Range;
   /** Message catalogue key and its arguments. */
   key: string;
-  args: MessageArgs;
-  related?: { node: Node; key: string; args: MessageArgs }[];
+  args: ReportArgs;
+  related?: { node: Located; key: string; args: MessageArgs }[];
   /** Extra data for the quick fixes; `path` is added from the reported node's path. */
   data?: Omit<FindingData, 'path'> & { path?: FindingData['path'] };
   path: FindingData['path'];
@@ -25,16 +29,28 @@ export interface Report {
   severity?: Severity;
 }
 
-export interface RuleContext {
+/** What a rule sees while it checks one partner or one customer. */
+export interface UnitContext {
   readonly model: Model;
-  readonly parsed: ParsedText;
-  readonly schemaProblems: readonly SchemaProblem[];
+  /** Lookups of other entities; every lookup is noted so the unit runs again when its answer may change. */
+  readonly indexes: Indexes;
   report(report: Report): void;
+}
+
+/** Syntax trees of single entries, parsed again when a fix needs to edit them (ranges are offsets in the whole text). */
+export interface SyntaxAccess {
+  /** The node at a JSON path (keys and list indexes), aliases followed. */
+  at(path: Path): Node | undefined;
+  /** The key node of the last segment of `path`. */
+  keyAt(path: Path): Node | undefined;
+  /** The mapping of an entity, of one of its blocks, or of a subscription. */
+  map(of: Entity | Subscription, key?: string): YAMLMap | undefined;
 }
 
 export interface FixContext {
   readonly model: Model;
   readonly parsed: ParsedText;
+  readonly syntax: SyntaxAccess;
   readonly locale: Locale;
   /** YYYY-MM-DD, for fixes that record a date. */
   readonly today: string;
@@ -46,8 +62,10 @@ export interface Rule extends RuleMetadata {
   id: string;
   severity: Severity;
   category: Category;
-  /** Absent only for findings produced by a pipeline stage rather than a rule (unused suppressions). */
-  check?(context: RuleContext): void;
+  /** Reports about one partner: places in its entry (and related places anywhere). */
+  checkPartner?(partner: Partner, context: UnitContext): void;
+  /** Reports about one customer and its subscriptions. */
+  checkCustomer?(customer: Customer, context: UnitContext): void;
   fixes?(finding: Finding, context: FixContext): Fix[];
 }
 
@@ -57,8 +75,8 @@ export function idOf(entity: Entity | undefined): string {
 }
 
 /** Where to point at an entity as a whole: its id, else its first key. */
-export function entityAnchor(entity: Entity): Node {
-  return (entity.id?.node ?? entity.node.items[0]?.key ?? entity.node) as Node;
+export function entityAnchor(entity: Entity): Loc {
+  return entity.id?.node ?? entity.node.firstKey ?? entity.node.node;
 }
 
 /**

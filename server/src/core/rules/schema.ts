@@ -1,7 +1,6 @@
 import { isScalar } from 'yaml';
 import { renameKey, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
-import { keyNodeAtPath, nodeAtPath } from '../parse';
 import type { Rule } from './rule';
 
 interface Suggestions { replace: 'value' | 'key'; values: string[] }
@@ -22,17 +21,13 @@ export const schema: Rule = {
   dependsOn: ['schema'],
   severity: 'error',
   category: 'structure',
-  check({ schemaProblems, report }) {
-    for (const problem of schemaProblems) {
-      report({ node: problem.node, key: problem.key, args: problem.args, path: problem.path, data: problem.suggestions && { suggestions: problem.suggestions } });
-    }
-  },
-  fixes(finding, { parsed, title }) {
+  // Its findings are the schema problems of each entry and of the root, which the pipeline reports (check.ts).
+  fixes(finding, { parsed, syntax, title }) {
     const suggestions = finding.data?.suggestions as Suggestions | undefined;
-    if (!suggestions || !parsed.doc) return [];
+    if (!suggestions) return [];
     const path = finding.data!.path;
     const byKey = suggestions.replace === 'key';
-    const node = byKey ? keyNodeAtPath(parsed.doc, path) : nodeAtPath(parsed.doc, path);
+    const node = byKey ? syntax.keyAt(path) : syntax.at(path);
     if (!isScalar(node)) return [];
     const id = byKey ? 'fix.rename-key' : 'fix.replace-value';
     return suggestions.values.flatMap((value, i): Fix[] => {

@@ -1,10 +1,9 @@
 import { removeKey, setKey } from '../edits';
 import type { Fix } from '../finding';
 import type { Model, Partner, Subscription } from '../model';
-import type { ParsedText } from '../parse';
 import type { TextEdit } from '../text';
 import { affiliation, eligibleSalesPaths, idOf, organizationOf, partnerOf, providerOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
-import type { Rule } from './rule';
+import type { FixContext, Rule } from './rule';
 
 /** The seller or provider is the customer's owner or affiliated with the customer. */
 export const selfSale: Rule = {
@@ -21,31 +20,30 @@ export const selfSale: Rule = {
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'own-use',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      for (const subscription of customer.subscriptions) {
-        for (const ref of [subscription.soldBy, providerOf(subscription) && subscription.provider]) {
-          const partner = partnerOf(ref || undefined);
-          const relation = partner && affiliation(partner, customer);
-          if (!relation) continue;
-          // The owner buying for its Azure Partner Shared Services tenant is the sanctioned own use;
-          // what that tenant may hold is `shared-services-misuse`'s concern.
-          if (relation === 'owner' && ref === subscription.soldBy && customer.sharedServices?.value === true) continue;
-          report({
-            node: ref!.node, path: ref!.path, key: ref === subscription.soldBy ? `self-sale.${relation}` : `self-sale.provider-${relation}`,
-            args: { partner: idOf(partner), customer: idOf(customer), subscription: subscriptionName(subscription), organization: organizationOf(partner, customer) },
-          });
-          break; // one finding per subscription: the seller when both are affiliated
-        }
+  checkCustomer(customer, { report }) {
+    for (const subscription of customer.subscriptions) {
+      for (const ref of [subscription.soldBy, providerOf(subscription) && subscription.provider]) {
+        const partner = partnerOf(ref || undefined);
+        const relation = partner && affiliation(partner, customer);
+        if (!relation) continue;
+        // The owner buying for its Azure Partner Shared Services tenant is the sanctioned own use;
+        // what that tenant may hold is `shared-services-misuse`'s concern.
+        if (relation === 'owner' && ref === subscription.soldBy && customer.sharedServices?.value === true) continue;
+        report({
+          node: ref!.node, path: ref!.path, key: ref === subscription.soldBy ? `self-sale.${relation}` : `self-sale.provider-${relation}`,
+          args: { partner: idOf(partner), customer: idOf(customer), subscription: subscriptionName(subscription), organization: organizationOf(partner, customer) },
+        });
+        break; // one finding per subscription: the seller when both are affiliated
       }
     }
   },
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, context) {
+    const { model, title } = context;
     const subscription = subscriptionAt(model, finding.data!.path);
     if (!subscription) return [];
     const seller = partnerOf(subscription.soldBy);
     const fixes = eligibleSalesPaths(model, subscription.customer).flatMap((path): Fix[] => {
-      const edits = salesPathEdits(parsed, subscription, path);
+      const edits = salesPathEdits(context, subscription, path);
       if (!edits) return [];
       // Only the provider was affiliated and the seller stays: say which provider replaces it.
       if (path.seller === seller && path.provider) {
@@ -53,7 +51,7 @@ export const selfSale: Rule = {
       }
       return [{ id: 'fix.buy-through', title: title('fix.buy-through', { value: idOf(path.seller) }), edits, isPreferred: false }];
     });
-    const shared = sharedServicesEdits(model, parsed, subscription);
+    const shared = sharedServicesEdits(context, subscription);
     if (shared) fixes.push({ id: 'fix.use-shared-services', title: title('fix.use-shared-services'), edits: shared });
     if (fixes[0]) fixes[0].isPreferred = true;
     return fixes;
@@ -64,15 +62,18 @@ export const selfSale: Rule = {
  * "Use Azure Partner Shared Services": only for an owned tenant whose subscriptions are all Microsoft
  * Azure, and whose owner has no shared services tenant yet, so the result breaks no other rule.
  */
-function sharedServicesEdits(model: Model, parsed: ParsedText, subscription: Subscription): TextEdit[] | undefined {
+function sharedServicesEdits({ model, parsed, syntax }: FixContext, subscription: Subscription): TextEdit[] | undefined {
   const customer = subscription.customer;
   const owner = partnerOf(customer.owner);
   if (!owner || customer.sharedServices?.value === true) return undefined;
   if (!customer.subscriptions.every((s) => s.kind === 'azure' && s.publisher === 'microsoft')) return undefined;
   if (ownsSharedServices(model, owner)) return undefined;
-  const edits: (TextEdit | undefined)[] = [setKey(parsed, customer.node, 'sharedServices', 'true', 'owner')];
+  const customerNode = syntax.map(customer);
+  if (!customerNode) return undefined;
+  const edits: (TextEdit | undefined)[] = [setKey(parsed, customerNode, 'sharedServices', 'true', 'owner')];
   for (const s of customer.subscriptions) {
-    for (const key of ['soldBy', 'provider'] as const) if (s.node.has(key)) edits.push(removeKey(parsed, s.node, key));
+    const map = syntax.map(s);
+    for (const key of ['soldBy', 'provider'] as const) if (s.node.has(key)) edits.push(map && removeKey(parsed, map, key));
   }
   return edits.every((e) => e) ? (edits as TextEdit[]) : undefined;
 }

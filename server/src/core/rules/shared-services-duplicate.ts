@@ -1,4 +1,4 @@
-import type { Customer, Partner } from '../model';
+import type { Customer } from '../model';
 import { idOf, partnerOf } from './helpers';
 import { entityAnchor, Rule } from './rule';
 
@@ -17,18 +17,16 @@ export const sharedServicesDuplicate: Rule = {
   dependsOn: ['customer', 'references'],
   severity: 'info',
   category: 'own-use',
-  check({ model, report }) {
-    const first = new Map<Partner, Customer>();
-    for (const customer of model.customers) {
-      const owner = partnerOf(customer.owner);
-      if (customer.sharedServices?.value !== true || !owner) continue;
-      const earlier = first.get(owner);
-      if (!earlier) { first.set(owner, customer); continue; }
-      report({
-        node: customer.sharedServices.node, path: customer.sharedServices.path, key: 'shared-services-duplicate',
-        args: { owner: idOf(owner), first: idOf(earlier) },
-        related: [{ node: entityAnchor(earlier), key: 'shared-services-duplicate.related', args: { owner: idOf(owner) } }],
-      });
-    }
+  checkCustomer(customer, { model, report }) {
+    const owner = partnerOf(customer.owner);
+    if (customer.sharedServices?.value !== true || !owner) return;
+    const earlier = model.lookup.usersOf(owner.id!.value).find((other) => other.kind === 'customer'
+      && other.sharedServices?.value === true && partnerOf(other.owner) === owner) as Customer | undefined;
+    if (!earlier || earlier === customer) return;
+    report({
+      node: customer.sharedServices.node, path: customer.sharedServices.path, key: 'shared-services-duplicate',
+      args: { owner: idOf(owner), first: idOf(earlier) },
+      related: [{ node: entityAnchor(earlier), key: 'shared-services-duplicate.related', args: { owner: idOf(owner) } }],
+    });
   },
 };

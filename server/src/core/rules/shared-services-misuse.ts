@@ -20,29 +20,27 @@ export const sharedServicesMisuse: Rule = {
   dependsOn: ['customer', 'subscription', 'references'],
   severity: 'error',
   category: 'own-use',
-  check({ model, report }) {
-    for (const customer of model.customers) {
-      const flag = customer.sharedServices;
-      if (flag?.value !== true) continue;
-      if (!customer.node.has('owner')) {
-        report({ node: flag.node, path: flag.path, key: 'shared-services-misuse.no-owner', args: { customer: idOf(customer) } });
-        continue;
+  checkCustomer(customer, { report }) {
+    const flag = customer.sharedServices;
+    if (flag?.value !== true) return;
+    if (!customer.node.has('owner')) {
+      report({ node: flag.node, path: flag.path, key: 'shared-services-misuse.no-owner', args: { customer: idOf(customer) } });
+      return;
+    }
+    const owner = partnerOf(customer.owner);
+    if (!owner) return; // unknown or malformed owner: reported by its own rule
+    for (const subscription of customer.subscriptions) {
+      const args = { subscription: subscriptionName(subscription), owner: idOf(owner), kind: subscription.kind };
+      if (subscription.kind !== 'azure') {
+        const kind = subscription.node.value('kind') ?? subscription.id?.node ?? subscription.node.node;
+        report({ node: kind, path: subscription.pathTo('kind'), key: 'shared-services-misuse.kind', args });
       }
-      const owner = partnerOf(customer.owner);
-      if (!owner) continue; // unknown or malformed owner: reported by its own rule
-      for (const subscription of customer.subscriptions) {
-        const args = { subscription: subscriptionName(subscription), owner: idOf(owner), kind: subscription.kind };
-        if (subscription.kind !== 'azure') {
-          const kind = subscription.node.get('kind', true) ?? subscription.id?.node ?? subscription.node;
-          report({ node: kind as never, path: [...subscription.path, 'kind'], key: 'shared-services-misuse.kind', args });
-        }
-        if (subscription.publisher === 'third-party') {
-          report({ node: subscription.node.get('publisher', true) as never, path: [...subscription.path, 'publisher'], key: 'shared-services-misuse.publisher', args });
-        }
-        const seller = subscription.soldBy;
-        if (seller && seller.target && seller.target !== owner) {
-          report({ node: seller.node, path: seller.path, key: 'shared-services-misuse.seller', args: { ...args, partner: seller.value } });
-        }
+      if (subscription.publisher === 'third-party') {
+        report({ node: subscription.node.value('publisher'), path: subscription.pathTo('publisher'), key: 'shared-services-misuse.publisher', args });
+      }
+      const seller = subscription.soldBy;
+      if (seller && seller.target && seller.target !== owner) {
+        report({ node: seller.node, path: seller.path, key: 'shared-services-misuse.seller', args: { ...args, partner: seller.value } });
       }
     }
   },

@@ -1,4 +1,3 @@
-import type { Partner } from '../model';
 import { idOf, partnerOf } from './helpers';
 import type { Rule } from './rule';
 
@@ -18,24 +17,17 @@ export const soldToPartnerTenant: Rule = {
   dependsOn: ['partner', 'customer', 'references'],
   severity: 'error',
   category: 'paths',
-  check({ model, report }) {
-    const partnerByTenant = new Map<string, Partner>();
-    for (const partner of model.partners) {
-      const tenant = partner.tenant?.value.toLowerCase();
-      if (tenant && !partnerByTenant.has(tenant)) partnerByTenant.set(tenant, partner);
-    }
-    for (const customer of model.customers) {
-      const partner = customer.tenant && partnerByTenant.get(customer.tenant.value.toLowerCase());
-      // The owner's own tenant is `own-use-tenant`'s case.
-      if (!partner || partner === partnerOf(customer.owner)) continue;
-      // An owner that names no partner (or is malformed) is reported on its own: whether this is own use
-      // on the owner's CSP tenant or a sale to another partner's cannot be told.
-      if (customer.node.has('owner') && !partnerOf(customer.owner)) continue;
-      report({
-        node: customer.tenant!.node, path: customer.tenant!.path, key: 'sold-to-partner-tenant',
-        args: { customer: idOf(customer), tenant: customer.tenant!.value, partner: idOf(partner) },
-        related: [{ node: partner.tenant!.node, key: 'sold-to-partner-tenant.related', args: { partner: idOf(partner) } }],
-      });
-    }
+  checkCustomer(customer, { indexes, report }) {
+    const partner = customer.tenant && indexes.partnerByTenant(customer.tenant.value);
+    // The owner's own tenant is `own-use-tenant`'s case.
+    if (!partner || partner === partnerOf(customer.owner)) return;
+    // An owner that names no partner (or is malformed) is reported on its own: whether this is own use
+    // on the owner's CSP tenant or a sale to another partner's cannot be told.
+    if (customer.node.has('owner') && !partnerOf(customer.owner)) return;
+    report({
+      node: customer.tenant!.node, path: customer.tenant!.path, key: 'sold-to-partner-tenant',
+      args: { customer: idOf(customer), tenant: customer.tenant!.value, partner: idOf(partner) },
+      related: [{ node: partner.tenant!.node, key: 'sold-to-partner-tenant.related', args: { partner: idOf(partner) } }],
+    });
   },
 };

@@ -1,9 +1,8 @@
 import { replaceScalar } from '../edits';
 import type { Fix } from '../finding';
-import { nodeAtPath } from '../parse';
 import { market, suggestCountries, whyNotMarket } from '../regions';
-import { allEntities } from './helpers';
-import type { Rule } from './rule';
+import type { Rule, UnitContext } from './rule';
+import type { Entity } from '../model';
 
 /** `country` is not a CSP market: an alias (`UK`), lower case, a country outside CSP (`CN`), or unknown. */
 export const unknownCountry: Rule = {
@@ -21,16 +20,10 @@ export const unknownCountry: Rule = {
   dependsOn: ['partner', 'customer'],
   severity: 'error',
   category: 'structure',
-  check({ model, report }) {
-    for (const entity of allEntities(model)) {
-      const country = entity.country;
-      if (!country || entity.region) continue;
-      const { key, args } = describe(country.value);
-      report({ node: country.node, path: country.path, key, args, data: { suggestions: suggestCountries(country.value) } });
-    }
-  },
-  fixes(finding, { parsed, title }) {
-    const node = parsed.doc && nodeAtPath(parsed.doc, finding.data!.path);
+  checkPartner: (partner, context) => reportCountry(partner, context),
+  checkCustomer: (customer, context) => reportCountry(customer, context),
+  fixes(finding, { parsed, syntax, title }) {
+    const node = syntax.at(finding.data!.path);
     if (!node) return [];
     return ((finding.data?.suggestions as string[]) ?? []).flatMap((value, i): Fix[] => {
       const edit = replaceScalar(parsed, node, value);
@@ -47,4 +40,11 @@ function describe(code: string): { key: string; args: Record<string, string> } {
   if (upper !== code && market(upper)) return { key: 'unknown-country.case', args: { code, alias: upper, name: market(upper)!.name } };
   if (reason) return { key: `unknown-country.${reason}`, args: { code } };
   return { key: 'unknown-country', args: { code } };
+}
+
+function reportCountry(entity: Entity, { report }: UnitContext): void {
+  const country = entity.country;
+  if (!country || entity.region) return;
+  const { key, args } = describe(country.value);
+  report({ node: country.node, path: country.path, key, args, data: { suggestions: suggestCountries(country.value) } });
 }

@@ -1,9 +1,9 @@
 import { replaceScalar } from '../edits';
 import type { Fix } from '../finding';
-import type { Model, Reference } from '../model';
+import { Entity, Model, Reference, referencesOf } from '../model';
 import { nearest } from '../similar';
 import { entityAt, referenceAt, subscriptionAt } from './helpers';
-import type { Rule } from './rule';
+import type { Rule, UnitContext } from './rule';
 
 /** `soldBy`, `provider`, `providers[]`, `managedBy[]` or `owner` names no entity at all. */
 export const unknownReference: Rule = {
@@ -20,22 +20,16 @@ export const unknownReference: Rule = {
   dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'structure',
-  check({ model, report }) {
-    // Without a `partners` list (a misspelt key, say) every reference would be unknown: one schema finding says it.
-    if (!model.hasPartnerList) return;
-    for (const ref of model.references) {
-      if (ref.target) continue;
-      report({
-        node: ref.node, path: ref.path, key: 'unknown-reference', args: { field: ref.field, id: ref.value },
-      });
-    }
-  },
+  checkPartner: (partner, context) => reportUnknown(partner, context),
+  checkCustomer: (customer, context) => reportUnknown(customer, context),
   // Candidates are computed here, when a fix is asked for, not for every unknown reference of a check.
-  fixes(finding, { model, parsed, title }) {
+  fixes(finding, { model, parsed, syntax, title }) {
     const ref = referenceAt(model, finding.data!.path);
     if (!ref) return [];
+    const node = syntax.at(ref.path);
+    if (!node) return [];
     return nearest(ref.value, candidateIds(model, ref)).flatMap((value, i): Fix[] => {
-      const edit = replaceScalar(parsed, ref.node, value);
+      const edit = replaceScalar(parsed, node, value);
       return edit ? [{ id: 'fix.replace-value', title: title('fix.replace-value', { value }), edits: [edit], isPreferred: i === 0 }] : [];
     });
   },
@@ -61,4 +55,13 @@ function siblings(model: Model, ref: Reference): Reference[] {
   const entity = ref.field === 'providers' ? entityAt(model, ref.path) : undefined;
   const list = entity?.kind === 'partner' ? entity.providers : ref.field === 'managedBy' ? subscriptionAt(model, ref.path)?.managedBy : undefined;
   return (list ?? []).filter((r) => r !== ref);
+}
+
+function reportUnknown(entity: Entity, { indexes, report }: UnitContext): void {
+  // Without a `partners` list (a misspelt key, say) every reference would be unknown: one schema finding says it.
+  if (!indexes.hasPartnerList) return;
+  for (const ref of referencesOf(entity)) {
+    if (ref.target) continue;
+    report({ node: ref.node, path: ref.path, key: 'unknown-reference', args: { field: ref.field, id: ref.value } });
+  }
 }

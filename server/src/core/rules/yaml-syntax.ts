@@ -16,7 +16,5 @@ export const yamlSyntax: Rule = {
   dependsOn: ['syntax'],
   severity: 'error',
   category: 'structure',
-  check({ parsed, report }) {
-    for (const problem of parsed.syntaxProblems) report({ range: problem.range, key: problem.key, args: problem.args, path: [] });
-  },
+  // Its findings are the parser's problems, which the pipeline reports (check.ts).
 };

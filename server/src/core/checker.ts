@@ -1,0 +1,208 @@
+import type { Customer, Entity, Lookup, Partner } from './model';
+import { referencesOf } from './model';
+import type { Report, Rule, UnitContext } from './rules/rule';
+
+/**
+ * Incremental checking. Rules run per entity (a unit: one partner or one customer) and report only
+ * about places in that entity. Whatever a unit reads of other entities it gets through `Indexes`,
+ * which notes the lookup keys it used (`id:x`, `tenant:t`, `pid:p`, `uses:x`, `root`). When an entity
+ * comes, goes or changes, the keys under which it can be found are dirty, and exactly the units that
+ * looked up one of those keys run again. So after any edit the reports equal those of a run over
+ * every entity, which is what a check of the whole text does.
+ */
+
+/** Partners before customers, each in list order: the order in which a whole run reports. */
+export function orderOf(entity: Entity): number {
+  return entity.kind === 'partner' ? entity.index : 0x40000000 + entity.index;
+}
+
+const byOrder = (a: Entity, b: Entity) => orderOf(a) - orderOf(b);
+
+/** A report with what is needed to put it in the order of a whole run. */
+export interface UnitReport extends Report { rule: Rule; ruleIndex: number; seq: number }
+
+export interface Unit {
+  entity: Entity;
+  reports: UnitReport[];
+  /** The keys its last run looked up. */
+  deps: string[];
+}
+
+/** Sorted insert/remove helpers for the per-key lists (few entries each: duplicates are rare). */
+function insertSorted<T extends Entity>(list: T[], entity: T): void {
+  let i = list.length;
+  while (i > 0 && orderOf(list[i - 1]) > orderOf(entity)) i--;
+  list.splice(i, 0, entity);
+}
+
+function removeFrom<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+export class Indexes implements Lookup {
+  private readonly ids = new Map<string, Entity[]>();
+  private readonly tenants = new Map<string, Partner[]>();
+  private readonly partnerIds = new Map<string, Partner[]>();
+  private readonly users = new Map<string, Set<Entity>>();
+  /** The keys the running unit looked up; undefined outside a unit run (fixes, editor features). */
+  recording: Set<string> | undefined;
+  hasPartnerListValue = false;
+
+  /** The first entity that declares `id`. */
+  entity(id: string): Entity | undefined {
+    this.recording?.add(`id:${id}`);
+    return this.ids.get(id)?.[0];
+  }
+
+  hasId(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  /** The first partner whose CSP tenant is `tenant` (compared without case). */
+  partnerByTenant(tenant: string): Partner | undefined {
+    const key = tenant.toLowerCase();
+    this.recording?.add(`tenant:${key}`);
+    return this.tenants.get(key)?.[0];
+  }
+
+  /** The first partner with this location PartnerID. */
+  partnerByPartnerId(partnerId: string): Partner | undefined {
+    this.recording?.add(`pid:${partnerId}`);
+    return this.partnerIds.get(partnerId)?.[0];
+  }
+
+  /** Every entity that references `id` (in any field), in text order. */
+  usersOf(id: string): Entity[] {
+    this.recording?.add(`uses:${id}`);
+    const users = this.users.get(id);
+    return users ? [...users].sort(byOrder) : [];
+  }
+
+  get hasPartnerList(): boolean {
+    this.recording?.add('root');
+    return this.hasPartnerListValue;
+  }
+
+  /** The keys under which `entity` can be found: they are dirty when it comes or goes. */
+  static keysOf(entity: Entity): string[] {
+    const keys: string[] = [];
+    if (entity.id) keys.push(`id:${entity.id.value}`);
+    if (entity.kind === 'partner') {
+      if (entity.tenant) keys.push(`tenant:${entity.tenant.value.toLowerCase()}`);
+      if (entity.partnerId) keys.push(`pid:${entity.partnerId.value}`);
+    }
+    for (const ref of referencesOf(entity)) keys.push(`uses:${ref.value}`);
+    return keys;
+  }
+
+  add(entity: Entity): void {
+    if (entity.id) this.push(this.ids, entity.id.value, entity);
+    if (entity.kind === 'partner') {
+      if (entity.tenant) this.push(this.tenants, entity.tenant.value.toLowerCase(), entity);
+      if (entity.partnerId) this.push(this.partnerIds, entity.partnerId.value, entity);
+    }
+    for (const ref of referencesOf(entity)) {
+      let set = this.users.get(ref.value);
+      if (!set) this.users.set(ref.value, (set = new Set()));
+      set.add(entity);
+    }
+  }
+
+  remove(entity: Entity): void {
+    if (entity.id) removeFrom(this.ids, entity.id.value, entity);
+    if (entity.kind === 'partner') {
+      if (entity.tenant) removeFrom(this.tenants, entity.tenant.value.toLowerCase(), entity);
+      if (entity.partnerId) removeFrom(this.partnerIds, entity.partnerId.value, entity);
+    }
+    for (const ref of referencesOf(entity)) {
+      const set = this.users.get(ref.value);
+      set?.delete(entity);
+      if (set?.size === 0) this.users.delete(ref.value);
+    }
+  }
+
+  private push<T extends Entity>(map: Map<string, T[]>, key: string, entity: T): void {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    insertSorted(list, entity);
+  }
+}
+
+/**
+ * The units of one manifest and what they depend on. `update` takes the entities that went and came
+ * and the keys otherwise dirty, and runs again every unit that may report differently.
+ */
+export class Checker {
+  readonly units = new Map<Entity, Unit>();
+  private readonly dependents = new Map<string, Set<Unit>>();
+  /** Units with at least one report, so that collecting the findings does not walk every unit. */
+  readonly reporting = new Set<Unit>();
+
+  constructor(readonly indexes: Indexes, private readonly rules: readonly Rule[], private readonly context: Omit<UnitContext, 'report'>) {}
+
+  update(gone: readonly Entity[], came: readonly Entity[], dirtyKeys: Iterable<string> = []): void {
+    const dirty = new Set<string>(dirtyKeys);
+    for (const entity of gone) {
+      for (const key of Indexes.keysOf(entity)) dirty.add(key);
+      this.indexes.remove(entity);
+      const unit = this.units.get(entity);
+      if (unit) this.drop(unit);
+    }
+    for (const entity of came) {
+      for (const key of Indexes.keysOf(entity)) dirty.add(key);
+      this.indexes.add(entity);
+    }
+    const toRun = new Set<Unit>();
+    for (const entity of came) {
+      const unit: Unit = { entity, reports: [], deps: [] };
+      this.units.set(entity, unit);
+      toRun.add(unit);
+    }
+    for (const key of dirty) for (const unit of this.dependents.get(key) ?? []) toRun.add(unit);
+    for (const unit of toRun) this.run(unit);
+  }
+
+  private drop(unit: Unit): void {
+    this.units.delete(unit.entity);
+    this.reporting.delete(unit);
+    for (const key of unit.deps) {
+      const set = this.dependents.get(key);
+      set?.delete(unit);
+      if (set?.size === 0) this.dependents.delete(key);
+    }
+  }
+
+  private run(unit: Unit): void {
+    for (const key of unit.deps) this.dependents.get(key)?.delete(unit);
+    const recording = new Set<string>();
+    this.indexes.recording = recording;
+    const reports: UnitReport[] = [];
+    const entity = unit.entity;
+    try {
+      this.rules.forEach((rule, ruleIndex) => {
+        const context: UnitContext = { ...this.context, report: (report) => reports.push({ ...report, rule, ruleIndex, seq: reports.length }) };
+        try {
+          if (entity.kind === 'partner') rule.checkPartner?.(entity, context);
+          else rule.checkCustomer?.(entity as Customer, context);
+        } catch (error) {
+          // A bug in one rule must not take the others (or the editor) down with it.
+          reports.push({ rule, ruleIndex, seq: reports.length, key: 'schema.other', args: { property: rule.id, detail: `internal error: ${String(error)}` }, path: [], severity: 'error' });
+        }
+      });
+    } finally {
+      this.indexes.recording = undefined;
+    }
+    unit.reports = reports;
+    unit.deps = [...recording];
+    for (const key of unit.deps) {
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(unit);
+    }
+    if (reports.length) this.reporting.add(unit); else this.reporting.delete(unit);
+  }
+}

@@ -1,0 +1,26 @@
+import type { Node } from 'yaml';
+
+/** Where a piece of the text starts; a segment's start moves when the text before it is edited. */
+export interface Base { start: number }
+
+/**
+ * A place in the text, kept relative to the segment it was read from, so that moving the segment
+ * moves every place in it without touching them. `range` has the shape of a `yaml` node's range.
+ */
+export class Loc {
+  constructor(readonly base: Base, readonly from: number, readonly to: number) {}
+
+  get range(): [number, number] {
+    const start = this.base.start;
+    return [start + this.from, start + this.to];
+  }
+}
+
+/** Anything with a range in the text: a Loc, or a `yaml` node of an on-demand parse. */
+export interface Located { readonly range?: readonly number[] | null }
+
+/** The Loc of a node parsed while `base` started at `baseStart`. */
+export function locOf(node: Node | null | undefined, base: Base, baseStart: number): Loc | undefined {
+  const range = node?.range;
+  return range ? new Loc(base, range[0] - baseStart, range[1] - baseStart) : undefined;
+}

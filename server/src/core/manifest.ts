@@ -1,0 +1,490 @@
+import { Document, isMap, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Checker, Indexes, orderOf } from './checker';
+import { Base, Loc } from './loc';
+import { Customer, Entity, EntrySlot, ListName, Model, Partner, Path, readEntry, Reference, referencesOf, renumber } from './model';
+import { deref, keyNodeAtPath, nodeAtPath, parseText, ParsedText, SyntaxProblem } from './parse';
+import { rules } from './rules';
+import type { SyntaxAccess } from './rules/rule';
+import { RootPair, SchemaProblem, validateDocument, validateEntry, validateRootPairs } from './schema';
+import { parseSegment } from './segment-parse';
+import { Edit, resegment, Segment, segment } from './segments';
+import { LineIndex, stripBom } from './text';
+
+/**
+ * One manifest text and everything checked about it, kept up to date edit by edit.
+ *
+ * A text whose top level is plain (see segments.ts) is held as segments, each parsed on its own: an
+ * edit re-parses the segments it touched, re-reads and re-validates their entries, and runs again
+ * only the rule units that may report differently (checker.ts). No syntax tree of the whole text is
+ * kept. Any other text, and any text while one of its segments does not parse cleanly, is parsed
+ * whole, as the `yaml` package alone can say what a broken or unusual text means.
+ */
+
+interface EntryState { kind: 'entry'; slot?: EntrySlot; problems: SchemaProblem[] }
+interface PairState { kind: 'pair'; root: RootPair; list?: ListName; slots: EntrySlot[]; problems: SchemaProblem[][] }
+type SegmentState = EntryState | PairState | { kind: 'prelude' };
+
+/** The result of parsing the whole text, for texts that are not (or not now) segmented. */
+interface WholeParse {
+  parsed: ParsedText;
+  doc?: Document.Parsed;
+  problems: SchemaProblem[];
+  slots: Record<ListName, EntrySlot[]>;
+  hasPartnerList: boolean;
+}
+
+const LISTS: readonly ListName[] = ['partners', 'customers'];
+
+export class Manifest {
+  text: string;
+  lines: LineIndex;
+  private segments: Segment[] | undefined;
+  private readonly states = new Map<Segment, SegmentState>();
+  /** Segments that do not parse cleanly on their own: while there are any, the text is parsed whole. */
+  private readonly broken = new Set<Segment>();
+  private whole: WholeParse | undefined;
+  private lists: Record<ListName, EntrySlot[]> = { partners: [], customers: [] };
+  private rootProblems: SchemaProblem[] = [];
+  /** Entries with schema problems, so that collecting findings does not walk every entry. */
+  private readonly withProblems = new Set<EntrySlot>();
+  private indexes = new Indexes();
+  /** Counts changes of the entry lists, for the model's cached arrays. */
+  private generation = 0;
+  private checker: Checker;
+  readonly model: Model;
+
+  constructor(rawText: string) {
+    this.text = stripBom(rawText);
+    this.lines = new LineIndex(this.text);
+    this.model = this.makeModel();
+    this.checker = new Checker(this.indexes, rules, { model: this.model, indexes: this.indexes });
+    this.rebuild();
+  }
+
+  /** The text after an edit, in the coordinates of the text before it (the text given has no BOM). */
+  edit(text: string, edit: Edit): void {
+    const inserted = text.slice(edit.start, edit.start + edit.length);
+    this.lines = this.lines.edited(text, edit.start, edit.end, inserted);
+    this.text = text;
+    const old = this.segments;
+    const next = old && resegment(old, text, edit);
+    if (!old || !next) {
+      this.rebuild();
+      return;
+    }
+    this.segments = next.segments;
+    for (const s of next.removed) this.forgetSegment(s);
+    for (const s of next.added) this.readSegment(s);
+    this.afterSegmentsChanged(next.removed, next.added);
+  }
+
+  /** Parses from scratch: segmented when the text allows it, else whole. */
+  private rebuild(): void {
+    this.checker.update([...this.checker.units.keys()], []);
+    this.states.clear();
+    this.broken.clear();
+    this.withProblems.clear();
+    this.rootProblems = [];
+    this.whole = undefined;
+    this.lists = { partners: [], customers: [] };
+    this.segments = segment(this.text);
+    if (!this.segments) {
+      this.parseWhole();
+      return;
+    }
+    for (const s of this.segments) this.readSegment(s);
+    this.afterSegmentsChanged([], this.segments);
+  }
+
+  private parseWhole(): void {
+    const parsed = parseText(this.text);
+    const base: Base = { start: 0 };
+    const whole: WholeParse = { parsed, doc: parsed.doc, problems: [], slots: { partners: [], customers: [] }, hasPartnerList: false };
+    this.whole = whole;
+    if (parsed.syntaxProblems.length === 0) {
+      const doc = parsed.doc;
+      whole.problems = validateDocument(doc, base);
+      const root = doc && deref(doc.contents, doc);
+      if (doc && isMap(root)) {
+        whole.hasPartnerList = isSeq(deref(root.get('partners', true), doc));
+        for (const list of LISTS) {
+          const seq = deref(root.get(list, true), doc);
+          if (!isSeq(seq)) continue;
+          seq.items.forEach((item, index) => {
+            const slot: EntrySlot = { list, index, base, paths: [], item: itemLoc(item as Node | null, base, 0) };
+            const node = deref(item, doc);
+            const invalid = invalidTails(whole.problems, list, index);
+            if (isMap(node)) slot.entity = readEntry(node, doc, slot, 0, invalid, this.indexes);
+            whole.slots[list].push(slot);
+          });
+        }
+      }
+    }
+    this.lists = whole.slots;
+    this.indexes.hasPartnerListValue = whole.hasPartnerList;
+    const entities = [...whole.slots.partners, ...whole.slots.customers].flatMap((s) => (s.entity ? [s.entity] : []));
+    this.checker.update([], entities, ['root']);
+    this.generation++;
+  }
+
+  /** Parses one new segment and reads what it holds; a segment that does not parse cleanly is noted as broken. */
+  private readSegment(segment: Segment): void {
+    const node = parseSegment(this.text, segment);
+    if (!node) {
+      this.broken.add(segment);
+      // Keeps the entry's place in its list, so that the entries after it keep their positions.
+      this.states.set(segment, segment.kind === 'entry' ? { kind: 'entry', slot: this.slotFor(segment.list!, segment), problems: [] } : { kind: 'prelude' });
+      return;
+    }
+    const parsedAt = segment.start;
+    if (node.kind === 'prelude') {
+      this.states.set(segment, { kind: 'prelude' });
+    } else if (node.kind === 'entry') {
+      const slot = this.slotFor(segment.list!, segment);
+      slot.item = itemLoc(node.item, segment, parsedAt);
+      const problems = validateEntry(slot.list, node.item, node.doc, slot, parsedAt);
+      const item = deref(node.item, node.doc);
+      if (isMap(item)) slot.entity = readEntry(item, node.doc, slot, parsedAt, invalidTails(problems, slot.list), this.indexes);
+      this.states.set(segment, { kind: 'entry', slot, problems });
+    } else {
+      const pair = node.pair;
+      const key = segment.key!;
+      const list = LISTS.find((l) => l === key);
+      // A header's entries are segments of their own: in the root it stands as an empty list.
+      const rootPair = segment.kind === 'header' ? new Pair(pair.key, new YAMLSeq()) : pair;
+      const state: PairState = {
+        kind: 'pair', list, slots: [], problems: [],
+        root: { pair: rootPair as Pair, doc: node.doc, base: segment, parsedAt, length: segment.end - segment.start },
+      };
+      const value = deref(pair.value, node.doc);
+      if (list && segment.kind === 'pair' && isSeq(value)) {
+        // A list written in flow style (or under an anchor) is read here, entry by entry, with its pair.
+        value.items.forEach((item) => {
+          const slot = this.slotFor(list, segment);
+          slot.item = itemLoc(item as Node | null, segment, parsedAt);
+          const problems = validateEntry(list, item as Node | null, node.doc, slot, parsedAt);
+          const entry = deref(item, node.doc);
+          if (isMap(entry)) slot.entity = readEntry(entry, node.doc, slot, parsedAt, invalidTails(problems, list), this.indexes);
+          state.slots.push(slot);
+          state.problems.push(problems);
+        });
+      }
+      this.states.set(segment, state);
+    }
+  }
+
+  private slotFor(list: ListName, base: Base): EntrySlot {
+    return { list, index: -1, base, paths: [] };
+  }
+
+  private forgetSegment(segment: Segment): void {
+    this.broken.delete(segment);
+    this.removedStates.set(segment, this.states.get(segment));
+    this.states.delete(segment);
+  }
+
+  /** After segments went and came: lists renumbered, root validated again, units updated. */
+  private afterSegmentsChanged(removed: readonly Segment[], added: readonly Segment[]): void {
+    this.whole = undefined;
+    const gone: Entity[] = [];
+    const came: Entity[] = [];
+    const goneSlots = new Set<EntrySlot>();
+    for (const s of removed) for (const slot of this.slotsOfState(this.removedStates.get(s))) goneSlots.add(slot);
+    for (const slot of goneSlots) {
+      this.withProblems.delete(slot);
+      if (slot.entity) gone.push(slot.entity);
+    }
+    this.removedStates.clear();
+    this.rebuildLists();
+    for (const s of added) {
+      const state = this.states.get(s);
+      for (const slot of this.slotsOfState(state)) if (slot.entity) came.push(slot.entity);
+      if (state?.kind === 'entry' && state.problems.length && state.slot) this.withProblems.add(state.slot);
+      if (state?.kind === 'pair') state.slots.forEach((slot, i) => { if (state.problems[i].length) this.withProblems.add(slot); });
+    }
+    const dirty: string[] = [];
+    if ([...removed, ...added].some((s) => s.kind === 'pair' || s.kind === 'header')) {
+      const hadPartnerList = this.indexes.hasPartnerListValue;
+      this.validateRoot();
+      if (hadPartnerList !== this.indexes.hasPartnerListValue) dirty.push('root');
+    }
+    this.checker.update(gone, came, dirty);
+    this.generation++;
+    if (this.broken.size > 0) this.parseWholeForOutput();
+  }
+
+  /** States of segments that were removed, kept until their entries have been taken out of the indexes. */
+  private readonly removedStates = new Map<Segment, SegmentState | undefined>();
+
+  private slotsOfState(state: SegmentState | undefined): EntrySlot[] {
+    if (state?.kind === 'entry') return state.slot ? [state.slot] : [];
+    if (state?.kind === 'pair') return state.slots;
+    return [];
+  }
+
+  /** Every entry in list order, renumbered where entries before it came or went. */
+  private rebuildLists(): void {
+    const lists: Record<ListName, EntrySlot[]> = { partners: [], customers: [] };
+    for (const s of this.segments ?? []) {
+      const state = this.states.get(s);
+      for (const slot of this.slotsOfState(state)) lists[slot.list].push(slot);
+    }
+    for (const list of LISTS) lists[list].forEach((slot, index) => renumber(slot, index));
+    this.lists = lists;
+  }
+
+  private validateRoot(): void {
+    const pairs: RootPair[] = [];
+    let hasPartnerList = false;
+    for (const s of this.segments ?? []) {
+      if (s.kind !== 'pair' && s.kind !== 'header') continue;
+      const state = this.states.get(s);
+      if (state?.kind !== 'pair') continue;
+      pairs.push(state.root);
+      if (s.key === 'partners' && isSeq(deref(state.root.pair.value, state.root.doc))) hasPartnerList = true;
+    }
+    this.rootProblems = validateRootPairs(pairs);
+    this.indexes.hasPartnerListValue = hasPartnerList;
+  }
+
+  /**
+   * A segment that does not parse alone: the whole text says what it means. With syntax errors the
+   * findings are those errors, and the segments are kept so that the repair is checked incrementally;
+   * without (an alias to an anchor in another entry) the text is checked whole from now on.
+   */
+  private parseWholeForOutput(): void {
+    const parsed = parseText(this.text);
+    if (parsed.syntaxProblems.length === 0) {
+      this.checker.update([...this.checker.units.keys()], []);
+      this.states.clear();
+      this.broken.clear();
+      this.withProblems.clear();
+      this.rootProblems = [];
+      this.segments = undefined;
+      this.parseWhole();
+      return;
+    }
+    this.whole = { parsed, doc: parsed.doc, problems: [], slots: { partners: [], customers: [] }, hasPartnerList: false };
+  }
+
+  /** The text as parsed for this version: its lines, and the syntax problems of a whole parse when there is one. */
+  get parsed(): ParsedText {
+    return this.whole?.parsed ?? { text: this.text, lines: this.lines, syntaxProblems: [] };
+  }
+
+  get syntaxProblems(): SyntaxProblem[] {
+    return this.whole?.parsed.syntaxProblems ?? [];
+  }
+
+  /** Schema problems in the order of a whole-text validation: the root, then partners, then customers. */
+  schemaProblems(): { problem: SchemaProblem; order: number }[] {
+    if (this.whole?.parsed.syntaxProblems.length) return [];
+    if (this.whole) return this.whole.problems.map((problem) => ({ problem, order: problemOrder(problem.path) }));
+    const out = this.rootProblems.map((problem) => ({ problem, order: -1 }));
+    for (const slot of this.withProblems) {
+      const state = this.stateOfSlot(slot);
+      const problems = state?.kind === 'entry' ? state.problems : state?.kind === 'pair' ? state.problems[state.slots.indexOf(slot)] : [];
+      const order = (slot.list === 'partners' ? 0 : 0x40000000) + slot.index;
+      for (const problem of problems ?? []) out.push({ problem, order });
+    }
+    return out;
+  }
+
+  private stateOfSlot(slot: EntrySlot): SegmentState | undefined {
+    return this.states.get(slot.base as Segment);
+  }
+
+  /** The rule units' reports, with what puts them in the order of a whole run. */
+  unitReports() {
+    if (this.whole?.parsed.syntaxProblems.length) return [];
+    return [...this.checker.reporting].flatMap((unit) => unit.reports.map((report) => ({ report, order: orderOf(unit.entity) })));
+  }
+
+  /** How the current text is held: in segments, in segments with one that needs a whole parse, or whole. */
+  get mode(): 'segmented' | 'broken' | 'whole' {
+    return !this.segments ? 'whole' : this.broken.size > 0 ? 'broken' : 'segmented';
+  }
+
+  get hasSyntaxErrors(): boolean {
+    return (this.whole?.parsed.syntaxProblems.length ?? 0) > 0;
+  }
+
+  private makeModel(): Model {
+    const self = this;
+    const cache = { generation: -1, partners: [] as Partner[], customers: [] as Customer[] };
+    const current = () => {
+      if (cache.generation !== self.generation) {
+        const entities = (list: ListName) => (self.hasSyntaxErrors ? [] : self.lists[list].flatMap((slot) => (slot.entity ? [slot.entity] : [])));
+        cache.partners = entities('partners') as Partner[];
+        cache.customers = entities('customers') as Customer[];
+        cache.generation = self.generation;
+      }
+      return cache;
+    };
+    return {
+      get partners() { return current().partners; },
+      get customers() { return current().customers; },
+      byId: {
+        get: (id: string) => (self.hasSyntaxErrors ? undefined : self.indexes.entity(id)),
+        has: (id: string) => !self.hasSyntaxErrors && self.indexes.hasId(id),
+      },
+      get references(): Reference[] {
+        return [...current().partners, ...current().customers].flatMap(referencesOf);
+      },
+      get hasPartnerList() { return self.indexes.hasPartnerListValue; },
+      lookup: self.indexes,
+    };
+  }
+
+  /** Syntax trees of entries, parsed again on demand (for fixes, which edit the text). */
+  syntax(): SyntaxAccess {
+    const cache = new Map<Base, { node: Node | null | undefined; doc?: Document }>();
+    const entry = (list: ListName, index: number): { node: Node | null | undefined; doc?: Document } => {
+      const slot = this.lists[list]?.[index];
+      if (!slot) return { node: undefined };
+      const doc = this.whole?.doc;
+      if (doc) return { node: nodeAtPath(doc, [list, index]), doc };
+      const segment = slot.base as Segment;
+      let parsed = cache.get(segment);
+      if (!parsed) {
+        const node = this.segments?.includes(segment) ? parseSegment(this.text, segment) : undefined;
+        if (node?.kind === 'entry') parsed = { node: deref(node.item, node.doc), doc: node.doc };
+        else if (node?.kind === 'pair') parsed = { node: deref(node.pair.value, node.doc), doc: node.doc };
+        else parsed = { node: undefined };
+        cache.set(segment, parsed);
+      }
+      // An entry of a list written in flow style is an item of its pair's list.
+      if (segment.kind === 'pair') {
+        const seq = parsed.node;
+        return { node: isSeq(seq) ? deref(seq.items[index - this.firstIndexOf(segment)], parsed.doc!) : undefined, doc: parsed.doc };
+      }
+      return parsed;
+    };
+    const at = (path: Path): Node | undefined => {
+      if (this.whole?.doc && path.length < 2) return nodeAtPath(this.whole.doc, path);
+      if (path.length < 2 || typeof path[1] !== 'number' || (path[0] !== 'partners' && path[0] !== 'customers')) {
+        const pair = rootPair(path[0]);
+        return pair && path.length > 0 ? nodeBelow(pair.value, path.slice(1), pair.doc) : undefined;
+      }
+      const { node, doc } = entry(path[0] as ListName, path[1] as number);
+      return node && doc ? nodeBelow(node, path.slice(2), doc) : undefined;
+    };
+    /** A top-level pair, parsed again: its key and value nodes. */
+    const rootPair = (key: string | number | undefined) => {
+      const segment = this.segments?.find((s) => (s.kind === 'pair' || s.kind === 'header') && s.key === key);
+      const node = segment && parseSegment(this.text, segment);
+      return node?.kind === 'pair' ? { key: node.pair.key, value: deref(node.pair.value, node.doc), doc: node.doc } : undefined;
+    };
+    return {
+      at,
+      keyAt: (path) => {
+        const whole = this.whole?.doc;
+        if (whole) return keyNodeAtPath(whole, path);
+        if (path.length === 1) return rootPair(path[0])?.key;
+        const parent = at(path.slice(0, -1));
+        const last = path[path.length - 1];
+        return isMap(parent) ? (parent.items.find((p) => (p.key as { value?: unknown })?.value === last)?.key as Node | undefined) : undefined;
+      },
+      map: (of, key) => {
+        const node = at(key ? [...of.path, key] : of.path);
+        return isMap(node) ? (node as YAMLMap) : undefined;
+      },
+    };
+  }
+
+  /** The `partners` and `customers` sections for the outline: the key's range and where the list ends. */
+  sections(): { key: ListName; key0: number; key1: number; end: number }[] {
+    const out: { key: ListName; key0: number; key1: number; end: number }[] = [];
+    if (this.whole) {
+      const root = this.whole.doc?.contents;
+      if (!isMap(root)) return out;
+      for (const pair of root.items) {
+        const key = (pair.key as { value?: unknown } | null)?.value;
+        const range = (pair.key as Node | null)?.range;
+        if ((key !== 'partners' && key !== 'customers') || !range) continue;
+        out.push({ key, key0: range[0], key1: range[1], end: (pair.value as Node | null)?.range?.[1] ?? range[1] });
+      }
+      return out;
+    }
+    for (const s of this.segments ?? []) {
+      const state = this.states.get(s);
+      if (state?.kind !== 'pair' || (s.key !== 'partners' && s.key !== 'customers')) continue;
+      const shift = s.start - state.root.parsedAt;
+      const keyRange = (state.root.pair.key as Node).range!;
+      const value = s.kind === 'pair' ? (state.root.pair.value as Node | null)?.range?.[1] : this.lists[s.key].at(-1)?.item?.range[1];
+      const end = value === undefined ? keyRange[1] + shift : value + (s.kind === 'pair' ? shift : 0);
+      out.push({ key: s.key, key0: keyRange[0] + shift, key1: keyRange[1] + shift, end });
+    }
+    return out;
+  }
+
+  /**
+   * While the text has YAML errors the model is empty (no rule runs on a broken text), but the parser
+   * recovers most of it: completion and hover read this model of what it recovered, unvalidated.
+   */
+  lenientModel(): Model | undefined {
+    const doc = this.whole?.doc;
+    const root = doc && deref(doc.contents, doc);
+    if (!doc || !isMap(root)) return undefined;
+    const indexes = new Indexes();
+    const base: Base = { start: 0 };
+    const lists: Record<ListName, Entity[]> = { partners: [], customers: [] };
+    for (const list of LISTS) {
+      const seq = deref(root.get(list, true), doc);
+      if (!isSeq(seq)) continue;
+      seq.items.forEach((item, index) => {
+        const node = deref(item, doc);
+        if (!isMap(node)) return;
+        const entity = readEntry(node, doc, { list, index, base, paths: [] }, 0, () => false, indexes);
+        lists[list].push(entity);
+        indexes.add(entity);
+      });
+    }
+    indexes.hasPartnerListValue = isSeq(deref(root.get('partners', true), doc));
+    const partners = lists.partners as Partner[];
+    const customers = lists.customers as Customer[];
+    return {
+      partners, customers, lookup: indexes,
+      byId: { get: (id) => indexes.entity(id), has: (id) => indexes.hasId(id) },
+      get references() { return [...partners, ...customers].flatMap(referencesOf); },
+      hasPartnerList: indexes.hasPartnerListValue,
+    };
+  }
+
+  private firstIndexOf(segment: Segment): number {
+    const state = this.states.get(segment);
+    return state?.kind === 'pair' ? state.slots[0]?.index ?? 0 : 0;
+  }
+}
+
+/** The node at `path` below `node`, aliases followed. */
+function nodeBelow(node: Node | undefined, path: Path, doc: Document): Node | undefined {
+  let current: Node | undefined = node;
+  for (const segment of path) {
+    if (isMap(current)) current = deref(current.get(segment, true), doc);
+    else if (isSeq(current) && typeof segment === 'number') current = deref(current.items[segment], doc);
+    else return undefined;
+  }
+  return current ?? undefined;
+}
+
+function itemLoc(item: Node | null, base: Base, parsedAt: number): Loc | undefined {
+  const range = item?.range;
+  return range ? new Loc(base, range[0] - parsedAt, range[2] - parsedAt) : undefined;
+}
+
+function problemOrder(path: Path): number {
+  if (path[0] === 'partners' && typeof path[1] === 'number') return path[1];
+  if (path[0] === 'customers' && typeof path[1] === 'number') return 0x40000000 + path[1];
+  return -1;
+}
+
+/** "Did the schema reject this path below the entry?" from the entry's problems. */
+function invalidTails(problems: readonly SchemaProblem[], list: ListName, index?: number) {
+  const tails = new Set<string>();
+  for (const p of problems) {
+    if (p.path[0] !== list || (index !== undefined && p.path[1] !== index)) continue;
+    tails.add(p.path.slice(2).join('/'));
+  }
+  return tails.size === 0 ? () => false : (tail: Path) => tails.has(tail.join('/'));
+}

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { check, CheckOptions, fixesFor, resultOf } from '../server/src/core/check';
+import { Manifest } from '../server/src/core/manifest';
+import { rules } from '../server/src/core/rules';
+import { generateManifest } from './bench/generate';
+import { fixtureFiles, fixturesDir, repoRoot, TEST_TODAY } from './support';
+
+/**
+ * The property the incremental checker rests on: after any sequence of edits, the findings (and the
+ * fixes they offer) equal those of a check of the resulting text from scratch. Seeded random edits of
+ * the kinds people make: typing, deleting lines, moving entries, changing ids, countries and sellers,
+ * indentation, breaking the YAML and repairing it. INCREMENTAL_SEED and INCREMENTAL_STEPS replay or
+ * extend a run (npm run soak runs many more).
+ */
+
+const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261202);
+const STEPS = Number(process.env.INCREMENTAL_STEPS ?? 30);
+const FIX_EVERY = Number(process.env.INCREMENTAL_FIX_EVERY ?? 7);
+
+const texts: { name: string; text: string }[] = [
+  ...fixtureFiles().map((file) => ({ name: file, text: readFileSync(path.join(fixturesDir, file), 'utf8').replace(/^\uFEFF/, '') })),
+  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml']
+    .map((file) => ({ name: `examples/${file}`, text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8') })),
+  { name: 'generated 120 customers', text: generateManifest(120) },
+];
+
+function random(seed: number) {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    // xorshift32: small, fast, and the same sequence on every machine.
+    state ^= state << 13; state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5; state >>>= 0;
+    return state / 0x100000000;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] };
+}
+
+type Rnd = ReturnType<typeof random>;
+interface Edit { start: number; end: number; text: string; kind: string }
+
+const COUNTRIES = ['DE', 'US', 'FR', 'JP', 'UK', 'BR', 'RU', 'GB', 'de', 'CN', 'AU'];
+const WORDS = ['x', '-', ' ', ':', '"', "'", '#', '\n', '  ', '[', ']', '{', '}', ',', '&a', '*a', '\t', 'true', 'azure', 'third-party'];
+
+/** Line starts of a text, for edits that work on whole lines. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** A random edit of `text` of one of the kinds people make. */
+function randomEdit(text: string, rnd: Rnd): Edit {
+  const starts = lineStarts(text);
+  const line = rnd.int(starts.length);
+  const lineStart = starts[line];
+  const lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length;
+  const values = [...text.matchAll(/(id|soldBy|provider|owner|country|type|tenant|partnerId|organization|kind|publisher|orderedOn): *([^\n#]*)/g)];
+  const ids = [...text.matchAll(/\bid: *([\w-]+)/g)].map((m) => m[1]);
+  const kind = rnd.pick(['type', 'type', 'delete-line', 'delete-range', 'move-entry', 'value', 'value', 'value', 'indent', 'break', 'paste']);
+  switch (kind) {
+    case 'type': {
+      const at = lineStart + rnd.int(lineEnd - lineStart + 1);
+      return { start: at, end: at, text: rnd.pick(WORDS), kind };
+    }
+    case 'delete-line':
+      return { start: lineStart, end: lineEnd, text: '', kind };
+    case 'delete-range': {
+      const start = rnd.int(text.length + 1);
+      return { start, end: Math.min(text.length, start + rnd.int(80)), text: '', kind };
+    }
+    case 'move-entry': {
+      // Cut the entry (list item) that starts on some "- " line and paste it before another one.
+      const dashes = starts.filter((s) => /^ *- /.test(text.slice(s, s + 40)));
+      if (dashes.length < 2) return { start: lineStart, end: lineStart, text: '\n', kind };
+      const from = rnd.pick(dashes);
+      const indent = /^ */.exec(text.slice(from))![0].length;
+      let to = from + 1;
+      for (const s of starts) if (s > from) { const m = /^( *)(\S)/.exec(text.slice(s, s + 200)); if (m && m[1].length <= indent) { to = s; break; } }
+      if (to <= from) to = text.length;
+      const entry = text.slice(from, to);
+      const target = rnd.pick(dashes);
+      // One edit: replace the span between the two places with the moved text.
+      if (target < from) return { start: target, end: to, text: entry + text.slice(target, from), kind };
+      if (target > to) return { start: from, end: target, text: text.slice(to, target) + entry, kind };
+      return { start: from, end: from, text: entry, kind };
+    }
+    case 'value': {
+      if (values.length === 0) return { start: lineStart, end: lineStart, text: 'x', kind };
+      const m = rnd.pick(values);
+      const start = m.index! + m[0].length - m[2].length;
+      const field = m[1];
+      const replacement = field === 'country' ? rnd.pick(COUNTRIES)
+        : ['soldBy', 'provider', 'owner', 'id'].includes(field) && ids.length ? rnd.pick([...ids, 'nobody', `${rnd.pick(ids)}x`])
+          : field === 'type' ? rnd.pick(['indirect-provider', 'indirect-reseller', 'direct-bill', 'distributor'])
+            : field === 'kind' ? rnd.pick(['azure', 'license', 'software']) : `${m[2]}${rnd.pick(['1', 'x', ''])}`;
+      return { start, end: start + m[2].length, text: replacement, kind };
+    }
+    case 'indent':
+      return rnd.next() < 0.5 || !text.startsWith('  ', lineStart)
+        ? { start: lineStart, end: lineStart, text: '  ', kind } : { start: lineStart, end: lineStart + 2, text: '', kind };
+    case 'break':
+      return { start: lineStart, end: lineStart, text: rnd.pick(['"', '\t', ': : x\n', '- [\n', '---\n', 'partners: []\n', '{']), kind };
+    default: {
+      const others = [...text.matchAll(/\n( +- id: [^\n]*\n(?: {4,}[^\n]*\n)*)/g)];
+      const pasted = others.length ? rnd.pick(others)[1].replace(/id: ([\w-]+)/, 'id: $1-copy') : '  - id: pasted\n    name: P\n';
+      const at = rnd.pick(starts);
+      return { start: at, end: at, text: pasted, kind };
+    }
+  }
+}
+
+/** Findings as plain data, for comparison. */
+const asData = (findings: unknown) => JSON.parse(JSON.stringify(findings));
+
+function fixesAsData(result: ReturnType<typeof check>) {
+  return result.findings.map((finding) => fixesFor(result, finding, TEST_TODAY).map((fix) => ({ title: fix.title, edits: fix.edits })));
+}
+
+describe('incremental checking equals a check from scratch', () => {
+  const options: CheckOptions = {};
+  const fired = new Set<string>();
+  const modes = new Set<string>();
+  const kinds = new Map<string, number>();
+
+  it(`after every edit of ${texts.length} texts × ${STEPS} random edits (INCREMENTAL_SEED=${SEED})`, () => {
+    const rnd = random(SEED);
+    for (const { name, text: original } of texts) {
+      let text = original;
+      const manifest = new Manifest(text);
+      for (const f of check(text, options).findings) fired.add(f.rule);
+      for (let step = 0; step < STEPS; step++) {
+        const edit = randomEdit(text, rnd);
+        const next = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+        manifest.edit(next, { start: edit.start, end: edit.end, length: edit.text.length });
+        text = next;
+        const incremental = resultOf(manifest, options);
+        const scratch = check(text, options);
+        const where = `${name}, step ${step} (${edit.kind} ${JSON.stringify({ start: edit.start, end: edit.end, text: edit.text.slice(0, 60) })}), ` +
+          `INCREMENTAL_SEED=${SEED}`;
+        assert.deepEqual(asData(incremental.findings), asData(scratch.findings), where);
+        if (step % FIX_EVERY === 0) assert.deepEqual(fixesAsData(incremental), fixesAsData(scratch), `${where}: fixes`);
+        for (const f of scratch.findings) fired.add(f.rule);
+        modes.add(manifest.mode);
+        kinds.set(edit.kind, (kinds.get(edit.kind) ?? 0) + 1);
+      }
+    }
+  });
+
+  it('covered every rule, every kind of edit, and every way of holding the text', () => {
+    const expected = rules.map((r) => r.id).filter((id) => id !== 'market-status-unverified' || fired.has(id));
+    assert.deepEqual(expected.filter((id) => !fired.has(id)), [], 'rules that never fired during the run');
+    assert.deepEqual([...modes].sort(), ['broken', 'segmented', 'whole']);
+    assert.equal(kinds.size, 8, `edit kinds: ${[...kinds.keys()].join(', ')}`);
+  });
+});
