@@ -16,8 +16,21 @@ import { ManifestStore } from './lsp/store';
 import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 let store = new ManifestStore(connection, 'en');
+// The store follows each change as it arrives, before the document applies it (so it knows the text it applies to).
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    try {
+      store.changed(document, changes, version);
+    } catch (error) {
+      // The document must follow the client whatever happens here: the store reads it anew instead.
+      store.forgetState(document.uri);
+      connection.console.error(`csp-partners: incremental update failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+    return TextDocument.update(document, changes, version);
+  },
+});
 /** The language of the messages the server writes itself (the checks carry their own). */
 let locale: Locale = 'en';
 

@@ -65,4 +65,38 @@ describe('language server: diagnostics over the protocol', () => {
       await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     }
   });
+
+  it('incremental changes → the diagnostics of a check of the changed text from scratch', async () => {
+    let text = example;
+    const uri = await server.open('incremental.csp-partners.yaml', text);
+    await server.diagnostics(uri);
+    const lines = () => text.split('\n');
+    const offsetOf = (line: number, character: number) => lines().slice(0, line).reduce((n, l) => n + l.length + 1, 0) + character;
+    // Typing, deleting a line, changing a country and sellers, pasting an entry: the edits of everyday work,
+    // each found in the text as it is by then.
+    type Edit = { line: number; from: number; to: number; text: string; toLine?: number };
+    const find = (pattern: RegExp, make: (l: string, line: number) => Edit) => () => {
+      const line = lines().findIndex((l) => pattern.test(l));
+      return make(lines()[line], line);
+    };
+    const edits: (() => Edit)[] = [
+      () => ({ line: 12, from: 4, to: 4, text: 'x' }),
+      () => ({ line: 20, from: 0, to: 0, text: '# a comment\n' }),
+      find(/^\s+country: UK/, (l, line) => ({ line, from: l.indexOf('UK'), to: l.indexOf('UK') + 2, text: 'GB' })),
+      ...[0, 1, 2].map(() => find(/^\s+soldBy: (?!contoso-dist)/, (l, line) => ({ line, from: l.indexOf(':') + 2, to: l.length, text: 'contoso-dist' }))),
+      () => ({ line: 5, from: 0, to: 0, text: '  - id: pasted\n    name: Pasted\n    type: direct-bill\n    country: JP\n' }),
+      () => ({ line: 30, from: 0, toLine: 31, to: 0, text: '' }),
+    ];
+    for (const next of edits) {
+      const e = next();
+      const start = offsetOf(e.line, e.from);
+      const toLine = e.toLine ?? e.line;
+      await server.edit(uri, { start: { line: e.line, character: e.from }, end: { line: toLine, character: e.to } }, e.text);
+      text = text.slice(0, start) + e.text + text.slice(offsetOf(toLine, e.to));
+      const diagnostics = await server.diagnostics(uri);
+      const expected = check(text).findings;
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.message]), expected.map((f) => [f.rule, f.range, f.message]), JSON.stringify(e));
+    }
+    assert.deepEqual(server.logs.filter((l) => /failed/.test(l)), []);
+  });
 });

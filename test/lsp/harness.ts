@@ -4,7 +4,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, InitializeResult } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, Range } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../support';
 
 export interface Harness {
@@ -18,6 +18,8 @@ export interface Harness {
   logs: string[];
   open(name: string, text: string): Promise<string>;
   change(uri: string, text: string): Promise<void>;
+  /** An incremental change, as VS Code sends one: `range` of the current text replaced by `text`. */
+  edit(uri: string, range: Range, text: string): Promise<void>;
   diagnostics(uri: string): Promise<Diagnostic[]>;
   request<R>(method: string, params: unknown): Promise<R>;
   stop(): Promise<void>;
@@ -77,6 +79,11 @@ export async function startServer(options: { locale?: string } = {}): Promise<Ha
       const version = (versions.get(uri) ?? 1) + 1;
       versions.set(uri, version);
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async edit(uri, range, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     },
     async diagnostics(uri) {
       const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });

@@ -138,7 +138,8 @@ export class Indexes implements Lookup {
  */
 export class Checker {
   readonly units = new Map<Entity, Unit>();
-  private readonly dependents = new Map<string, Set<Unit>>();
+  /** key → the unit (or units) whose last run looked it up; one unit is kept bare, as most keys have one. */
+  private readonly dependents = new Map<string, Unit | Set<Unit>>();
   /** Units with at least one report, so that collecting the findings does not walk every unit. */
   readonly reporting = new Set<Unit>();
 
@@ -152,8 +153,10 @@ export class Checker {
       const unit = this.units.get(entity);
       if (unit) this.drop(unit);
     }
+    // Before any unit has run (a text read anew) nothing depends on anything yet: no key can be dirty.
+    const anyDependents = this.dependents.size > 0;
     for (const entity of came) {
-      for (const key of Indexes.keysOf(entity)) dirty.add(key);
+      if (anyDependents) for (const key of Indexes.keysOf(entity)) dirty.add(key);
       this.indexes.add(entity);
     }
     const toRun = new Set<Unit>();
@@ -162,29 +165,55 @@ export class Checker {
       this.units.set(entity, unit);
       toRun.add(unit);
     }
-    for (const key of dirty) for (const unit of this.dependents.get(key) ?? []) toRun.add(unit);
+    for (const key of dirty) {
+      const found = this.dependents.get(key);
+      if (found instanceof Set) for (const unit of found) toRun.add(unit);
+      else if (found) toRun.add(found);
+    }
     for (const unit of toRun) this.run(unit);
+  }
+
+  /**
+   * `after` is a new reading of `before` that looks the same to every other entity: it takes its place
+   * in the indexes and runs its own rules; the units that looked it up keep their reports.
+   */
+  replace(before: Entity, after: Entity): void {
+    this.indexes.remove(before);
+    this.indexes.add(after);
+    const unit = this.units.get(before);
+    if (unit) this.drop(unit);
+    const fresh: Unit = { entity: after, reports: [], deps: [] };
+    this.units.set(after, fresh);
+    this.run(fresh);
   }
 
   private drop(unit: Unit): void {
     this.units.delete(unit.entity);
     this.reporting.delete(unit);
+    this.forgetDeps(unit);
+  }
+
+  private forgetDeps(unit: Unit): void {
     for (const key of unit.deps) {
-      const set = this.dependents.get(key);
-      set?.delete(unit);
-      if (set?.size === 0) this.dependents.delete(key);
+      const found = this.dependents.get(key);
+      if (found === unit) this.dependents.delete(key);
+      else if (found instanceof Set) {
+        found.delete(unit);
+        if (found.size === 1) this.dependents.set(key, found.values().next().value!);
+      }
     }
   }
 
   private run(unit: Unit): void {
-    for (const key of unit.deps) this.dependents.get(key)?.delete(unit);
+    this.forgetDeps(unit);
     const recording = new Set<string>();
     this.indexes.recording = recording;
     const reports: UnitReport[] = [];
     const entity = unit.entity;
     try {
       this.rules.forEach((rule, ruleIndex) => {
-        const context: UnitContext = { ...this.context, report: (report) => reports.push({ ...report, rule, ruleIndex, seq: reports.length }) };
+        // The rule's report objects are its own: they are completed in place, not copied (a list can hold millions).
+        const context: UnitContext = { ...this.context, report: (report) => { reports.push(Object.assign(report, { rule, ruleIndex, seq: reports.length })); } };
         try {
           if (entity.kind === 'partner') rule.checkPartner?.(entity, context);
           else rule.checkCustomer?.(entity as Customer, context);
@@ -199,9 +228,10 @@ export class Checker {
     unit.reports = reports;
     unit.deps = [...recording];
     for (const key of unit.deps) {
-      let set = this.dependents.get(key);
-      if (!set) this.dependents.set(key, (set = new Set()));
-      set.add(unit);
+      const found = this.dependents.get(key);
+      if (!found) this.dependents.set(key, unit);
+      else if (found instanceof Set) found.add(unit);
+      else if (found !== unit) this.dependents.set(key, new Set([found, unit]));
     }
     if (reports.length) this.reporting.add(unit); else this.reporting.delete(unit);
   }

@@ -8,7 +8,9 @@ export interface Base { start: number }
  * moves every place in it without touching them. `range` has the shape of a `yaml` node's range.
  */
 export class Loc {
-  constructor(readonly base: Base, readonly from: number, readonly to: number) {}
+  // Mutable so that an entry read again with the same content can move its old places onto the new text
+  // (see Manifest): whatever holds one of them then sees the new position.
+  constructor(public base: Base, public from: number, public to: number) {}
 
   get range(): [number, number] {
     const start = this.base.start;

@@ -1,7 +1,9 @@
 import { Document, isMap, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Checker, Indexes, orderOf } from './checker';
 import { Base, Loc } from './loc';
-import { Customer, Entity, EntrySlot, ListName, Model, Partner, Path, readEntry, Reference, referencesOf, renumber } from './model';
+import {
+  Customer, Entity, EntrySlot, ListName, Model, Partner, Path, readEntry, Reference, referencesOf, renumber, sameContent,
+} from './model';
 import { deref, keyNodeAtPath, nodeAtPath, parseText, ParsedText, SyntaxProblem } from './parse';
 import { rules } from './rules';
 import type { SyntaxAccess } from './rules/rule';
@@ -111,7 +113,7 @@ export class Manifest {
           const seq = deref(root.get(list, true), doc);
           if (!isSeq(seq)) continue;
           seq.items.forEach((item, index) => {
-            const slot: EntrySlot = { list, index, base, paths: [], item: itemLoc(item as Node | null, base, 0) };
+            const slot: EntrySlot = { list, index, base, paths: [], locs: [], item: itemLoc(item as Node | null, base, 0) };
             const node = deref(item, doc);
             const invalid = invalidTails(whole.problems, list, index);
             if (isMap(node)) slot.entity = readEntry(node, doc, slot, 0, invalid, this.indexes);
@@ -174,7 +176,7 @@ export class Manifest {
   }
 
   private slotFor(list: ListName, base: Base): EntrySlot {
-    return { list, index: -1, base, paths: [] };
+    return { list, index: -1, base, paths: [], locs: [] };
   }
 
   private forgetSegment(segment: Segment): void {
@@ -186,24 +188,46 @@ export class Manifest {
   /** After segments went and came: lists renumbered, root validated again, units updated. */
   private afterSegmentsChanged(removed: readonly Segment[], added: readonly Segment[]): void {
     this.whole = undefined;
-    const gone: Entity[] = [];
-    const came: Entity[] = [];
-    const goneSlots = new Set<EntrySlot>();
-    for (const s of removed) for (const slot of this.slotsOfState(this.removedStates.get(s))) goneSlots.add(slot);
-    for (const slot of goneSlots) {
-      this.withProblems.delete(slot);
-      if (slot.entity) gone.push(slot.entity);
-    }
+    const goneSlots = removed.flatMap((s) => this.slotsOfState(this.removedStates.get(s)));
+    const cameSlots = added.flatMap((s) => this.slotsOfState(this.states.get(s)));
     this.removedStates.clear();
-    this.rebuildLists();
+    for (const slot of goneSlots) this.withProblems.delete(slot);
     for (const s of added) {
       const state = this.states.get(s);
-      for (const slot of this.slotsOfState(state)) if (slot.entity) came.push(slot.entity);
       if (state?.kind === 'entry' && state.problems.length && state.slot) this.withProblems.add(state.slot);
       if (state?.kind === 'pair') state.slots.forEach((slot, i) => { if (state.problems[i].length) this.withProblems.add(slot); });
     }
+    const structural = [...removed, ...added].some((s) => s.kind !== 'entry');
+    if (!structural && LISTS.every((list) => count(goneSlots, list) === count(cameSlots, list))) {
+      // Entries replaced one for one (typing inside entries): each new entry takes the old one's place.
+      for (const list of LISTS) {
+        const gone = goneSlots.filter((slot) => slot.list === list).sort((a, b) => a.index - b.index);
+        cameSlots.filter((slot) => slot.list === list).forEach((slot, i) => {
+          this.lists[list][gone[i].index] = slot;
+          renumber(slot, gone[i].index);
+        });
+      }
+    } else {
+      this.rebuildLists();
+    }
+    const gone: Entity[] = [];
+    const came: Entity[] = [];
+    const quiet = new Set<EntrySlot>();
+    for (const [before, after] of pairedByPosition(goneSlots, cameSlots)) {
+      if (!sameContent(before, after)) continue;
+      // The same content at new places: whatever other entries' findings hold of the old reading (places,
+      // paths) now follows the new one, so nothing but the entry's own rules needs to run again.
+      before.locs.forEach((loc, i) => { const to = after.locs[i]; loc.base = to.base; loc.from = to.from; loc.to = to.to; });
+      after.paths.push(...before.paths);
+      renumber(after, after.index);
+      for (const path of before.paths) path[1] = after.index;
+      this.checker.replace(before.entity!, after.entity!);
+      quiet.add(before).add(after);
+    }
+    for (const slot of goneSlots) if (slot.entity && !quiet.has(slot)) gone.push(slot.entity);
+    for (const slot of cameSlots) if (slot.entity && !quiet.has(slot)) came.push(slot.entity);
     const dirty: string[] = [];
-    if ([...removed, ...added].some((s) => s.kind === 'pair' || s.kind === 'header')) {
+    if (structural) {
       const hadPartnerList = this.indexes.hasPartnerListValue;
       this.validateRoot();
       if (hadPartnerList !== this.indexes.hasPartnerListValue) dirty.push('root');
@@ -435,7 +459,7 @@ export class Manifest {
       seq.items.forEach((item, index) => {
         const node = deref(item, doc);
         if (!isMap(node)) return;
-        const entity = readEntry(node, doc, { list, index, base, paths: [] }, 0, () => false, indexes);
+        const entity = readEntry(node, doc, { list, index, base, paths: [], locs: [] }, 0, () => false, indexes);
         lists[list].push(entity);
         indexes.add(entity);
       });
@@ -466,6 +490,19 @@ function nodeBelow(node: Node | undefined, path: Path, doc: Document): Node | un
     else return undefined;
   }
   return current ?? undefined;
+}
+
+const count = (slots: readonly EntrySlot[], list: ListName) => slots.reduce((n, slot) => n + (slot.list === list ? 1 : 0), 0);
+
+/** Old and new entries of one list, paired in order, when an edit replaced as many as it added. */
+function pairedByPosition(gone: readonly EntrySlot[], came: readonly EntrySlot[]): [EntrySlot, EntrySlot][] {
+  const pairs: [EntrySlot, EntrySlot][] = [];
+  for (const list of LISTS) {
+    const before = gone.filter((slot) => slot.list === list);
+    const after = came.filter((slot) => slot.list === list);
+    if (before.length === after.length) before.forEach((slot, i) => pairs.push([slot, after[i]]));
+  }
+  return pairs;
 }
 
 function itemLoc(item: Node | null, base: Base, parsedAt: number): Loc | undefined {

@@ -69,6 +69,24 @@ export interface EntrySlot {
   entity?: Entity;
   /** The whole item as written (start to end, trailing comment included), whatever it is. */
   item?: Loc;
+  /** Every place read from the entry, in reading order (see `sameContent`). */
+  locs: Loc[];
+}
+
+/**
+ * True when two readings of an entry say the same to every other entry: the same values, keys and
+ * references, places aside (and the entity's `name` and subscriptions' `offer`, which no rule reads).
+ * Their places then correspond one to one, in reading order.
+ */
+export function sameContent(a: EntrySlot, b: EntrySlot): boolean {
+  if (!a.entity || !b.entity || a.list !== b.list || a.locs.length !== b.locs.length) return false;
+  const face = (entity: Entity) => JSON.stringify(entity, function (this: unknown, key: string, value: unknown) {
+    if (value instanceof Loc) return '@';
+    if (key === 'entry' || key === 'customer' || key === 'path' || key === 'target' || key === 'offer') return undefined;
+    if (this === entity && (key === 'index' || key === 'name')) return undefined;
+    return value;
+  });
+  return face(a.entity) === face(b.entity);
 }
 
 /** Moves an entry to position `index`: its entity and every path made for it follow. */
@@ -168,6 +186,26 @@ export function readEntry(node: YAMLMap, doc: Document, entry: EntrySlot, baseSt
   return new EntryReader(doc, entry, baseStart, isInvalid, directory).read(node);
 }
 
+/** A reference whose target is looked up when read (a class: a manifest can hold millions of them). */
+class Ref implements Reference {
+  constructor(
+    readonly value: string,
+    readonly node: Loc,
+    readonly path: Path,
+    readonly field: ReferenceField,
+    private readonly directory: Directory,
+  ) {}
+
+  get target(): Entity | undefined {
+    return this.directory.entity(this.value);
+  }
+
+  /** Plain data (no directory) when a reference is written out as JSON. */
+  toJSON() {
+    return { value: this.value, node: this.node, path: this.path, field: this.field, target: this.target };
+  }
+}
+
 class EntryReader {
   constructor(
     private readonly doc: Document,
@@ -189,7 +227,17 @@ class EntryReader {
   }
 
   private loc(node: Node | null | undefined): Loc {
-    return locOf(node, this.entry.base, this.baseStart) ?? new Loc(this.entry.base, 0, 0);
+    return this.kept(locOf(node, this.entry.base, this.baseStart) ?? new Loc(this.entry.base, 0, 0));
+  }
+
+  private maybeLoc(node: Node | null | undefined): Loc | undefined {
+    const loc = locOf(node, this.entry.base, this.baseStart);
+    return loc && this.kept(loc);
+  }
+
+  private kept(loc: Loc): Loc {
+    this.entry.locs.push(loc);
+    return loc;
   }
 
   private shape(map: YAMLMap): MapShape {
@@ -198,8 +246,8 @@ class EntryReader {
     const valueLocs: (Loc | undefined)[] = [];
     for (const pair of map.items) {
       keys.push(isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
-      keyLocs.push(locOf(pair.key as Node | null, this.entry.base, this.baseStart));
-      valueLocs.push(locOf(deref(pair.value, this.doc), this.entry.base, this.baseStart));
+      keyLocs.push(this.maybeLoc(pair.key as Node | null));
+      valueLocs.push(this.maybeLoc(deref(pair.value, this.doc)));
     }
     return new MapShape(this.loc(map), keys, keyLocs, valueLocs);
   }
@@ -318,8 +366,7 @@ class EntryReader {
   }
 
   private toReference(field: Field<string>, kind: ReferenceField): Reference {
-    const directory = this.directory;
-    return { ...field, field: kind, get target() { return directory.entity(field.value); } };
+    return new Ref(field.value, field.node, field.path, kind, this.directory);
   }
 
   private reference(node: YAMLMap, parent: Path, kind: ReferenceField): Reference | undefined {

@@ -1,7 +1,8 @@
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, CheckOptions, CheckResult } from '../core/check';
+import { CheckOptions, CheckResult, resultOf } from '../core/check';
 import type { RuleSettings, SeveritySetting } from '../core/finding';
+import { Manifest } from '../core/manifest';
 
 /** The settings of spec §4 and the extension, as the client sends them per resource. */
 export interface Settings { rules: RuleSettings; run: 'onType' | 'onSave' }
@@ -40,12 +41,18 @@ interface Entry {
 /** Result ids of an earlier server process (after a restart) never match this one's. */
 const PROCESS_TAG = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
 
+/** The checked state of one open document, kept up to date change by change. */
+interface Held { manifest: Manifest; version: number; durationMs: number }
+
 /**
  * One check per document version (and settings), shared by every feature: diagnostics, code
- * actions, completion, hover and navigation all read the same CheckResult.
+ * actions, completion, hover and navigation all read the same CheckResult. Each open document's
+ * manifest is updated with the editor's incremental changes as they arrive (see `changed`), so a
+ * check after an edit costs what the edit touched, not the whole file.
  */
 export class ManifestStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly held = new Map<string, Held>();
   private readonly settings = new Map<string, Promise<Settings>>();
   private supportsConfiguration = false;
 
@@ -84,13 +91,47 @@ export class ManifestStore {
     return this.cached(document) ?? (await this.resultFor(document)).result;
   }
 
+  /**
+   * The document is about to change from `before` by `changes` (as the client sent them, in order):
+   * each is applied to its manifest. Called by the document store before it applies them itself.
+   */
+  changed(before: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const held = this.held.get(before.uri);
+    if (!held || held.version !== before.version) { this.held.delete(before.uri); return; }
+    const started = performance.now();
+    const { manifest } = held;
+    for (const change of changes) {
+      // A whole new text, or a text with a byte-order mark (the manifest's offsets start after it): read it anew.
+      if (!('range' in change) || before.getText().startsWith('\uFEFF')) { this.held.delete(before.uri); return; }
+      const start = manifest.lines.offset(change.range.start);
+      const end = Math.max(start, manifest.lines.offset(change.range.end));
+      const text = manifest.text.slice(0, start) + change.text + manifest.text.slice(end);
+      manifest.edit(text, { start, end, length: change.text.length });
+    }
+    held.version = version;
+    held.durationMs = performance.now() - started;
+  }
+
+  /** The manifest of the document's current version: the one kept up to date, or a new one. */
+  private manifestOf(document: TextDocument): Held {
+    let held = this.held.get(document.uri);
+    if (!held || held.version !== document.version) {
+      const started = performance.now();
+      held = { manifest: new Manifest(document.getText()), version: document.version, durationMs: 0 };
+      held.durationMs = performance.now() - started;
+      this.held.set(document.uri, held);
+    }
+    return held;
+  }
+
   private resultWith(document: TextDocument, settings: Settings): Entry {
     const settingsKey = JSON.stringify(settings.rules);
     const known = this.entries.get(document.uri);
     if (known && known.version === document.version && known.settingsKey === settingsKey) return known;
-    const started = performance.now();
+    const held = this.manifestOf(document);
+    const started = performance.now() - held.durationMs;
     const options: CheckOptions = { rules: settings.rules, locale: this.locale };
-    const result = check(document.getText(), options);
+    const result = resultOf(held.manifest, options);
     optionsOfResult.set(result, options);
     const resultId = `${PROCESS_TAG}:${document.uri}:${document.version}:${settingsKey}`;
     const entry = { version: document.version, settingsKey, result, durationMs: performance.now() - started, resultId };
@@ -98,8 +139,14 @@ export class ManifestStore {
     return entry;
   }
 
+  /** Drops the manifest kept for `uri`: the next check reads the document anew. */
+  forgetState(uri: string): void {
+    this.held.delete(uri);
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.held.delete(uri);
     this.settings.delete(uri);
   }
 
