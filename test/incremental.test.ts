@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { check, CheckOptions, fixesFor, resultOf } from '../server/src/core/check';
 import { Manifest } from '../server/src/core/manifest';
 import { rules } from '../server/src/core/rules';
+import { applyEdits, TextEdit } from '../server/src/core/text';
 import { generateManifest } from './bench/generate';
 import { fixtureFiles, fixturesDir, repoRoot, TEST_TODAY } from './support';
 
@@ -112,6 +113,12 @@ function randomEdit(text: string, rnd: Rnd): Edit {
   }
 }
 
+/** Two edits that touch (then only the first of them is tried). */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.range.end, b.range.start) && !before(b.range.end, a.range.start);
+}
+
 /** Findings as plain data, for comparison. */
 const asData = (findings: unknown) => JSON.parse(JSON.stringify(findings));
 
@@ -142,7 +149,15 @@ describe('incremental checking equals a check from scratch', () => {
         const where = `${name}, step ${step} (${edit.kind} ${JSON.stringify({ start: edit.start, end: edit.end, text: edit.text.slice(0, 60) })}), ` +
           `INCREMENTAL_SEED=${SEED}`;
         assert.deepEqual(asData(incremental.findings), asData(scratch.findings), where);
-        if (step % FIX_EVERY === 0) assert.deepEqual(fixesAsData(incremental), fixesAsData(scratch), `${where}: fixes`);
+        if (step % FIX_EVERY === 0) {
+          assert.deepEqual(fixesAsData(incremental), fixesAsData(scratch), `${where}: fixes`);
+          // Fix-all's trial: the fixed text as checked from this state equals its check from scratch, and the state comes back.
+          const fixes = incremental.findings.flatMap((f) => fixesFor(incremental, f, TEST_TODAY).slice(0, 1)).slice(0, 3);
+          const edits = fixes.flatMap((fix) => fix.edits).filter((e, i, all) => all.findIndex((o) => overlaps(o, e)) === i);
+          const tried = incremental.trial(edits, (after) => asData(after.findings));
+          assert.deepEqual(tried, asData(check(applyEdits(text, edits), options).findings), `${where}: trial`);
+          assert.deepEqual(asData(resultOf(manifest, options).findings), asData(scratch.findings), `${where}: after the trial`);
+        }
         for (const f of scratch.findings) fired.add(f.rule);
         modes.add(manifest.mode);
         kinds.set(edit.kind, (kinds.get(edit.kind) ?? 0) + 1);

@@ -37,6 +37,7 @@ let locale: Locale = 'en';
 connection.onInitialize((params) => {
   locale = localeOf(params.locale);
   store = new ManifestStore(connection, locale);
+  store.isOpen = isOpen;
   if (params.capabilities.workspace?.configuration) store.enableConfiguration();
   return {
     capabilities: {
@@ -62,6 +63,7 @@ connection.onDidChangeConfiguration(() => {
 });
 
 documents.onDidClose((event) => store.forget(event.document.uri));
+const isOpen = (uri: string) => documents.get(uri) !== undefined;
 
 /** A feature that throws logs and answers nothing: the server and the other features carry on. */
 const run = guard(connection);

@@ -7,7 +7,7 @@ import { nodeRange, ParsedText } from './parse';
 import { Report, ReportArgs, Rule, SyntaxAccess } from './rules/rule';
 import { ruleById, rules } from './rules';
 import { applySuppressions, suppressLineEdit } from './suppress';
-import type { LineIndex } from './text';
+import type { LineIndex, TextEdit } from './text';
 
 export interface CheckOptions {
   /** Severity overrides per rule id; `off` skips the rule. */
@@ -28,6 +28,12 @@ export interface CheckResult {
   sections(): ReturnType<Manifest['sections']>;
   /** While the text has YAML errors: a model of what the parser recovered, unvalidated (for completion and hover). */
   lenientModel(): Model | undefined;
+  /**
+   * Runs `inspect` on the check of this text with `edits` applied, then restores the text: how fix-all
+   * sees what its fixes would lead to, at the cost of the edits rather than of a check from scratch.
+   * The result passed to `inspect` is valid only while it runs.
+   */
+  trial<T>(edits: readonly TextEdit[], inspect: (after: CheckResult) => T): T;
 }
 
 /** The one pipeline: text → YAML with ranges → schema → model → rules → findings. */
@@ -77,11 +83,20 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
   return {
     parsed, model: manifest.model, findings: kept, locale, syntax: manifest.syntax(),
     sections: () => manifest.sections(), lenientModel: () => manifest.lenientModel(),
+    trial: (edits, inspect) => {
+      const undo = manifest.applyEdits(edits.map((e) => ({ start: parsed.lines.offset(e.range.start), end: parsed.lines.offset(e.range.end), text: e.newText })));
+      try {
+        return inspect(resultOf(manifest, options));
+      } finally {
+        manifest.applyEdits(undo);
+      }
+    },
   };
 }
 
 /** Message arguments with each place (a Loc) written as its 1-based line. */
 function writtenArgs(args: ReportArgs, lines: LineIndex): MessageArgs {
+  if (!Object.values(args).some((value) => value instanceof Loc)) return args as MessageArgs;
   const out: MessageArgs = {};
   for (const [name, value] of Object.entries(args)) out[name] = value instanceof Loc ? lines.position(value.range[0]).line + 1 : value;
   return out;
@@ -89,6 +104,7 @@ function writtenArgs(args: ReportArgs, lines: LineIndex): MessageArgs {
 
 /** Paths in a finding are copies: the model's own move with their entries as the text is edited. */
 function copiedData(report: Report): FindingData {
+  if (!report.data) return { path: [...report.path] };
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(report.data ?? {})) data[key] = Array.isArray(value) ? [...value] : value;
   return { ...data, path: [...report.path] };

@@ -1,11 +1,11 @@
-import type { Customer, Entity, Lookup, Partner } from './model';
-import { referencesOf } from './model';
+import type { Customer, Entity, Lookup, Partner, Reference } from './model';
 import type { Report, Rule, UnitContext } from './rules/rule';
 
 /**
  * Incremental checking. Rules run per entity (a unit: one partner or one customer) and report only
  * about places in that entity. Whatever a unit reads of other entities it gets through `Indexes`,
- * which notes the lookup keys it used (`id:x`, `tenant:t`, `pid:p`, `uses:x`, `root`). When an entity
+ * which notes the lookup keys it used (an id `x` as it is; `tenant:t`, `pid:p`, `uses:x`, `:root`: ids have no
+ * colon). When an entity
  * comes, goes or changes, the keys under which it can be found are dirty, and exactly the units that
  * looked up one of those keys run again. So after any edit the reports equal those of a run over
  * every entity, which is what a check of the whole text does.
@@ -17,6 +17,21 @@ export function orderOf(entity: Entity): number {
 }
 
 const byOrder = (a: Entity, b: Entity) => orderOf(a) - orderOf(b);
+
+/**
+ * The references that make an entity a user of the partner they name (`usersOf`): sellers, providers,
+ * owners and a reseller's providers. `managedBy` is left out: no rule asks who manages a partner's
+ * subscriptions, and a list of managers can be very long.
+ */
+function usingReferences(entity: Entity): Reference[] {
+  if (entity.kind === 'partner') return entity.providers;
+  const out: Reference[] = entity.owner ? [entity.owner] : [];
+  for (const s of entity.subscriptions) {
+    if (s.soldBy) out.push(s.soldBy);
+    if (s.provider) out.push(s.provider);
+  }
+  return out;
+}
 
 /** A report with what is needed to put it in the order of a whole run. */
 export interface UnitReport extends Report { rule: Rule; ruleIndex: number; seq: number }
@@ -47,14 +62,17 @@ export class Indexes implements Lookup {
   private readonly ids = new Map<string, Entity[]>();
   private readonly tenants = new Map<string, Partner[]>();
   private readonly partnerIds = new Map<string, Partner[]>();
-  private readonly users = new Map<string, Set<Entity>>();
+  /** id → the entity (or entities: most ids are referenced by one) that reference it. */
+  private readonly users = new Map<string, Entity | Set<Entity>>();
   /** The keys the running unit looked up; undefined outside a unit run (fixes, editor features). */
   recording: Set<string> | undefined;
+  /** The ids it looked up, kept apart from `recording` so that a lookup costs no new string. */
+  recordingIds: Set<string> | undefined;
   hasPartnerListValue = false;
 
   /** The first entity that declares `id`. */
   entity(id: string): Entity | undefined {
-    this.recording?.add(`id:${id}`);
+    this.recordingIds?.add(id);
     return this.ids.get(id)?.[0];
   }
 
@@ -79,23 +97,23 @@ export class Indexes implements Lookup {
   usersOf(id: string): Entity[] {
     this.recording?.add(`uses:${id}`);
     const users = this.users.get(id);
-    return users ? [...users].sort(byOrder) : [];
+    return users instanceof Set ? [...users].sort(byOrder) : users ? [users] : [];
   }
 
   get hasPartnerList(): boolean {
-    this.recording?.add('root');
+    this.recording?.add(':root');
     return this.hasPartnerListValue;
   }
 
   /** The keys under which `entity` can be found: they are dirty when it comes or goes. */
   static keysOf(entity: Entity): string[] {
     const keys: string[] = [];
-    if (entity.id) keys.push(`id:${entity.id.value}`);
+    if (entity.id) keys.push(entity.id.value);
     if (entity.kind === 'partner') {
       if (entity.tenant) keys.push(`tenant:${entity.tenant.value.toLowerCase()}`);
       if (entity.partnerId) keys.push(`pid:${entity.partnerId.value}`);
     }
-    for (const ref of referencesOf(entity)) keys.push(`uses:${ref.value}`);
+    for (const ref of usingReferences(entity)) keys.push(`uses:${ref.value}`);
     return keys;
   }
 
@@ -105,10 +123,11 @@ export class Indexes implements Lookup {
       if (entity.tenant) this.push(this.tenants, entity.tenant.value.toLowerCase(), entity);
       if (entity.partnerId) this.push(this.partnerIds, entity.partnerId.value, entity);
     }
-    for (const ref of referencesOf(entity)) {
-      let set = this.users.get(ref.value);
-      if (!set) this.users.set(ref.value, (set = new Set()));
-      set.add(entity);
+    for (const ref of usingReferences(entity)) {
+      const found = this.users.get(ref.value);
+      if (!found) this.users.set(ref.value, entity);
+      else if (found instanceof Set) found.add(entity);
+      else if (found !== entity) this.users.set(ref.value, new Set([found, entity]));
     }
   }
 
@@ -118,10 +137,13 @@ export class Indexes implements Lookup {
       if (entity.tenant) removeFrom(this.tenants, entity.tenant.value.toLowerCase(), entity);
       if (entity.partnerId) removeFrom(this.partnerIds, entity.partnerId.value, entity);
     }
-    for (const ref of referencesOf(entity)) {
-      const set = this.users.get(ref.value);
-      set?.delete(entity);
-      if (set?.size === 0) this.users.delete(ref.value);
+    for (const ref of usingReferences(entity)) {
+      const found = this.users.get(ref.value);
+      if (found === entity) this.users.delete(ref.value);
+      else if (found instanceof Set) {
+        found.delete(entity);
+        if (found.size === 1) this.users.set(ref.value, found.values().next().value!);
+      }
     }
   }
 
@@ -187,6 +209,19 @@ export class Checker {
     this.run(fresh);
   }
 
+  /**
+   * Registers the entities of a text read anew, whose units nothing depends on yet, and returns their
+   * units for the caller to `run` (in slices, so that a server stays responsive).
+   */
+  register(came: readonly Entity[]): Unit[] {
+    for (const entity of came) this.indexes.add(entity);
+    return came.map((entity) => {
+      const unit: Unit = { entity, reports: [], deps: [] };
+      this.units.set(entity, unit);
+      return unit;
+    });
+  }
+
   private drop(unit: Unit): void {
     this.units.delete(unit.entity);
     this.reporting.delete(unit);
@@ -204,16 +239,27 @@ export class Checker {
     }
   }
 
-  private run(unit: Unit): void {
+  run(unit: Unit): void {
     this.forgetDeps(unit);
     const recording = new Set<string>();
+    const ids = new Set<string>();
     this.indexes.recording = recording;
+    this.indexes.recordingIds = ids;
     const reports: UnitReport[] = [];
     const entity = unit.entity;
     try {
       this.rules.forEach((rule, ruleIndex) => {
         // The rule's report objects are its own: they are completed in place, not copied (a list can hold millions).
-        const context: UnitContext = { ...this.context, report: (report) => { reports.push(Object.assign(report, { rule, ruleIndex, seq: reports.length })); } };
+        const context: UnitContext = {
+          ...this.context,
+          report: (report) => {
+            const completed = report as UnitReport;
+            completed.rule = rule;
+            completed.ruleIndex = ruleIndex;
+            completed.seq = reports.length;
+            reports.push(completed);
+          },
+        };
         try {
           if (entity.kind === 'partner') rule.checkPartner?.(entity, context);
           else rule.checkCustomer?.(entity as Customer, context);
@@ -224,9 +270,11 @@ export class Checker {
       });
     } finally {
       this.indexes.recording = undefined;
+      this.indexes.recordingIds = undefined;
     }
     unit.reports = reports;
     unit.deps = [...recording];
+    for (const id of ids) unit.deps.push(id);
     for (const key of unit.deps) {
       const found = this.dependents.get(key);
       if (!found) this.dependents.set(key, unit);

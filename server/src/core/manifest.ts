@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { Checker, Indexes, orderOf } from './checker';
+import { Checker, Indexes, orderOf, Unit } from './checker';
 import { Base, Loc } from './loc';
 import {
   Customer, Entity, EntrySlot, ListName, Model, Partner, Path, readEntry, Reference, referencesOf, renumber, sameContent,
@@ -55,12 +55,43 @@ export class Manifest {
   private checker: Checker;
   readonly model: Model;
 
-  constructor(rawText: string) {
+  constructor(rawText: string, read = true) {
     this.text = stripBom(rawText);
     this.lines = new LineIndex(this.text);
     this.model = this.makeModel();
     this.checker = new Checker(this.indexes, rules, { model: this.model, indexes: this.indexes });
-    this.rebuild();
+    if (read) this.rebuild();
+  }
+
+  /**
+   * Reads a text in slices of about `sliceMs`, awaiting `pause()` between them, so that a server can
+   * answer other requests while a large manifest is read. The result is the same as `new Manifest(text)`.
+   * (A text that is parsed whole is parsed in one go: the `yaml` parser cannot be paused.)
+   */
+  static async open(rawText: string, pause: () => Promise<void>, sliceMs = 15): Promise<Manifest> {
+    const manifest = new Manifest(rawText, false);
+    const segments = segment(manifest.text);
+    if (!segments) {
+      manifest.parseWhole();
+      return manifest;
+    }
+    manifest.segments = segments;
+    let deadline = performance.now() + sliceMs;
+    const slice = async () => {
+      if (performance.now() < deadline) return;
+      await pause();
+      deadline = performance.now() + sliceMs;
+    };
+    for (const s of segments) {
+      manifest.readSegment(s);
+      await slice();
+    }
+    const units = manifest.afterSegmentsChanged([], segments, true);
+    for (const unit of units) {
+      manifest.checker.run(unit);
+      await slice();
+    }
+    return manifest;
   }
 
   /** The text after an edit, in the coordinates of the text before it (the text given has no BOM). */
@@ -78,6 +109,28 @@ export class Manifest {
     for (const s of next.removed) this.forgetSegment(s);
     for (const s of next.added) this.readSegment(s);
     this.afterSegmentsChanged(next.removed, next.added);
+  }
+
+  /**
+   * Applies `edits` (offsets of the current text, not overlapping) one by one through `edit`, and
+   * returns the edits that undo them (offsets of the edited text).
+   */
+  applyEdits(edits: readonly { start: number; end: number; text: string }[]): { start: number; end: number; text: string }[] {
+    const descending = [...edits].sort((a, b) => b.start - a.start);
+    const removed = descending.map((e) => {
+      const before = this.text.slice(e.start, e.end);
+      this.edit(this.text.slice(0, e.start) + e.text + this.text.slice(e.end), { start: e.start, end: e.end, length: e.text.length });
+      return before;
+    });
+    // In the edited text an edit's new text sits after the growth of every edit before it.
+    const undo: { start: number; end: number; text: string }[] = [];
+    let shift = 0;
+    for (let i = descending.length - 1; i >= 0; i--) {
+      const e = descending[i];
+      undo.push({ start: e.start + shift, end: e.start + shift + e.text.length, text: removed[i] });
+      shift += e.text.length - (e.end - e.start);
+    }
+    return undo;
   }
 
   /** Parses from scratch: segmented when the text allows it, else whole. */
@@ -125,7 +178,7 @@ export class Manifest {
     this.lists = whole.slots;
     this.indexes.hasPartnerListValue = whole.hasPartnerList;
     const entities = [...whole.slots.partners, ...whole.slots.customers].flatMap((s) => (s.entity ? [s.entity] : []));
-    this.checker.update([], entities, ['root']);
+    this.checker.update([], entities, [':root']);
     this.generation++;
   }
 
@@ -186,7 +239,7 @@ export class Manifest {
   }
 
   /** After segments went and came: lists renumbered, root validated again, units updated. */
-  private afterSegmentsChanged(removed: readonly Segment[], added: readonly Segment[]): void {
+  private afterSegmentsChanged(removed: readonly Segment[], added: readonly Segment[], deferUnits = false): Unit[] {
     this.whole = undefined;
     const goneSlots = removed.flatMap((s) => this.slotsOfState(this.removedStates.get(s)));
     const cameSlots = added.flatMap((s) => this.slotsOfState(this.states.get(s)));
@@ -230,11 +283,13 @@ export class Manifest {
     if (structural) {
       const hadPartnerList = this.indexes.hasPartnerListValue;
       this.validateRoot();
-      if (hadPartnerList !== this.indexes.hasPartnerListValue) dirty.push('root');
+      if (hadPartnerList !== this.indexes.hasPartnerListValue) dirty.push(':root');
     }
-    this.checker.update(gone, came, dirty);
+    // A text read anew may leave its units for the caller to run in slices (see `open`).
+    const deferred = deferUnits ? this.checker.register(came) : (this.checker.update(gone, came, dirty), []);
     this.generation++;
     if (this.broken.size > 0) this.parseWholeForOutput();
+    return deferred;
   }
 
   /** States of segments that were removed, kept until their entries have been taken out of the indexes. */

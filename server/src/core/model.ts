@@ -54,7 +54,7 @@ export interface Directory {
 export interface Lookup extends Directory {
   partnerByTenant(tenant: string): Partner | undefined;
   partnerByPartnerId(partnerId: string): Partner | undefined;
-  /** Every entity that references `id`, in text order. */
+  /** Every entity that names `id` as seller, provider, owner or (a reseller) one of its providers, in text order. */
   usersOf(id: string): Entity[];
   readonly hasPartnerList: boolean;
 }

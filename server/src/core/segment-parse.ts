@@ -23,7 +23,7 @@ export type SegmentNode =
 
 export function parseSegment(text: string, segment: Segment): SegmentNode | undefined {
   if (segment.kind === 'prelude') return { kind: 'prelude' };
-  const doc = parseAt(text.slice(segment.start, segment.end), segment.start);
+  const doc = parseAt(detached(text.slice(segment.start, segment.end)), segment.start);
   if (!doc) return undefined;
   const contents = doc.contents;
   if (segment.kind === 'entry') {
@@ -32,6 +32,16 @@ export function parseSegment(text: string, segment: Segment): SegmentNode | unde
   }
   if (!isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0])) return undefined;
   return { kind: 'pair', pair: contents.items[0] as Pair<Node, Node | null>, doc };
+}
+
+/**
+ * A copy of `slice` that does not keep the text it was cut from alive. Every value read from a segment
+ * is a substring of its source, and a substring of a substring of the whole text would pin each old
+ * version of the text for as long as an unchanged entry read from it lives.
+ */
+function detached(slice: string): string {
+  // Concatenation makes a new string; cutting the added character off refers to that string only.
+  return ` ${slice}`.slice(1);
 }
 
 /** One clean document parsed from `source` as if it started at `offset`, or undefined. */

@@ -1,13 +1,12 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, CheckResult, fixesFor, SUPPRESS_LINE_FIX } from '../core/check';
+import { CheckResult, fixesFor, SUPPRESS_LINE_FIX } from '../core/check';
 import type { Finding, Fix } from '../core/finding';
 import type { Model, Path } from '../core/model';
 import { message } from '../core/messages';
 import { ruleById } from '../core/rules';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';
 import { toFinding } from './diagnostics';
-import { checkOptionsOf } from './store';
 
 /** `source.fixAll.cspPartners`: the fixes safe to apply without a person choosing. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cspPartners`;
@@ -150,21 +149,24 @@ const VERIFY_ROUNDS = 4;
  * belongs to, and the entries linked to it by a reference; when none can be blamed, nothing is applied.
  */
 export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count: number } | undefined {
-  const options = checkOptionsOf(result);
   const singles = singleFixes(result, () => true, false);
   const excluded = new Set<Finding>();
   for (let round = 0; round < VERIFY_ROUNDS; round++) {
     const all = combine(result, singles.filter((s) => !excluded.has(s.finding)));
     if (!all) return undefined;
-    const after = check(applyEdits(result.parsed.text, all.edits), options);
-    const fresh = newErrors(result.findings, after.findings);
+    // The fixed text, checked from the state kept for this document: the edits cost, not the file.
+    const { fresh, afterLinks } = result.trial(all.edits, (after) => {
+      const found = newErrors(result.findings, after.findings);
+      return { fresh: found, afterLinks: found.length ? linksOf([after.model]) : undefined };
+    });
     if (!fresh.length) return all;
     // First the fixes at the very place of a new error; only when there are none, those of its entry
     // and of the entries linked to it (a round later, if the error is still there).
     const exact = new Set(fresh.map(placeOf));
     let blamed = all.findings.filter((f) => exact.has(placeOf(f)) || fresh.some((e) => placeOf(f).startsWith(`${placeOf(e)}/`)));
     if (!blamed.length) {
-      const links = linksOf([result.model, after.model]);
+      const links = linksOf([result.model]);
+      for (const [place, linked] of afterLinks ?? []) for (const other of linked) (links.get(place) ?? links.set(place, new Set()).get(place)!).add(other);
       const near = new Set<string>();
       for (const place of exact) {
         for (const p of [place, entryOf(place)]) {

@@ -25,9 +25,6 @@ export function settingsOf(value: unknown): Settings {
   return { rules, run: raw.run === 'onSave' ? 'onSave' : DEFAULT_SETTINGS.run };
 }
 
-/** The options each stored check ran with: a feature that checks an edited text again must use the same. */
-const optionsOfResult = new WeakMap<CheckResult, CheckOptions>();
-export const checkOptionsOf = (result: CheckResult): CheckOptions => optionsOfResult.get(result) ?? { locale: result.locale };
 
 interface Entry {
   version: number;
@@ -41,8 +38,20 @@ interface Entry {
 /** Result ids of an earlier server process (after a restart) never match this one's. */
 const PROCESS_TAG = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
 
-/** The checked state of one open document, kept up to date change by change. */
-interface Held { manifest: Manifest; version: number; durationMs: number }
+/**
+ * The checked state of one open document, kept up to date change by change. While a document is read
+ * (in slices, see `Manifest.open`) the changes that arrive wait in `pending` and are applied after.
+ */
+interface Held {
+  manifest?: Manifest;
+  opening?: Promise<Manifest>;
+  pending: { changes: readonly TextDocumentContentChangeEvent[]; bom: boolean }[];
+  version: number;
+  durationMs: number;
+}
+
+/** Lets the event loop answer other messages between slices of a long read. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One check per document version (and settings), shared by every feature: diagnostics, code
@@ -77,7 +86,8 @@ export class ManifestStore {
   /** The check of the document's current version, computed on first use. */
   async resultFor(document: TextDocument): Promise<Entry> {
     const settings = await this.settingsFor(document.uri);
-    return this.resultWith(document, settings);
+    const held = await this.manifestOf(document);
+    return this.resultWith(document, settings, held);
   }
 
   /** The cached check when one exists for this version; for features that must not wait on settings. */
@@ -98,41 +108,80 @@ export class ManifestStore {
   changed(before: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     const held = this.held.get(before.uri);
     if (!held || held.version !== before.version) { this.held.delete(before.uri); return; }
+    const bom = before.getText().startsWith('\uFEFF');
+    held.version = version;
+    if (!held.manifest) { held.pending.push({ changes, bom }); return; }
     const started = performance.now();
-    const { manifest } = held;
+    if (!this.apply(held, held.manifest, changes, bom)) return;
+    held.durationMs = performance.now() - started;
+  }
+
+  /** Applies changes to a manifest; false (and the manifest dropped) when they must be read anew. */
+  private apply(held: Held, manifest: Manifest, changes: readonly TextDocumentContentChangeEvent[], bom: boolean): boolean {
     for (const change of changes) {
       // A whole new text, or a text with a byte-order mark (the manifest's offsets start after it): read it anew.
-      if (!('range' in change) || before.getText().startsWith('\uFEFF')) { this.held.delete(before.uri); return; }
+      if (!('range' in change) || bom) {
+        this.dropHeld(held);
+        return false;
+      }
       const start = manifest.lines.offset(change.range.start);
       const end = Math.max(start, manifest.lines.offset(change.range.end));
       const text = manifest.text.slice(0, start) + change.text + manifest.text.slice(end);
       manifest.edit(text, { start, end, length: change.text.length });
     }
-    held.version = version;
-    held.durationMs = performance.now() - started;
+    return true;
   }
 
-  /** The manifest of the document's current version: the one kept up to date, or a new one. */
-  private manifestOf(document: TextDocument): Held {
-    let held = this.held.get(document.uri);
-    if (!held || held.version !== document.version) {
-      const started = performance.now();
-      held = { manifest: new Manifest(document.getText()), version: document.version, durationMs: 0 };
-      held.durationMs = performance.now() - started;
-      this.held.set(document.uri, held);
+  private dropHeld(held: Held): void {
+    for (const [uri, h] of this.held) if (h === held) this.held.delete(uri);
+  }
+
+  /**
+   * The manifest of the document's current version: the one kept up to date, or a new one read in
+   * slices (other requests are served meanwhile; changes that arrive are applied when it is read).
+   */
+  private async manifestOf(document: TextDocument): Promise<Held> {
+    for (;;) {
+      let held = this.held.get(document.uri);
+      if (!held) {
+        const started = performance.now();
+        const fresh: Held = { pending: [], version: document.version, durationMs: 0 };
+        held = fresh;
+        fresh.opening = Manifest.open(document.getText(), pause).then((manifest) => {
+          fresh.durationMs = performance.now() - started;
+          for (const { changes, bom } of fresh.pending) if (!this.apply(fresh, manifest, changes, bom)) break;
+          fresh.pending = [];
+          fresh.manifest = manifest;
+          return manifest;
+        });
+        this.held.set(document.uri, fresh);
+      }
+      if (held.opening) await held.opening;
+      // Changed meanwhile in a way that needs a new read (a whole new text), or closed: start over.
+      if (this.held.get(document.uri) !== held || !held.manifest) {
+        if (!this.documentOpen(document)) return held;
+        continue;
+      }
+      if (held.version === document.version) return held;
+      this.held.delete(document.uri);
     }
-    return held;
   }
 
-  private resultWith(document: TextDocument, settings: Settings): Entry {
+  /** Whether `document` is still the one the store follows (it may have been closed while it was read). */
+  private documentOpen(document: TextDocument): boolean {
+    return this.isOpen(document.uri);
+  }
+
+  /** Set by the server: whether a document is open (the store is told of closes through `forget`). */
+  isOpen: (uri: string) => boolean = () => true;
+
+  private resultWith(document: TextDocument, settings: Settings, held: Held): Entry {
     const settingsKey = JSON.stringify(settings.rules);
     const known = this.entries.get(document.uri);
     if (known && known.version === document.version && known.settingsKey === settingsKey) return known;
-    const held = this.manifestOf(document);
     const started = performance.now() - held.durationMs;
     const options: CheckOptions = { rules: settings.rules, locale: this.locale };
-    const result = resultOf(held.manifest, options);
-    optionsOfResult.set(result, options);
+    const result = resultOf(held.manifest ?? new Manifest(document.getText()), options);
     const resultId = `${PROCESS_TAG}:${document.uri}:${document.version}:${settingsKey}`;
     const entry = { version: document.version, settingsKey, result, durationMs: performance.now() - started, resultId };
     this.entries.set(document.uri, entry);
