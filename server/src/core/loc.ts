@@ -12,6 +12,13 @@ export class Loc {
   // (see Manifest): whatever holds one of them then sees the new position.
   constructor(public base: Base, public from: number, public to: number) {}
 
+  /** Moves this place (see `moveOnto` in model.ts). */
+  moveTo(base: Base, from: number, to: number): void {
+    this.base = base;
+    this.from = from;
+    this.to = to;
+  }
+
   get range(): [number, number] {
     const start = this.base.start;
     return [start + this.from, start + this.to];

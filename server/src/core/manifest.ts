@@ -2,7 +2,7 @@ import { Document, isMap, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Checker, Indexes, orderOf, Unit } from './checker';
 import { Base, Loc } from './loc';
 import {
-  Customer, Entity, EntrySlot, ListName, Model, Partner, Path, readEntry, Reference, referencesOf, renumber, sameContent,
+  Customer, Entity, EntrySlot, ListName, Model, Partner, Path, readEntry, Reference, referencesOf, moveOnto, renumber, sameContent,
 } from './model';
 import { deref, keyNodeAtPath, nodeAtPath, parseText, ParsedText, SyntaxProblem } from './parse';
 import { rules } from './rules';
@@ -166,7 +166,7 @@ export class Manifest {
           const seq = deref(root.get(list, true), doc);
           if (!isSeq(seq)) continue;
           seq.items.forEach((item, index) => {
-            const slot: EntrySlot = { list, index, base, paths: [], locs: [], item: itemLoc(item as Node | null, base, 0) };
+            const slot: EntrySlot = { list, index, base, paths: [], item: itemLoc(item as Node | null, base, 0) };
             const node = deref(item, doc);
             const invalid = invalidTails(whole.problems, list, index);
             if (isMap(node)) slot.entity = readEntry(node, doc, slot, 0, invalid, this.indexes);
@@ -229,7 +229,7 @@ export class Manifest {
   }
 
   private slotFor(list: ListName, base: Base): EntrySlot {
-    return { list, index: -1, base, paths: [], locs: [] };
+    return { list, index: -1, base, paths: [] };
   }
 
   private forgetSegment(segment: Segment): void {
@@ -270,7 +270,7 @@ export class Manifest {
       if (!sameContent(before, after)) continue;
       // The same content at new places: whatever other entries' findings hold of the old reading (places,
       // paths) now follows the new one, so nothing but the entry's own rules needs to run again.
-      before.locs.forEach((loc, i) => { const to = after.locs[i]; loc.base = to.base; loc.from = to.from; loc.to = to.to; });
+      moveOnto(before.entity, after.entity);
       after.paths.push(...before.paths);
       renumber(after, after.index);
       for (const path of before.paths) path[1] = after.index;
@@ -514,7 +514,7 @@ export class Manifest {
       seq.items.forEach((item, index) => {
         const node = deref(item, doc);
         if (!isMap(node)) return;
-        const entity = readEntry(node, doc, { list, index, base, paths: [], locs: [] }, 0, () => false, indexes);
+        const entity = readEntry(node, doc, { list, index, base, paths: [] }, 0, () => false, indexes);
         lists[list].push(entity);
         indexes.add(entity);
       });
@@ -578,5 +578,6 @@ function invalidTails(problems: readonly SchemaProblem[], list: ListName, index?
     if (p.path[0] !== list || (index !== undefined && p.path[1] !== index)) continue;
     tails.add(p.path.slice(2).join('/'));
   }
-  return tails.size === 0 ? () => false : (tail: Path) => tails.has(tail.join('/'));
+  if (tails.size === 0) return () => false;
+  return (parent: Path, key: string, item?: number) => tails.has([...parent, key, ...(item === undefined ? [] : [item])].join('/'));
 }

@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
-import { Base, Loc, locOf } from './loc';
+import { Base, Loc } from './loc';
 import { deref, valueNode } from './parse';
 import { regionOf } from './regions';
 
@@ -14,7 +14,7 @@ export type ListName = 'partners' | 'customers';
  */
 
 /** A value read from the manifest, with its place in the text and its JSON path (for fixes). */
-export interface Field<T> { value: T; node: Loc; path: Path }
+export interface Field<T> { readonly value: T; readonly node: Loc; readonly path: Path }
 
 /** An id written in `soldBy`, `provider`, `providers`, `managedBy` or `owner`. */
 export interface Reference extends Field<string> {
@@ -24,22 +24,110 @@ export interface Reference extends Field<string> {
 }
 export type ReferenceField = 'soldBy' | 'provider' | 'providers' | 'managedBy' | 'owner';
 
+/**
+ * Places and paths of the model are made when first asked for: most never are (only those a finding,
+ * a fix or an editor feature points at), and a manifest holds hundreds of thousands of values. Once
+ * made they are kept, and moved when the entry is read again with the same content (`moveOnto`).
+ */
+
 /** A mapping's keys and the places of its keys and values: what rules ask of a mapping's shape. */
 export class MapShape {
-  constructor(
-    readonly node: Loc,
-    private readonly keys: readonly string[],
-    private readonly keyLocs: readonly (Loc | undefined)[],
-    private readonly valueLocs: readonly (Loc | undefined)[],
-  ) {}
+  private made: (Loc | undefined)[] | undefined;
 
+  /**
+   * `spans` holds, relative to `entry.base`, the map's own start and end, then per key: key start, key
+   * end, value start, value end (-1 where there is none).
+   */
+  constructor(private readonly entry: EntrySlot, private readonly keys: readonly string[], private spans: readonly number[]) {}
+
+  private loc(slot: number): Loc | undefined {
+    const from = this.spans[2 * slot];
+    if (from < 0) return undefined;
+    this.made ??= [];
+    return (this.made[slot] ??= new Loc(this.entry.base, from, this.spans[2 * slot + 1]));
+  }
+
+  get node(): Loc { return this.loc(0)!; }
   get range(): [number, number] { return this.node.range; }
   has(key: string): boolean { return this.keys.includes(key); }
   /** The place of `key` itself. */
-  key(key: string): Loc | undefined { return this.keyLocs[this.keys.indexOf(key)]; }
+  key(key: string): Loc | undefined { const i = this.keys.indexOf(key); return i < 0 ? undefined : this.loc(1 + 2 * i); }
   /** The place of the value of `key`, when it has one. */
-  value(key: string): Loc | undefined { return this.valueLocs[this.keys.indexOf(key)]; }
-  get firstKey(): Loc | undefined { return this.keyLocs[0]; }
+  value(key: string): Loc | undefined { const i = this.keys.indexOf(key); return i < 0 ? undefined : this.loc(2 + 2 * i); }
+  get firstKey(): Loc | undefined { return this.keys.length ? this.loc(1) : undefined; }
+
+  moveOnto(other: MapShape): void {
+    this.made?.forEach((loc, slot) => { if (loc) loc.moveTo(other.entry.base, other.spans[2 * slot], other.spans[2 * slot + 1]); });
+    if (this.made) other.made = this.made;
+  }
+
+  toJSON() { return this.keys; }
+}
+
+/** A field as read: its place and path are made when asked for. */
+class ReadField<T> implements Field<T> {
+  private made: Loc | undefined;
+  private madePath: Path | undefined;
+
+  /** Its path below the entry is `parent` then `key`, then `item` for an entry of a list (no array of its own until asked). */
+  constructor(
+    readonly value: T, protected readonly entry: EntrySlot, private readonly from: number, private readonly to: number,
+    private readonly parent: Path, private readonly key: string, private readonly item?: number,
+  ) {}
+
+  get node(): Loc {
+    return (this.made ??= new Loc(this.entry.base, this.from, this.to));
+  }
+
+  get path(): Path {
+    if (!this.madePath) {
+      this.madePath = [this.entry.list, this.entry.index, ...this.parent, this.key];
+      if (this.item !== undefined) this.madePath.push(this.item);
+      this.entry.paths.push(this.madePath);
+    }
+    return this.madePath;
+  }
+
+  moveOnto(other: ReadField<T>): void {
+    this.made?.moveTo(other.entry.base, other.from, other.to);
+    other.made ??= this.made;
+    other.madePath ??= this.madePath;
+  }
+
+  toJSON(): unknown { return this.value; }
+}
+
+/** A reference whose target is looked up when read, never stale. */
+class Ref extends ReadField<string> implements Reference {
+  constructor(
+    value: string, entry: EntrySlot, from: number, to: number, parent: Path, readonly field: ReferenceField,
+    private readonly directory: Directory, item?: number,
+  ) {
+    super(value, entry, from, to, parent, field, item);
+  }
+
+  get target(): Entity | undefined {
+    return this.directory.entity(this.value);
+  }
+
+  toJSON(): unknown { return [this.field, this.value]; }
+}
+
+/**
+ * After an entry was read again with the same content (see `sameContent`): the places already made
+ * from the old reading move to the new one, and are shared with it, so that whatever holds them (the
+ * findings of other entries) points at the new text.
+ */
+export function moveOnto(before: unknown, after: unknown): void {
+  if (before instanceof Loc && after instanceof Loc) { before.moveTo(after.base, after.from, after.to); return; }
+  if (before instanceof ReadField && after instanceof ReadField) { before.moveOnto(after); return; }
+  if (before instanceof MapShape && after instanceof MapShape) { before.moveOnto(after); return; }
+  if (Array.isArray(before) && Array.isArray(after)) { before.forEach((item, i) => moveOnto(item, after[i])); return; }
+  if (!before || typeof before !== 'object' || !after || typeof after !== 'object') return;
+  for (const key of Object.keys(before)) {
+    if (key === 'entry' || key === 'customer') continue;
+    moveOnto((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]);
+  }
 }
 
 /**
@@ -69,20 +157,18 @@ export interface EntrySlot {
   entity?: Entity;
   /** The whole item as written (start to end, trailing comment included), whatever it is. */
   item?: Loc;
-  /** Every place read from the entry, in reading order (see `sameContent`). */
-  locs: Loc[];
 }
 
 /**
  * True when two readings of an entry say the same to every other entry: the same values, keys and
  * references, places aside (and the entity's `name` and subscriptions' `offer`, which no rule reads).
- * Their places then correspond one to one, in reading order.
+ * Their fields and mappings then correspond one to one (see `moveOnto`).
  */
 export function sameContent(a: EntrySlot, b: EntrySlot): boolean {
-  if (!a.entity || !b.entity || a.list !== b.list || a.locs.length !== b.locs.length) return false;
+  if (!a.entity || !b.entity || a.list !== b.list) return false;
   const face = (entity: Entity) => JSON.stringify(entity, function (this: unknown, key: string, value: unknown) {
     if (value instanceof Loc) return '@';
-    if (key === 'entry' || key === 'customer' || key === 'path' || key === 'target' || key === 'offer') return undefined;
+    if (key === 'entry' || key === 'customer' || key === 'path' || key === 'offer') return undefined;
     if (this === entity && (key === 'index' || key === 'name')) return undefined;
     return value;
   });
@@ -163,7 +249,7 @@ export interface Model {
 }
 
 /** Answers "did the schema reject this path (relative to the entry)?": a rejected value never reaches the model. */
-export type IsInvalid = (tail: Path) => boolean;
+export type IsInvalid = (parent: Path, key: string, item?: number) => boolean;
 
 /** Every reference of one entity, in text order. */
 export function referencesOf(entity: Entity): Reference[] {
@@ -186,24 +272,18 @@ export function readEntry(node: YAMLMap, doc: Document, entry: EntrySlot, baseSt
   return new EntryReader(doc, entry, baseStart, isInvalid, directory).read(node);
 }
 
-/** A reference whose target is looked up when read (a class: a manifest can hold millions of them). */
-class Ref implements Reference {
-  constructor(
-    readonly value: string,
-    readonly node: Loc,
-    readonly path: Path,
-    readonly field: ReferenceField,
-    private readonly directory: Directory,
-  ) {}
-
-  get target(): Entity | undefined {
-    return this.directory.entity(this.value);
-  }
-
-  /** Plain data (no directory) when a reference is written out as JSON. */
-  toJSON() {
-    return { value: this.value, node: this.node, path: this.path, field: this.field, target: this.target };
-  }
+/** `pathTo` of a subscription: one live path per key, made when first asked for. */
+function pathMaker(entry: EntrySlot, tail: Path): (key: string) => Path {
+  const paths = new Map<string, Path>();
+  return (key) => {
+    let path = paths.get(key);
+    if (!path) {
+      path = [entry.list, entry.index, ...tail, key];
+      entry.paths.push(path);
+      paths.set(key, path);
+    }
+    return path;
+  };
 }
 
 class EntryReader {
@@ -226,44 +306,40 @@ class EntryReader {
     return path;
   }
 
+  /** The place of a node as offsets relative to the entry's segment ([-1, -1] without one). */
+  private span(node: Node | null | undefined): [number, number] {
+    const range = node?.range;
+    return range ? [range[0] - this.baseStart, range[1] - this.baseStart] : [-1, -1];
+  }
+
   private loc(node: Node | null | undefined): Loc {
-    return this.kept(locOf(node, this.entry.base, this.baseStart) ?? new Loc(this.entry.base, 0, 0));
-  }
-
-  private maybeLoc(node: Node | null | undefined): Loc | undefined {
-    const loc = locOf(node, this.entry.base, this.baseStart);
-    return loc && this.kept(loc);
-  }
-
-  private kept(loc: Loc): Loc {
-    this.entry.locs.push(loc);
-    return loc;
+    const [from, to] = this.span(node);
+    return from < 0 ? new Loc(this.entry.base, 0, 0) : new Loc(this.entry.base, from, to);
   }
 
   private shape(map: YAMLMap): MapShape {
     const keys: string[] = [];
-    const keyLocs: (Loc | undefined)[] = [];
-    const valueLocs: (Loc | undefined)[] = [];
+    const [from, to] = this.span(map);
+    const spans = [Math.max(from, 0), Math.max(to, 0)];
     for (const pair of map.items) {
       keys.push(isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
-      keyLocs.push(this.maybeLoc(pair.key as Node | null));
-      valueLocs.push(this.maybeLoc(deref(pair.value, this.doc)));
+      spans.push(...this.span(pair.key as Node | null), ...this.span(deref(pair.value, this.doc)));
     }
-    return new MapShape(this.loc(map), keys, keyLocs, valueLocs);
+    return new MapShape(this.entry, keys, spans);
   }
 
   private partner(node: YAMLMap): Partner {
     const mpaNode = this.map(node, 'mpa');
     const onboardingNode = this.map(node, 'onboarding');
     const directBillNode = this.map(node, 'directBill');
-    const partnerId = this.field<string | number>(node, [], 'partnerId', (v) => typeof v === 'string' || typeof v === 'number');
+    const partnerId = this.field<string>(node, [], 'partnerId', (v) => typeof v === 'string' || typeof v === 'number', String);
     const flag = (block: YAMLMap | undefined, name: string, key: string) => block && this.boolean(block, [name], key)?.value;
     const providers = valueNode(node, 'providers', this.doc);
     return {
       kind: 'partner',
       ...this.common(node),
       type: this.string(node, [], 'type')?.value as PartnerType | undefined,
-      partnerId: partnerId && { ...partnerId, value: String(partnerId.value) },
+      partnerId,
       mpa: {
         node: mpaNode && this.shape(mpaNode),
         accepted: mpaNode && this.boolean(mpaNode, ['mpa'], 'accepted'),
@@ -304,12 +380,8 @@ class EntryReader {
   }
 
   private subscription(node: YAMLMap, tail: Path, index: number, customer: Customer): Subscription {
-    const paths = new Map<string, Path>();
-    const pathTo = (key: string): Path => {
-      let path = paths.get(key);
-      if (!path) paths.set(key, (path = this.path([...tail, key])));
-      return path;
-    };
+    // Made apart from the reader: a closure over it would keep the entry's syntax tree alive.
+    const pathTo = pathMaker(this.entry, tail);
     return {
       index,
       node: this.shape(node),
@@ -350,11 +422,12 @@ class EntryReader {
     return isMap(value) ? value : undefined;
   }
 
-  private field<T>(node: YAMLMap, parent: Path, key: string, accept: (v: unknown) => boolean): Field<T> | undefined {
-    const tail = [...parent, key];
+  private field<T>(node: YAMLMap, parent: Path, key: string, accept: (v: unknown) => boolean, convert?: (v: unknown) => T): Field<T> | undefined {
     const value = valueNode(node, key, this.doc);
-    if (!isScalar(value) || !accept(value.value) || this.isInvalid(tail)) return undefined;
-    return { value: (value as Scalar<T>).value, node: this.loc(value), path: this.path(tail) };
+    if (!isScalar(value) || !accept(value.value) || this.isInvalid(parent, key)) return undefined;
+    const [from, to] = this.span(value);
+    const read = (value as Scalar<T>).value;
+    return new ReadField(convert ? convert(read) : read, this.entry, from, to, parent, key);
   }
 
   private string(node: YAMLMap, parent: Path, key: string): Field<string> | undefined {
@@ -365,13 +438,11 @@ class EntryReader {
     return this.field<boolean>(node, parent, key, (v) => typeof v === 'boolean');
   }
 
-  private toReference(field: Field<string>, kind: ReferenceField): Reference {
-    return new Ref(field.value, field.node, field.path, kind, this.directory);
-  }
-
   private reference(node: YAMLMap, parent: Path, kind: ReferenceField): Reference | undefined {
-    const value = this.string(node, parent, kind);
-    return value && this.toReference(value, kind);
+    const value = valueNode(node, kind, this.doc);
+    if (!isScalar(value) || typeof value.value !== 'string' || this.isInvalid(parent, kind)) return undefined;
+    const [from, to] = this.span(value);
+    return new Ref(value.value, this.entry, from, to, parent, kind, this.directory);
   }
 
   private references(node: YAMLMap, parent: Path, key: 'providers' | 'managedBy'): Reference[] {
@@ -380,9 +451,9 @@ class EntryReader {
     const out: Reference[] = [];
     seq.items.forEach((item, i) => {
       const value = deref(item, this.doc);
-      const tail = [...parent, key, i];
-      if (isScalar(value) && typeof value.value === 'string' && !this.isInvalid(tail)) {
-        out.push(this.toReference({ value: value.value, node: this.loc(value), path: this.path(tail) }, key));
+      if (isScalar(value) && typeof value.value === 'string' && !this.isInvalid(parent, key, i)) {
+        const [from, to] = this.span(value);
+        out.push(new Ref(value.value, this.entry, from, to, parent, key, this.directory, i));
       }
     });
     return out;
