@@ -52,7 +52,12 @@ const HOVER_OPENS = { runs: 3, budgetMs: 30_000 };
 
 const benchDir = path.join(repoRoot, '.bench');
 const gc = (globalThis as { gc?: () => void }).gc;
-const progress = (text: string): void => { process.stderr.write(text); };
+const started = performance.now();
+/** Progress on stderr, each line with the time since the start: where a long run spends its minutes. */
+const progress = (step: string): void => {
+  const s = Math.round((performance.now() - started) / 1000);
+  process.stderr.write(`[${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}] ${step}\n`);
+};
 
 function countByRule(findings: Finding[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -82,10 +87,9 @@ function manifestFile(customers: number): string {
   const file = path.join(benchDir, `csp-partners-${customers}.g${GENERATOR_VERSION}.yaml`);
   if (!existsSync(file)) {
     mkdirSync(benchDir, { recursive: true });
-    progress(`generating ${path.relative(repoRoot, file)} ... `);
+    progress(`generating ${path.relative(repoRoot, file)}`);
     writeFileSync(`${file}.tmp`, generateManifest(customers));
     renameSync(`${file}.tmp`, file);
-    progress('done\n');
   }
   return file;
 }
@@ -167,15 +171,14 @@ type InProcessResult = ReturnType<typeof inProcessSize>;
 /** The in-process numbers of one size (the first table). */
 function inProcessSize(customers: number, runs: number, file: string) {
   const text = readFileSync(file, 'utf8');
-  progress(`${customers} customers: timing ... `);
+  progress(`${customers} customers in-process: timing`);
   let findings: Finding[] = [];
   const times = timeInterleaved(runs, { parse: () => bareParse(text), check: () => { findings = check(text).findings; } });
   const parseMs = median(times.parse);
   const checkMs = median(times.check);
-  progress('memory ... ');
+  progress(`${customers} customers in-process: memory`);
   const memory = measureMemory('check', file);
   const parseMemory = measureMemory('parse', file);
-  progress('done\n');
   return {
     customers,
     file: path.relative(repoRoot, file),
@@ -215,13 +218,13 @@ async function protocolSections(files: Map<number, string>) {
   const yamlLs: YamlLsResult[] = [];
   for (const size of PROTOCOL_SIZES) {
     const text = readFileSync(files.get(size.customers)!, 'utf8');
-    const step = (name: string) => progress(`${size.customers} customers over the protocol: ${name} ...\n`);
+    const step = (name: string) => progress(`${size.customers} customers over the protocol: ${name}`);
     servers.push(await benchServer(text, { ...size, parse: bareParse }, step));
     step('yaml-language-server');
     yamlLs.push(await benchYamlLs(text, size.customers, size.yamlLs.coldRuns, size.yamlLs.editRuns));
   }
   const biggest = PROTOCOL_SIZES[PROTOCOL_SIZES.length - 1].customers;
-  progress(`hover in a small manifest while ${biggest} customers open ...\n`);
+  progress(`hover in a small manifest while ${biggest} customers open`);
   const bigText = readFileSync(files.get(biggest)!, 'utf8');
   const hover: HoverDuringOpen = await hoverDuringOpen(bigText, biggest, HOVER_OPENS.runs, HOVER_OPENS.budgetMs);
   const sizeMB = (customers: number) => round(Buffer.byteLength(readFileSync(files.get(customers)!)) / MB, 2);
@@ -252,7 +255,7 @@ async function main(): Promise<void> {
   const results = SIZES.map(({ customers, runs }) => inProcessSize(customers, runs, files.get(customers)!));
   let stageResult: ReturnType<typeof measureStages> | undefined;
   if (files.has(STAGE_SIZE)) {
-    progress(`${STAGE_SIZE} customers: stages ...\n`);
+    progress(`${STAGE_SIZE} customers in-process: stages`);
     stageResult = measureStages(readFileSync(files.get(STAGE_SIZE)!, 'utf8'), SIZES.find((s) => s.customers === STAGE_SIZE)!.runs);
   }
   const protocol = await protocolSections(files);
@@ -264,6 +267,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     gc: Boolean(gc),
     quick: QUICK,
+    totalSeconds: Math.round((performance.now() - started) / 1000),
     results,
     stages: stageResult && { customers: STAGE_SIZE, ...stageResult },
     protocol: withSummaries(protocol),

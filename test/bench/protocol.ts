@@ -61,13 +61,18 @@ const request = <R>(server: Harness, method: string, params: unknown): Promise<R
 /** didOpen in a fresh server, then pulls as VS Code does; the time until the first answer. */
 async function coldOpen(name: string, text: string): Promise<{ session: Session; ms: number }> {
   const server = await startServer();
-  const started = performance.now();
-  const uri = await server.open(name, text);
-  const puller = new DiagnosticPuller(server.connection, uri);
-  puller.changed();
-  const diagnostics = await puller.settled();
-  const ms = performance.now() - started;
-  return { session: { server, doc: new OpenDocument(server.connection, uri, text), puller, diagnostics }, ms };
+  try {
+    const started = performance.now();
+    const uri = await server.open(name, text);
+    const puller = new DiagnosticPuller(server.connection, uri);
+    puller.changed();
+    const diagnostics = await puller.settled();
+    const ms = performance.now() - started;
+    return { session: { server, doc: new OpenDocument(server.connection, uri, text), puller, diagnostics }, ms };
+  } catch (error) {
+    await server.stop(); // a server left running would keep the bench from exiting
+    throw error;
+  }
 }
 
 function timeParse(parse: (text: string) => void, text: string): number {
