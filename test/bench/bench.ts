@@ -1,40 +1,60 @@
 /**
- * `npm run bench`: how the full check scales with the manifest size, against the bare YAML parse.
+ * `npm run bench`: how the full check scales with the manifest size, in-process and over the protocol.
  *
- * For 1k, 10k and 50k customers: file size, median time of `yaml`'s `parseDocument` (the floor any
- * check pays) and of `check(text)`, their ratio, the findings, and the peak memory of one check in
- * a fresh child process. For the 10k file also the time of each stage of the pipeline.
- * Results go to stdout as a Markdown table and to `.bench/results.json`. Nothing here asserts timings.
+ * In-process, for 1k, 10k and 50k customers: file size, median time of `yaml`'s `parseDocument` (the
+ * floor any check pays) and of `check(text)`, their ratio, the findings, and the peak memory of one
+ * check in a fresh child process; for the 10k file also the time of each stage of the pipeline.
+ *
+ * Over the protocol (./protocol.ts, ./yaml-ls.ts), for 10k and 50k customers: cold open, each kind of
+ * edit → diagnostics, requests after an edit, fix-all, a hover while a big file opens, the server's
+ * peak RSS, and the same few numbers for yaml-language-server. `npm run bench -- --quick` keeps to 10k.
+ *
+ * Results go to stdout as Markdown tables (progress to stderr) and to `.bench/results.json`.
+ * Nothing here asserts timings.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
-import { measureProtocol } from './protocol';
 import { check, resultOf } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/finding';
 import { Manifest } from '../../server/src/core/manifest';
 import { repoRoot } from '../support';
 import { generateManifest, GENERATOR_VERSION } from './generate';
+import { benchServer, hoverDuringOpen, HoverDuringOpen, ServerBench } from './protocol';
+import { protocolTables } from './report';
+import { MB, median, round, summarize } from './stats';
+import { benchYamlLs, YamlLsResult } from './yaml-ls';
 
+const QUICK = process.argv.includes('--quick');
 const SIZES = [
   { customers: 1_000, runs: 5 },
   { customers: 10_000, runs: 5 },
   { customers: 50_000, runs: 3 },
-];
+].filter((s) => !QUICK || s.customers <= 10_000);
 const STAGE_SIZE = 10_000;
+
+/**
+ * Runs over the protocol. Today's server takes seconds per check at 10k and tens of seconds at 50k,
+ * so the edit rounds stop at a time budget (one round always runs): the whole bench stays near
+ * 15 minutes now and gets more rounds by itself once the server is faster.
+ */
+const PROTOCOL_SIZES = [
+  { customers: 10_000, coldRuns: 5, editRuns: 5, editBudgetMs: 180_000, featureRuns: 3, yamlLs: { coldRuns: 3, editRuns: 3 } },
+  { customers: 50_000, coldRuns: 3, editRuns: 3, editBudgetMs: 180_000, featureRuns: 0, yamlLs: { coldRuns: 1, editRuns: 1 } },
+].filter((s) => !QUICK || s.customers <= 10_000);
+/** Opens of the biggest manifest while hovering in the small example (each gives a hover every 250 ms), and their budget. */
+const HOVER_OPENS = { runs: 3, budgetMs: 30_000 };
+
 const benchDir = path.join(repoRoot, '.bench');
 const gc = (globalThis as { gc?: () => void }).gc;
-
-const MB = 1024 * 1024;
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+const started = performance.now();
+/** Progress on stderr, each line with the time since the start: where a long run spends its minutes. */
+const progress = (step: string): void => {
+  const s = Math.round((performance.now() - started) / 1000);
+  process.stderr.write(`[${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}] ${step}\n`);
+};
 
 function countByRule(findings: Finding[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -64,15 +84,17 @@ function manifestFile(customers: number): string {
   const file = path.join(benchDir, `csp-partners-${customers}.g${GENERATOR_VERSION}.yaml`);
   if (!existsSync(file)) {
     mkdirSync(benchDir, { recursive: true });
-    process.stdout.write(`generating ${path.relative(repoRoot, file)} ... `);
+    progress(`generating ${path.relative(repoRoot, file)}`);
     writeFileSync(`${file}.tmp`, generateManifest(customers));
     renameSync(`${file}.tmp`, file);
-    process.stdout.write('done\n');
   }
   return file;
 }
 
-/** The parse the core builds on, without anything the core adds (documents list, unique keys, line index, alias check). */
+/**
+ * The parse the core builds on, without anything the core adds (documents list, unique keys, line
+ * index, alias check).
+ */
 function bareParse(text: string): void {
   parseDocument(text, { lineCounter: new LineCounter() });
 }
@@ -87,7 +109,7 @@ function memoryChild(what: string, file: string): void {
   process.stdout.write(JSON.stringify({ beforeKB, afterKB }));
 }
 
-/** Peak RSS (MB) of a fresh process that reads `file` and parses or checks it once, and its RSS before that. */
+/** Peak RSS (MB) of a fresh process that reads `file` and parses or checks it once, and its RSS before. */
 function measureMemory(what: 'parse' | 'check', file: string): { peakMB: number; beforeMB: number } {
   const child = spawnSync(process.execPath, [__filename, '--memory', what, file], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`memory child failed for ${what} ${file}:\n${child.stderr}`);
@@ -117,79 +139,111 @@ function measureStages(text: string, runs: number) {
   return { stages, slowestRules: [] as { rule: string; ms: number }[] };
 }
 
-async function main(): Promise<void> {
-  if (process.argv[2] === '--memory') return memoryChild(process.argv[3], process.argv[4]);
-  if (!gc) console.warn('global.gc is not available: run with node --expose-gc for steadier numbers.');
+type InProcessResult = ReturnType<typeof inProcessSize>;
 
-  const files = SIZES.map((s) => manifestFile(s.customers));
-  // Warm up once (ajv compiles the schema on the first check, the JIT sees the code) on the smallest file.
-  const warm = readFileSync(files[0], 'utf8');
-  bareParse(warm);
-  check(warm);
+/** The in-process numbers of one size (the first table). */
+function inProcessSize(customers: number, runs: number, file: string) {
+  const text = readFileSync(file, 'utf8');
+  progress(`${customers} customers in-process: timing`);
+  let findings: Finding[] = [];
+  const times = timeInterleaved(runs, { parse: () => bareParse(text), check: () => { findings = check(text).findings; } });
+  const parseMs = median(times.parse);
+  const checkMs = median(times.check);
+  progress(`${customers} customers in-process: memory`);
+  const memory = measureMemory('check', file);
+  const parseMemory = measureMemory('parse', file);
+  return {
+    customers,
+    file: path.relative(repoRoot, file),
+    sizeMB: round(Buffer.byteLength(text) / MB, 2),
+    runs,
+    parseMs: round(parseMs),
+    checkMs: round(checkMs),
+    ratio: round(checkMs / parseMs, 2),
+    findings: findings.length,
+    findingsByRule: countByRule(findings),
+    peakRssMB: memory.peakMB,
+    parsePeakRssMB: parseMemory.peakMB,
+    rssBeforeMB: memory.beforeMB,
+  };
+}
 
-  const results = [];
-  let stageResult: ReturnType<typeof measureStages> | undefined;
-  for (const [i, { customers, runs }] of SIZES.entries()) {
-    const text = readFileSync(files[i], 'utf8');
-    process.stdout.write(`${customers} customers: timing ... `);
-    let findings: Finding[] = [];
-    const times = timeInterleaved(runs, { parse: () => bareParse(text), check: () => { findings = check(text).findings; } });
-    const parseMs = median(times.parse);
-    const checkMs = median(times.check);
-    if (customers === STAGE_SIZE) stageResult = measureStages(text, runs);
-    process.stdout.write('memory ... ');
-    const memory = measureMemory('check', files[i]);
-    const parseMemory = measureMemory('parse', files[i]);
-    process.stdout.write('done\n');
-    results.push({
-      customers,
-      file: path.relative(repoRoot, files[i]),
-      sizeMB: round(Buffer.byteLength(text) / MB, 2),
-      runs,
-      parseMs: round(parseMs),
-      checkMs: round(checkMs),
-      ratio: round(checkMs / parseMs, 2),
-      findings: findings.length,
-      findingsByRule: countByRule(findings),
-      peakRssMB: memory.peakMB,
-      parsePeakRssMB: parseMemory.peakMB,
-      rssBeforeMB: memory.beforeMB,
-    });
-  }
-
-  // Over the protocol: the language server as the editor sees it (1k and 10k, as the issue asks).
-  const protocol = [];
-  for (const [i, { customers }] of SIZES.entries()) {
-    if (customers > 10_000) continue;
-    process.stdout.write(`${customers} customers: protocol ... `);
-    const times = await measureProtocol(readFileSync(files[i], 'utf8'), 5);
-    protocol.push({ customers, openMs: round(median(times.openMs)), editMs: round(median(times.editMs)) });
-    process.stdout.write('done\n');
-  }
-
+function inProcessTables(results: InProcessResult[], stageResult: ReturnType<typeof measureStages> | undefined): string {
   const lines = [
-    '',
-    '| customers | size (MB) | parseDocument median (ms) | check median (ms) | check / parse | findings | peak RSS check (MB) | peak RSS parseDocument (MB) |',
+    '### In-process: check against a bare parse', '',
+    '| customers | size (MB) | parseDocument median (ms) | check median (ms) | check / parse | findings '
+      + '| peak RSS check (MB) | peak RSS parseDocument (MB) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.customers} | ${r.sizeMB} | ${r.parseMs} | ${r.checkMs} | ${r.ratio}x | ${r.findings} | ${r.peakRssMB} | ${r.parsePeakRssMB} |`),
+    ...results.map((r) => `| ${r.customers} | ${r.sizeMB} | ${r.parseMs} | ${r.checkMs} | ${r.ratio}x | ${r.findings} `
+      + `| ${r.peakRssMB} | ${r.parsePeakRssMB} |`),
   ];
   if (stageResult) {
     lines.push('', `Stages of check for ${STAGE_SIZE} customers (median ms):`, '', '| stage | ms |', '|---|---:|');
     for (const [stage, ms] of Object.entries(stageResult.stages)) lines.push(`| ${stage} | ${ms} |`);
     lines.push('', `Slowest rules: ${stageResult.slowestRules.map((r) => `${r.rule} ${r.ms} ms`).join(', ')}`);
   }
-  lines.push('', 'Language server over stdio (median of 5 runs, ms):', '', '| customers | didOpen → diagnostics | edit → diagnostics |', '|---:|---:|---:|');
-  for (const p of protocol) lines.push(`| ${p.customers} | ${p.openMs} | ${p.editMs} |`);
-  console.log(lines.join('\n'));
+  return lines.join('\n');
+}
 
+/** Sections 1–7 over the protocol, one size after the other (never two servers busy at once). */
+async function protocolSections(files: Map<number, string>) {
+  const servers: ServerBench[] = [];
+  const yamlLs: YamlLsResult[] = [];
+  for (const size of PROTOCOL_SIZES) {
+    const text = readFileSync(files.get(size.customers)!, 'utf8');
+    const step = (name: string) => progress(`${size.customers} customers over the protocol: ${name}`);
+    servers.push(await benchServer(text, { ...size, parse: bareParse }, step));
+    step('yaml-language-server');
+    yamlLs.push(await benchYamlLs(text, size.customers, size.yamlLs.coldRuns, size.yamlLs.editRuns));
+  }
+  const biggest = PROTOCOL_SIZES[PROTOCOL_SIZES.length - 1].customers;
+  progress(`hover in a small manifest while ${biggest} customers open`);
+  const bigText = readFileSync(files.get(biggest)!, 'utf8');
+  const hover: HoverDuringOpen = await hoverDuringOpen(bigText, biggest, HOVER_OPENS.runs, HOVER_OPENS.budgetMs);
+  const sizeMB = (customers: number) => round(Buffer.byteLength(readFileSync(files.get(customers)!)) / MB, 2);
+  const sizes = Object.fromEntries(PROTOCOL_SIZES.map((s) => [s.customers, sizeMB(s.customers)]));
+  return { sizes, servers, hoverDuringOpen: hover, yamlLs };
+}
+
+/** For the JSON: every series of times (`...Ms: number[]`) with its median and spread next to the values. */
+function withSummaries(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSummaries);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => {
+    const isSeries = /Ms$/.test(key) && Array.isArray(v) && v.every((x) => typeof x === 'number');
+    return [key, isSeries ? { ...summarize(v as number[]), values: (v as number[]).map((x) => round(x)) } : withSummaries(v)];
+  }));
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--memory') return memoryChild(process.argv[3], process.argv[4]);
+  if (!gc) console.warn('global.gc is not available: run with node --expose-gc for steadier numbers.');
+
+  const files = new Map([...SIZES, ...PROTOCOL_SIZES].map((s) => [s.customers, manifestFile(s.customers)]));
+  // Warm up once (ajv compiles the schema on the first check, the JIT sees the code) on the smallest file.
+  const warm = readFileSync(files.get(SIZES[0].customers)!, 'utf8');
+  bareParse(warm);
+  check(warm);
+
+  const results = SIZES.map(({ customers, runs }) => inProcessSize(customers, runs, files.get(customers)!));
+  let stageResult: ReturnType<typeof measureStages> | undefined;
+  if (files.has(STAGE_SIZE)) {
+    progress(`${STAGE_SIZE} customers in-process: stages`);
+    stageResult = measureStages(readFileSync(files.get(STAGE_SIZE)!, 'utf8'), SIZES.find((s) => s.customers === STAGE_SIZE)!.runs);
+  }
+  const protocol = await protocolSections(files);
+
+  console.log(['', inProcessTables(results, stageResult), '', protocolTables(protocol)].join('\n'));
   const json = {
     generatorVersion: GENERATOR_VERSION,
     node: process.version,
     date: new Date().toISOString(),
     gc: Boolean(gc),
+    quick: QUICK,
+    totalSeconds: Math.round((performance.now() - started) / 1000),
     results,
     stages: stageResult && { customers: STAGE_SIZE, ...stageResult },
-    protocol,
+    protocol: withSummaries(protocol),
   };
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(repoRoot, path.join(benchDir, 'results.json'))}`);
