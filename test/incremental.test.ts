@@ -165,6 +165,17 @@ describe('incremental checking equals a check from scratch', () => {
     }
   });
 
+  it('a manifest read in slices (as the language server reads one) equals one read at once', async () => {
+    let pauses = 0;
+    const pause = () => new Promise<void>((resolve) => { pauses++; setImmediate(resolve); });
+    for (const { name, text } of texts) {
+      // A slice of 0 ms pauses after every piece: the most interleaved read there is.
+      const sliced = await Manifest.open(text, pause, 0);
+      assert.deepEqual(asData(resultOf(sliced, options).findings), asData(check(text, options).findings), name);
+    }
+    assert.ok(pauses > texts.length, 'the reads paused');
+  });
+
   it('covered every rule, every kind of edit, and every way of holding the text', () => {
     const expected = rules.map((r) => r.id).filter((id) => id !== 'market-status-unverified' || fired.has(id));
     assert.deepEqual(expected.filter((id) => !fired.has(id)), [], 'rules that never fired during the run');

@@ -247,19 +247,23 @@ export class Checker {
     this.indexes.recordingIds = ids;
     const reports: UnitReport[] = [];
     const entity = unit.entity;
+    // One context for all the rules of the unit; `report` completes each report in place with the rule
+    // that made it (the report objects are the rule's own: a list can hold millions).
+    let rule = this.rules[0];
+    let ruleIndex = 0;
+    const context: UnitContext = {
+      ...this.context,
+      report: (report) => {
+        const completed = report as UnitReport;
+        completed.rule = rule;
+        completed.ruleIndex = ruleIndex;
+        completed.seq = reports.length;
+        reports.push(completed);
+      },
+    };
     try {
-      this.rules.forEach((rule, ruleIndex) => {
-        // The rule's report objects are its own: they are completed in place, not copied (a list can hold millions).
-        const context: UnitContext = {
-          ...this.context,
-          report: (report) => {
-            const completed = report as UnitReport;
-            completed.rule = rule;
-            completed.ruleIndex = ruleIndex;
-            completed.seq = reports.length;
-            reports.push(completed);
-          },
-        };
+      for (ruleIndex = 0; ruleIndex < this.rules.length; ruleIndex++) {
+        rule = this.rules[ruleIndex];
         try {
           if (entity.kind === 'partner') rule.checkPartner?.(entity, context);
           else rule.checkCustomer?.(entity as Customer, context);
@@ -267,7 +271,7 @@ export class Checker {
           // A bug in one rule must not take the others (or the editor) down with it.
           reports.push({ rule, ruleIndex, seq: reports.length, key: 'schema.other', args: { property: rule.id, detail: `internal error: ${String(error)}` }, path: [], severity: 'error' });
         }
-      });
+      }
     } finally {
       this.indexes.recording = undefined;
       this.indexes.recordingIds = undefined;

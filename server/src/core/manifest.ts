@@ -87,6 +87,8 @@ export class Manifest {
       await slice();
     }
     const units = manifest.afterSegmentsChanged([], segments, true);
+    // A piece that does not parse alone in a text without syntax errors: it was read whole instead.
+    if (!manifest.segments) return manifest;
     for (const unit of units) {
       manifest.checker.run(unit);
       await slice();
