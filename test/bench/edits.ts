@@ -25,7 +25,13 @@ export interface EditPlan {
 interface PartnerEntry { id: string; type: string; region: string; country: string; countryLine: number }
 
 const ID_LINE = /^ {2}- id: (\S+)$/;
-const valueOf = (line: string, key: string): string | undefined => new RegExp(`^\\s+${key}: (.+)$`).exec(line)?.[1];
+const keyPatterns = new Map<string, RegExp>();
+/** The value of `key: value` on an indented line (one pattern per key: the sales count reads every line). */
+function valueOf(line: string, key: string): string | undefined {
+  let pattern = keyPatterns.get(key);
+  if (!pattern) keyPatterns.set(key, (pattern = new RegExp(`^\\s+${key}: (.+)$`)));
+  return pattern.exec(line)?.[1];
+}
 
 /** Partners as written in the `partners:` section: the fields the edits need. */
 function partnersOf(model: TextModel): PartnerEntry[] {

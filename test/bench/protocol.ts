@@ -174,11 +174,11 @@ function featureRequests(session: Session, plan: EditPlan, near: Diagnostic | un
   };
 }
 
+/** What came back, for the table: a request that answers null or nothing is not a fast success. */
 const describe = (answer: unknown): string => {
   if (answer === null || answer === undefined) return 'null';
-  if (Array.isArray(answer)) return `${answer.length} items`;
-  const items = (answer as { items?: unknown[] }).items;
-  return items ? `${items.length} items` : 'an answer';
+  const items = Array.isArray(answer) ? answer : (answer as { items?: unknown[] }).items;
+  return items ? `${items.length} item${items.length === 1 ? '' : 's'}` : 'an answer';
 };
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; answer: T }> {
