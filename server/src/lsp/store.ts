@@ -62,6 +62,8 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class ManifestStore {
   private readonly entries = new Map<string, Entry>();
   private readonly held = new Map<string, Held>();
+  /** Counts settings changes, for the result ids of pull reports. */
+  private settingsGeneration = 0;
   private readonly settings = new Map<string, Promise<Settings>>();
   private supportsConfiguration = false;
 
@@ -182,7 +184,8 @@ export class ManifestStore {
     const started = performance.now() - held.durationMs;
     const options: CheckOptions = { rules: settings.rules, locale: this.locale };
     const result = resultOf(held.manifest ?? new Manifest(document.getText()), options);
-    const resultId = `${PROCESS_TAG}:${document.uri}:${document.version}:${settingsKey}`;
+    // A settings change sends every report again, even one that reads the same: the client asked for it.
+    const resultId = `${PROCESS_TAG}:${this.settingsGeneration}:${document.uri}:${document.version}:${settingsKey}`;
     const entry = { version: document.version, settingsKey, result, durationMs: performance.now() - started, resultId };
     this.entries.set(document.uri, entry);
     return entry;
@@ -201,6 +204,7 @@ export class ManifestStore {
 
   /** Settings changed: every document is checked again with the new ones. */
   resetSettings(): void {
+    this.settingsGeneration++;
     this.settings.clear();
     // Checks made with the old settings must not answer code actions, navigation or status any more.
     this.entries.clear();
