@@ -119,6 +119,17 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return !before(a.range.end, b.range.start) && !before(b.range.end, a.range.start);
 }
 
+/** 1 to 8 random edits of `text`, apart from one another, in text order. */
+function randomBatch(text: string, rnd: Rnd): { start: number; end: number; text: string }[] {
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (let n = 1 + rnd.int(8); n > 0; n--) {
+    const e = randomEdit(text, rnd);
+    if (e.kind === 'move-entry') continue; // spans most of the text: it would overlap the others
+    if (edits.every((o) => e.end < o.start || e.start > o.end)) edits.push({ start: e.start, end: e.end, text: e.text });
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
 /** Findings as plain data, for comparison. */
 const asData = (findings: unknown) => JSON.parse(JSON.stringify(findings));
 
@@ -152,11 +163,18 @@ describe('incremental checking equals a check from scratch', () => {
         if (step % FIX_EVERY === 0) {
           assert.deepEqual(fixesAsData(incremental), fixesAsData(scratch), `${where}: fixes`);
           // Fix-all's trial: the fixed text as checked from this state equals its check from scratch, and the state comes back.
-          const fixes = incremental.findings.flatMap((f) => fixesFor(incremental, f, TEST_TODAY).slice(0, 1)).slice(0, 3);
+          const fixes = incremental.findings.flatMap((f) => fixesFor(incremental, f, TEST_TODAY).slice(0, 1)).slice(0, 12);
           const edits = fixes.flatMap((fix) => fix.edits).filter((e, i, all) => all.findIndex((o) => overlaps(o, e)) === i);
           const tried = incremental.trial(edits, (after) => asData(after.findings));
           assert.deepEqual(tried, asData(check(applyEdits(text, edits), options).findings), `${where}: trial`);
           assert.deepEqual(asData(resultOf(manifest, options).findings), asData(scratch.findings), `${where}: after the trial`);
+          // A batch of random edits at once (as fix-all applies them), then its undo.
+          const batch = randomBatch(text, rnd);
+          const undo = manifest.applyEdits(batch);
+          const batched = batch.reduceRight((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+          assert.deepEqual(asData(resultOf(manifest, options).findings), asData(check(batched, options).findings), `${where}: batch ${JSON.stringify(batch)}`);
+          manifest.applyEdits(undo);
+          assert.deepEqual(asData(resultOf(manifest, options).findings), asData(scratch.findings), `${where}: batch undone`);
         }
         for (const f of scratch.findings) fired.add(f.rule);
         modes.add(manifest.mode);

@@ -140,6 +140,8 @@ describe('segments after an edit', () => {
         if (segments) {
           const before = new Map(segments.map((s) => [s, text.slice(s.start, s.end)]));
           const result = resegment(segments, next, { start, end, length: inserted.length });
+          assert.notEqual(result, 'overrun', 'a single edit has no limit');
+          if (result === 'overrun') continue;
           const context = `${name}, edit ${i}: ${JSON.stringify({ start, end, inserted })} (SEGMENTS_SEED=${SEED})`;
           assert.deepEqual(describeSegments(result?.segments), describeSegments(expected), context);
           for (const s of result?.segments ?? []) {

@@ -98,40 +98,65 @@ export class Manifest {
 
   /** The text after an edit, in the coordinates of the text before it (the text given has no BOM). */
   edit(text: string, edit: Edit): void {
-    const inserted = text.slice(edit.start, edit.start + edit.length);
-    this.lines = this.lines.edited(text, edit.start, edit.end, inserted);
-    this.text = text;
-    const old = this.segments;
-    const next = old && resegment(old, text, edit);
-    if (!old || !next) {
-      this.rebuild();
-      return;
-    }
-    this.segments = next.segments;
-    for (const s of next.removed) this.forgetSegment(s);
-    for (const s of next.added) this.readSegment(s);
-    this.afterSegmentsChanged(next.removed, next.added);
+    this.editMany(text, [edit], this.lines.edited(text, edit.start, edit.end, text.slice(edit.start, edit.start + edit.length)));
   }
 
   /**
-   * Applies `edits` (offsets of the current text, not overlapping) one by one through `edit`, and
-   * returns the edits that undo them (offsets of the edited text).
+   * The text after several edits at once: `edits` are in the coordinates of the text before them, in
+   * order and apart. Each is re-cut on the final text in turn; where re-cutting one would read text that
+   * a later one changed, the two are taken as one edit. The new pieces are parsed once, at the end.
+   */
+  private editMany(text: string, edits: readonly Edit[], lines?: LineIndex): void {
+    this.text = text;
+    this.lines = lines ?? new LineIndex(text);
+    let segments = this.segments;
+    const removed = new Set<Segment>();
+    const added = new Set<Segment>();
+    // before[k]: how much the edits before edit k grew the text; their positions in `text` follow from it.
+    const before: number[] = [0];
+    for (const e of edits) before.push(before[before.length - 1] + e.length - (e.end - e.start));
+    for (let i = 0; segments && i < edits.length; i++) {
+      let j = i;
+      for (;;) {
+        const edit = { start: edits[i].start + before[i], end: edits[j].end + before[i], length: edits[j].start + before[j] + edits[j].length - (edits[i].start + before[i]) };
+        const limit = j + 1 < edits.length ? edits[j + 1].start + before[j + 1] : Infinity;
+        const result = resegment(segments, text, edit, limit);
+        if (result === 'overrun') { j++; continue; }
+        if (!result) { segments = undefined; break; }
+        segments = result.segments;
+        for (const s of result.removed) if (!added.delete(s)) removed.add(s);
+        for (const s of result.added) added.add(s);
+        break;
+      }
+      i = j;
+    }
+    if (!this.segments || !segments) {
+      this.rebuild();
+      return;
+    }
+    this.segments = segments;
+    for (const s of removed) this.forgetSegment(s);
+    for (const s of added) this.readSegment(s);
+    this.afterSegmentsChanged([...removed], [...added]);
+  }
+
+  /**
+   * Applies `edits` (offsets of the current text, not overlapping) at once, and returns the edits that
+   * undo them (offsets of the edited text).
    */
   applyEdits(edits: readonly { start: number; end: number; text: string }[]): { start: number; end: number; text: string }[] {
-    const descending = [...edits].sort((a, b) => b.start - a.start);
-    const removed = descending.map((e) => {
-      const before = this.text.slice(e.start, e.end);
-      this.edit(this.text.slice(0, e.start) + e.text + this.text.slice(e.end), { start: e.start, end: e.end, length: e.text.length });
-      return before;
-    });
-    // In the edited text an edit's new text sits after the growth of every edit before it.
+    const ascending = [...edits].sort((a, b) => a.start - b.start);
+    let text = '';
+    let at = 0;
     const undo: { start: number; end: number; text: string }[] = [];
-    let shift = 0;
-    for (let i = descending.length - 1; i >= 0; i--) {
-      const e = descending[i];
-      undo.push({ start: e.start + shift, end: e.start + shift + e.text.length, text: removed[i] });
-      shift += e.text.length - (e.end - e.start);
+    for (const e of ascending) {
+      text += this.text.slice(at, e.start);
+      undo.push({ start: text.length, end: text.length + e.text.length, text: this.text.slice(e.start, e.end) });
+      text += e.text;
+      at = e.end;
     }
+    text += this.text.slice(at);
+    if (ascending.length) this.editMany(text, ascending.map((e) => ({ start: e.start, end: e.end, length: e.text.length })));
     return undo;
   }
 
@@ -211,7 +236,7 @@ export class Manifest {
       const rootPair = segment.kind === 'header' ? new Pair(pair.key, new YAMLSeq()) : pair;
       const state: PairState = {
         kind: 'pair', list, slots: [], problems: [],
-        root: { pair: rootPair as Pair, doc: node.doc, base: segment, parsedAt, length: segment.end - segment.start },
+        root: { pair: rootPair as Pair, doc: node.doc, base: segment, parsedAt },
       };
       const value = deref(pair.value, node.doc);
       if (list && segment.kind === 'pair' && isSeq(value)) {

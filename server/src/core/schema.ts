@@ -89,7 +89,7 @@ export function validateDocument(doc: Document | undefined, base: Base = { start
 }
 
 /** One top-level pair as the root validation needs it: its parsed pair and where its segment started then. */
-export interface RootPair { pair: Pair; doc: Document; base: Base; parsedAt: number; length: number }
+export interface RootPair { pair: Pair; doc: Document; base: Base; parsedAt: number }
 
 /**
  * Validates the root of a segmented text: its pairs (a list header stands as an empty list, since its
@@ -103,9 +103,11 @@ export function validateRootPairs(pairs: readonly RootPair[]): SchemaProblem[] {
   const problems: NodeProblem[] = [];
   const docs = new Map<unknown, Document>(pairs.map((p) => [p.pair, p.doc]));
   validateRootMap(root, (pair) => docs.get(pair) ?? pairs[0].doc, problems);
+  // Each pair was parsed on its own, at its own time: a problem belongs to the pair whose key or value it
+  // is (root problems are about a key or a value), never found by offsets, which differ between parses.
   return problems.map((problem) => {
-    const at = problem.node?.range?.[0];
-    const owner = pairs.find((p) => at !== undefined && at >= p.parsedAt && at <= p.parsedAt + p.length) ?? pairs[0];
+    const owner = pairs.find(({ pair, doc }) => pair.key === problem.node || deref(pair.value, doc) === problem.node || pair.value === problem.node)
+      ?? pairs[0];
     return placed(problem, owner.base, owner.parsedAt);
   });
 }

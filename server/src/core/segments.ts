@@ -47,6 +47,9 @@ const DOCUMENT_START = /^---[ ]*(#.*)?$/;
 
 class Unsegmentable extends Error {}
 
+/** The scan reached text that a later edit of the same batch changes (see `resegment`'s `limit`). */
+class Overrun extends Error {}
+
 interface Line { start: number; end: number; next: number; indent: number; blank: boolean; comment: boolean; text: string }
 
 function readLine(text: string, start: number): Line {
@@ -72,7 +75,7 @@ const isDash = (line: Line, indent: number) =>
  * segment boundary after the first segment and ends the scan when it returns true. `from` must be
  * the first line of a segment (or 0).
  */
-function scan(text: string, from: number, state: ScanState, stopAt: (boundary: number, state: ScanState) => boolean): Segment[] {
+function scan(text: string, from: number, state: ScanState, stopAt: (boundary: number, state: ScanState) => boolean, limit = Infinity): Segment[] {
   const segments: Segment[] = [];
   let open: Segment | undefined;
   // A header whose first content line decides whether it opens a block list or is a plain pair.
@@ -89,6 +92,7 @@ function scan(text: string, from: number, state: ScanState, stopAt: (boundary: n
   };
   for (let at = from; at < text.length;) {
     const line = readLine(text, at);
+    if (line.next > limit) throw new Overrun();
     const here = at;
     at = line.next;
     if (line.blank || line.comment) {
@@ -191,9 +195,11 @@ export interface Resegmented {
  * The segments of `text` after `edit`, reusing every old segment the edit cannot have changed: the scan
  * restarts at the segment before the edit and stops at the first boundary past it where the old
  * segmentation resumes in the same state. Segments after that move by the edit's length difference.
- * Undefined when the new text cannot be segmented.
+ * Undefined when the new text cannot be segmented. In a batch of edits applied at once to `text`, only
+ * the text before `limit` (where the next edit starts) is as this edit left it: a scan that would read
+ * past it returns 'overrun' (and changes nothing), and the caller takes the two edits as one.
  */
-export function resegment(old: readonly Segment[], text: string, edit: Edit): Resegmented | undefined {
+export function resegment(old: readonly Segment[], text: string, edit: Edit, limit = Infinity): Resegmented | undefined | 'overrun' {
   const delta = edit.length - (edit.end - edit.start);
   // The first segment that reaches the edit (or ends where it starts: an insertion there may extend it).
   let first = lowerBound(old, (s) => s.end >= edit.start);
@@ -213,7 +219,7 @@ export function resegment(old: readonly Segment[], text: string, edit: Edit): Re
     return false;
   };
   try {
-    const scanned = scan(text, from, stateAfter(old[first - 1]), stopAt);
+    const scanned = scan(text, from, stateAfter(old[first - 1]), stopAt, limit);
     const tail = resumeAt >= 0 ? old.slice(resumeAt) : [];
     if (!validTopLevel([...old.slice(0, first), ...scanned, ...tail])) return undefined;
     for (const s of tail) { s.start += delta; s.end += delta; }
@@ -241,6 +247,7 @@ export function resegment(old: readonly Segment[], text: string, edit: Edit): Re
     return { segments, removed: replaced.filter((r) => !reused.has(r)), added };
   } catch (error) {
     if (error instanceof Unsegmentable) return undefined;
+    if (error instanceof Overrun) return 'overrun';
     throw error;
   }
 }

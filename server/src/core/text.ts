@@ -10,13 +10,16 @@ export function stripBom(text: string): string {
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
 
-/** Maps string offsets to positions and back. Built once per text version. */
+/** Maps string offsets to positions and back. Built once per text version, or derived from the one before. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Offsets where lines start (a typed array: hundreds of thousands of lines copy in one move). */
+  private readonly starts: Uint32Array;
 
-  constructor(readonly text: string, starts?: number[]) {
+  constructor(readonly text: string, starts?: Uint32Array) {
     if (starts) { this.starts = starts; return; }
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const found = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+    this.starts = Uint32Array.from(found);
   }
 
   /**
@@ -29,9 +32,14 @@ export class LineIndex {
     // Line starts at or before `start` stay; those after `end` move by delta; those inside the replaced text go.
     const keep = upperBound(starts, start);
     const from = upperBound(starts, end);
-    const next = starts.slice(0, keep);
-    for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) next.push(start + i + 1);
-    for (let i = from; i < starts.length; i++) next.push(starts[i] + delta);
+    const added: number[] = [];
+    for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) added.push(start + i + 1);
+    const next = new Uint32Array(keep + added.length + starts.length - from);
+    next.set(starts.subarray(0, keep));
+    next.set(added, keep);
+    const moved = next.subarray(keep + added.length);
+    moved.set(starts.subarray(from));
+    if (delta !== 0) for (let i = 0; i < moved.length; i++) moved[i] += delta;
     return new LineIndex(text, next);
   }
 
@@ -74,7 +82,7 @@ export class LineIndex {
 }
 
 /** Index of the first element greater than `value` in a sorted list. */
-function upperBound(list: readonly number[], value: number): number {
+function upperBound(list: ArrayLike<number>, value: number): number {
   let low = 0, high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
