@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ParsedText } from './parse';
+import { lineEnding, ParsedText } from './parse';
 import type { TextEdit } from './text';
 
 /**
@@ -7,10 +7,6 @@ import type { TextEdit } from './text';
  * block entries are added or removed as whole lines, flow entries with their commas.
  * A helper returns undefined when it cannot edit safely; the fix is then not offered.
  */
-
-function eol(parsed: ParsedText): string {
-  return parsed.text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 function edit(parsed: ParsedText, start: number, end: number, newText: string): TextEdit {
   return { range: parsed.lines.range(start, end), newText };
@@ -116,7 +112,7 @@ export function insertIntoMap(parsed: ParsedText, map: YAMLMap, lines: string[],
   const end = anchor && pairEnd(anchor);
   if (indent === undefined || end === undefined) return undefined;
   const at = parsed.lines.lineEnd(lastLine(parsed, end));
-  const nl = eol(parsed);
+  const nl = lineEnding(parsed);
   const newText = lines.map((line) => nl + indent + line).join('');
   return { edit: edit(parsed, at, at, newText), offset: nl.length + indent.length };
 }
@@ -164,7 +160,7 @@ function appendBlockItem(parsed: ParsedText, seq: YAMLSeq, value: string): TextE
   const dash = parsed.lines.lineText(line).indexOf('-');
   if (dash < 0) return undefined;
   const at = parsed.lines.lineEnd(lastLine(parsed, last.range[1]));
-  return edit(parsed, at, at, `${eol(parsed)}${' '.repeat(dash)}- ${value}`);
+  return edit(parsed, at, at, `${lineEnding(parsed)}${' '.repeat(dash)}- ${value}`);
 }
 
 /** Renames a key in place. */

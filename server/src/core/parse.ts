@@ -14,6 +14,15 @@ export interface ParsedText {
   readonly syntaxProblems: SyntaxProblem[];
 }
 
+const lineEndings = new WeakMap<ParsedText, string>();
+
+/** The text's own line break, for inserted lines: `\r\n` when it has one, else `\n` (looked for once per version). */
+export function lineEnding(parsed: ParsedText): string {
+  let eol = lineEndings.get(parsed);
+  if (eol === undefined) lineEndings.set(parsed, (eol = parsed.text.includes('\r\n') ? '\r\n' : '\n'));
+  return eol;
+}
+
 /** A whole-text parse: the text, and its first YAML document (undefined when the text holds none). */
 export interface ParsedDocument extends ParsedText {
   readonly doc: Document.Parsed | undefined;

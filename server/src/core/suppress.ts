@@ -1,6 +1,6 @@
 import type { Finding, RuleSettings, SeveritySetting } from './finding';
 import { Locale, message } from './messages';
-import type { ParsedText } from './parse';
+import { lineEnding, ParsedText } from './parse';
 import { ruleById } from './rules';
 import type { Range, TextEdit } from './text';
 
@@ -99,6 +99,6 @@ export function suppressLineEdit(parsed: ParsedText, line: number, rule: string)
   const text = parsed.lines.lineText(line);
   const indent = text.slice(0, text.length - text.trimStart().length);
   const at = parsed.lines.lineStart(line);
-  const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(parsed);
   return { range: parsed.lines.range(at, at), newText: `${indent}# csp-disable-next-line ${rule}${eol}` };
 }
