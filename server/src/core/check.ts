@@ -78,7 +78,7 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
     for (const { report, rule } of ordered) findings.push(toFinding(rule, report, setting(rule), parsed.lines, locale));
   }
   // With syntax errors no rule ran, so every suppression would look unused: that would be a cascade.
-  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : settings['unused-suppression'], settings, manifest.disableMarks());
+  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : settings['unused-suppression'], settings);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return {
     parsed, model: manifest.model, findings: kept, locale, syntax: manifest.syntax(),

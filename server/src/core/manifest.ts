@@ -10,7 +10,6 @@ import type { SyntaxAccess } from './rules/rule';
 import { RootPair, SchemaProblem, validateDocument, validateEntry, validateRootPairs } from './schema';
 import { parseSegment } from './segment-parse';
 import { Edit, resegment, Segment, segment } from './segments';
-import { disableMarks } from './suppress';
 import { LineIndex, stripBom } from './text';
 
 /**
@@ -48,8 +47,6 @@ export class Manifest {
   private whole: WholeParse | undefined;
   private lists: Record<ListName, EntrySlot[]> = { partners: [], customers: [] };
   private rootProblems: SchemaProblem[] = [];
-  /** Where each piece holds `csp-disable` (offsets relative to it): suppressions are found without searching the text. */
-  private readonly marks = new Map<Segment, number[]>();
   /** Entries with schema problems, so that collecting findings does not walk every entry. */
   private readonly withProblems = new Set<EntrySlot>();
   private indexes = new Indexes();
@@ -167,7 +164,6 @@ export class Manifest {
   private rebuild(): void {
     this.checker.update([...this.checker.units.keys()], []);
     this.states.clear();
-    this.marks.clear();
     this.broken.clear();
     this.withProblems.clear();
     this.rootProblems = [];
@@ -215,8 +211,6 @@ export class Manifest {
 
   /** Parses one new segment and reads what it holds; a segment that does not parse cleanly is noted as broken. */
   private readSegment(segment: Segment): void {
-    const marks = disableMarks(this.text, segment.start, segment.end);
-    if (marks.length) this.marks.set(segment, marks.map((at) => at - segment.start));
     const node = parseSegment(this.text, segment);
     if (!node) {
       this.broken.add(segment);
@@ -267,7 +261,6 @@ export class Manifest {
 
   private forgetSegment(segment: Segment): void {
     this.broken.delete(segment);
-    this.marks.delete(segment);
     this.removedStates.set(segment, this.states.get(segment));
     this.states.delete(segment);
   }
@@ -370,7 +363,6 @@ export class Manifest {
     if (parsed.syntaxProblems.length === 0) {
       this.checker.update([...this.checker.units.keys()], []);
       this.states.clear();
-      this.marks.clear();
       this.broken.clear();
       this.withProblems.clear();
       this.rootProblems = [];
@@ -412,14 +404,6 @@ export class Manifest {
   unitReports() {
     if (this.whole?.parsed.syntaxProblems.length) return [];
     return [...this.checker.reporting].flatMap((unit) => unit.reports.map((report) => ({ report, order: orderOf(unit.entity) })));
-  }
-
-  /** Where `csp-disable` occurs, from the pieces; undefined when the text is (now) read whole. */
-  disableMarks(): number[] | undefined {
-    if (!this.segments || this.whole) return undefined;
-    const marks: number[] = [];
-    for (const [segment, at] of this.marks) for (const offset of at) marks.push(segment.start + offset);
-    return marks.sort((a, b) => a - b);
   }
 
   /** How the current text is held: in segments, in segments with one that needs a whole parse, or whole. */

@@ -16,24 +16,12 @@ interface Suppression {
   used: Set<string>;
 }
 
-/** Where `csp-disable` occurs in `text` between `from` and `to`, in order. */
-export function disableMarks(text: string, from = 0, to = text.length): number[] {
-  const marks: number[] = [];
-  for (let at = text.indexOf(MARK, from); at !== -1 && at < to; at = text.indexOf(MARK, at + 1)) marks.push(at);
-  return marks;
-}
-
-const MARK = 'csp-disable';
-
-/**
- * Reads the `# csp-disable…` comments. Only whole-line comments count. `marks` are where `csp-disable`
- * occurs, when the caller knows (the pieces of a manifest note their own); otherwise the text is searched.
- */
-function readSuppressions(parsed: ParsedText, marks: readonly number[] = disableMarks(parsed.text)): Suppression[] {
-  const { lines } = parsed;
+/** Reads the `# csp-disable…` comments. Only whole-line comments count. */
+function readSuppressions(parsed: ParsedText): Suppression[] {
+  const { text, lines } = parsed;
   const out: Suppression[] = [];
   const firstContentLine = firstContent(parsed);
-  for (const at of marks) {
+  for (let at = text.indexOf('csp-disable'); at !== -1; at = text.indexOf('csp-disable', at + 1)) {
     const line = lines.position(at).line;
     if (out.length && out[out.length - 1].line === line) continue;
     const lineText = lines.lineText(line);
@@ -69,11 +57,8 @@ function covers(s: Suppression, rule: string): boolean {
  * turned off in the settings cannot prove its suppressions used, so they are not reported; nor is
  * `unused-suppression` itself, which suppressions may name to silence these hints.
  */
-export function applySuppressions(
-  parsed: ParsedText, findings: Finding[], locale: Locale, unusedSetting: SeveritySetting | undefined, settings: RuleSettings,
-  marks?: readonly number[],
-): Finding[] {
-  const suppressions = readSuppressions(parsed, marks);
+export function applySuppressions(parsed: ParsedText, findings: Finding[], locale: Locale, unusedSetting: SeveritySetting | undefined, settings: RuleSettings): Finding[] {
+  const suppressions = readSuppressions(parsed);
   if (suppressions.length === 0) return findings;
   const fileWide = suppressions.filter((s) => s.scope === 'file');
   const byLine = new Map(suppressions.filter((s) => s.scope === 'next-line').map((s) => [s.line + 1, s]));
