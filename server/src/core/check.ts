@@ -64,21 +64,21 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
   } else {
     // In the order of a run of each rule over the whole text: rule by rule, the root, partners, then customers.
     const schemaRule = ruleById.get('schema')!;
-    const ordered: { report: Report; rule: Rule; ruleIndex: number; order: number; seq: number }[] = [];
+    const ordered: { report: Report; rule: Rule; ruleIndex: number; order: number; seq: number; source: object }[] = [];
     if (active(schemaRule)) {
       manifest.schemaProblems().forEach(({ problem, order }, seq) => ordered.push({
         report: { node: problem.node, key: problem.key, args: problem.args, path: problem.path, data: problem.suggestions && { suggestions: problem.suggestions } },
-        rule: schemaRule, ruleIndex: ruleIndex.get(schemaRule)!, order, seq,
+        rule: schemaRule, ruleIndex: ruleIndex.get(schemaRule)!, order, seq, source: problem,
       }));
     }
     for (const { report, order } of manifest.unitReports()) {
-      if (active(report.rule)) ordered.push({ report, rule: report.rule, ruleIndex: report.ruleIndex, order, seq: report.seq });
+      if (active(report.rule)) ordered.push({ report, rule: report.rule, ruleIndex: report.ruleIndex, order, seq: report.seq, source: report });
     }
     ordered.sort((a, b) => a.ruleIndex - b.ruleIndex || a.order - b.order || a.seq - b.seq);
-    for (const { report, rule } of ordered) findings.push(toFinding(rule, report, setting(rule), parsed.lines, locale));
+    for (const { report, rule, source } of ordered) findings.push(toFinding(rule, report, setting(rule), parsed.lines, locale, source));
   }
   // With syntax errors no rule ran, so every suppression would look unused: that would be a cascade.
-  const kept = applySuppressions(parsed, findings, locale, hasSyntaxErrors ? 'off' : settings['unused-suppression'], settings);
+  const kept = applySuppressions(parsed, manifest.suppressionMarks(), findings, locale, hasSyntaxErrors ? 'off' : settings['unused-suppression'], settings);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return {
     parsed, model: manifest.model, findings: kept, locale, syntax: manifest.syntax(),
@@ -102,24 +102,59 @@ function writtenArgs(args: ReportArgs, lines: LineIndex): MessageArgs {
   return out;
 }
 
-/** Paths in a finding are copies: the model's own move with their entries as the text is edited. */
+/**
+ * Paths in a finding are copies: the model's own move with their entries as the text is edited. The
+ * copy is frozen, as the findings of successive versions share it while it holds (see `toFinding`).
+ */
 function copiedData(report: Report): FindingData {
-  if (!report.data) return { path: [...report.path] };
   const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(report.data ?? {})) data[key] = Array.isArray(value) ? [...value] : value;
-  return { ...data, path: [...report.path] };
+  for (const [key, value] of Object.entries(report.data ?? {})) data[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
+  data.path = Object.freeze([...report.path]);
+  return Object.freeze(data) as FindingData;
 }
 
-function toFinding(rule: Rule, report: Report, setting: string | undefined, lines: LineIndex, locale: Locale): Finding {
-  const severity = (setting && setting !== 'off' ? setting : report.severity ?? rule.severity) as Severity;
+/** Whether `copy` (from `copiedData`) still holds what `report` does: a renumbered entry changes its paths. */
+function copyHolds(copy: FindingData, report: Report): boolean {
+  if (!sameItems(copy.path, report.path)) return false;
+  for (const [key, value] of Object.entries(report.data ?? {})) {
+    if (Array.isArray(value) && !sameItems((copy as Record<string, unknown>)[key] as unknown[], value)) return false;
+  }
+  return true;
+}
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * What a report was written as, kept with the report (or schema problem) while it stands: a unit that
+ * does not run again keeps its reports, so each version writes only the findings of what changed.
+ * Ranges are not kept: they follow from the report's places and the version's lines.
+ */
+interface Written { key: string; severity: Severity; message: string; related: string[]; data: FindingData }
+const writtenOf = new WeakMap<object, Written>();
+
+function toFinding(rule: Rule, report: Report, setting: string | undefined, lines: LineIndex, locale: Locale, source: object = report): Finding {
+  const args = writtenArgs(report.args, lines);
+  // Line numbers written in the message are part of what it depends on.
+  const key = args === report.args ? `${locale}:${setting}` : `${locale}:${setting}:${JSON.stringify(args)}`;
+  let written = writtenOf.get(source);
+  if (!written || written.key !== key || !copyHolds(written.data, report)) {
+    written = {
+      key,
+      severity: (setting && setting !== 'off' ? setting : report.severity ?? rule.severity) as Severity,
+      message: message(locale, report.key, args),
+      related: (report.related ?? []).map((r) => message(locale, r.key, r.args)),
+      data: copiedData(report),
+    };
+    writtenOf.set(source, written);
+  }
   const range = report.range ?? nodeRange(lines, report.node) ?? lines.range(0, 0);
-  const finding: Finding = { rule: rule.id, severity, message: message(locale, report.key, writtenArgs(report.args, lines)), range };
-  const related = (report.related ?? []).flatMap((r) => {
+  const finding: Finding = { rule: rule.id, severity: written.severity, message: written.message, range };
+  const related = (report.related ?? []).flatMap((r, i) => {
     const at = nodeRange(lines, r.node);
-    return at ? [{ range: at, message: message(locale, r.key, r.args) }] : [];
+    return at ? [{ range: at, message: written.related[i] }] : [];
   });
   if (related.length) finding.related = related;
-  finding.data = copiedData(report);
+  finding.data = written.data;
   return finding;
 }
 

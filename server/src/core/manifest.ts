@@ -10,6 +10,7 @@ import type { SyntaxAccess } from './rules/rule';
 import { RootPair, SchemaProblem, validateDocument, validateEntry, validateRootPairs } from './schema';
 import { parseSegment } from './segment-parse';
 import { Edit, resegment, Segment, segment } from './segments';
+import { suppressionMarks } from './suppress';
 import { LineIndex, stripBom } from './text';
 
 /**
@@ -42,6 +43,8 @@ export class Manifest {
   lines: LineIndex;
   private segments: Segment[] | undefined;
   private readonly states = new Map<Segment, SegmentState>();
+  /** Where each segment holds the word of a suppression comment (offsets from its start); most hold none. */
+  private readonly marks = new Map<Segment, number[]>();
   /** Segments that do not parse cleanly on their own: while there are any, the text is parsed whole. */
   private readonly broken = new Set<Segment>();
   private whole: WholeParse | undefined;
@@ -164,6 +167,7 @@ export class Manifest {
   private rebuild(): void {
     this.checker.update([...this.checker.units.keys()], []);
     this.states.clear();
+    this.marks.clear();
     this.broken.clear();
     this.withProblems.clear();
     this.rootProblems = [];
@@ -211,6 +215,8 @@ export class Manifest {
 
   /** Parses one new segment and reads what it holds; a segment that does not parse cleanly is noted as broken. */
   private readSegment(segment: Segment): void {
+    const marks = suppressionMarks(this.text, segment.start, segment.end);
+    if (marks.length) this.marks.set(segment, marks.map((at) => at - segment.start));
     const node = parseSegment(this.text, segment);
     if (!node) {
       this.broken.add(segment);
@@ -261,6 +267,7 @@ export class Manifest {
 
   private forgetSegment(segment: Segment): void {
     this.broken.delete(segment);
+    this.marks.delete(segment);
     this.removedStates.set(segment, this.states.get(segment));
     this.states.delete(segment);
   }
@@ -363,6 +370,7 @@ export class Manifest {
     if (parsed.syntaxProblems.length === 0) {
       this.checker.update([...this.checker.units.keys()], []);
       this.states.clear();
+      this.marks.clear();
       this.broken.clear();
       this.withProblems.clear();
       this.rootProblems = [];
@@ -376,6 +384,14 @@ export class Manifest {
   /** The text as parsed for this version: its lines, and the syntax problems of a whole parse when there is one. */
   get parsed(): ParsedText {
     return this.whole?.parsed ?? { text: this.text, lines: this.lines, syntaxProblems: [] };
+  }
+
+  /** Ascending offsets of the word `csp-disable`, where suppression comments may be: found per segment as it is read. */
+  suppressionMarks(): number[] {
+    if (!this.segments) return suppressionMarks(this.text);
+    const out: number[] = [];
+    for (const [segment, marks] of this.marks) for (const at of marks) out.push(segment.start + at);
+    return out.sort((a, b) => a - b);
   }
 
   get syntaxProblems(): SyntaxProblem[] {

@@ -5,6 +5,8 @@ import { ruleById } from './rules';
 import type { Range, TextEdit } from './text';
 
 const UNUSED = 'unused-suppression';
+/** The word every suppression comment holds: where a text has none, it has no suppressions. */
+const MARK = 'csp-disable';
 const COMMENT = /^(\s*)#\s*csp-disable(-next-line)?(?=\s|$)(.*)$/;
 
 interface Suppression {
@@ -16,12 +18,25 @@ interface Suppression {
   used: Set<string>;
 }
 
-/** Reads the `# csp-disable…` comments. Only whole-line comments count. */
-function readSuppressions(parsed: ParsedText): Suppression[] {
-  const { text, lines } = parsed;
+/** Offsets of the word `csp-disable` in `text` from `from` to `to`, the places a suppression may be written. */
+export function suppressionMarks(text: string, from = 0, to = text.length): number[] {
+  // A slice of its own, so that the search stops at `to` rather than running to the end of the text.
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+  const marks: number[] = [];
+  for (let at = piece.indexOf(MARK); at !== -1; at = piece.indexOf(MARK, at + 1)) marks.push(from + at);
+  return marks;
+}
+
+/**
+ * Reads the `# csp-disable…` comments at `marks` (ascending offsets of the word, see `suppressionMarks`).
+ * Only whole-line comments count.
+ */
+function readSuppressions(parsed: ParsedText, marks: readonly number[]): Suppression[] {
+  const { lines } = parsed;
   const out: Suppression[] = [];
+  if (marks.length === 0) return out;
   const firstContentLine = firstContent(parsed);
-  for (let at = text.indexOf('csp-disable'); at !== -1; at = text.indexOf('csp-disable', at + 1)) {
+  for (const at of marks) {
     const line = lines.position(at).line;
     if (out.length && out[out.length - 1].line === line) continue;
     const lineText = lines.lineText(line);
@@ -57,8 +72,10 @@ function covers(s: Suppression, rule: string): boolean {
  * turned off in the settings cannot prove its suppressions used, so they are not reported; nor is
  * `unused-suppression` itself, which suppressions may name to silence these hints.
  */
-export function applySuppressions(parsed: ParsedText, findings: Finding[], locale: Locale, unusedSetting: SeveritySetting | undefined, settings: RuleSettings): Finding[] {
-  const suppressions = readSuppressions(parsed);
+export function applySuppressions(
+  parsed: ParsedText, marks: readonly number[], findings: Finding[], locale: Locale, unusedSetting: SeveritySetting | undefined, settings: RuleSettings,
+): Finding[] {
+  const suppressions = readSuppressions(parsed, marks);
   if (suppressions.length === 0) return findings;
   const fileWide = suppressions.filter((s) => s.scope === 'file');
   const byLine = new Map(suppressions.filter((s) => s.scope === 'next-line').map((s) => [s.line + 1, s]));

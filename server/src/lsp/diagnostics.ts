@@ -11,10 +11,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Each rule's page, made into a URI once rather than for every diagnostic of every version. */
+const docUris = new Map<string, string>();
+
 /** The rule's page shipped with the extension (server/out/server.js → its `docs`, docs/rules/<id>.md). */
 export function ruleDocUri(rule: string): string {
-  const page = ruleById.get(rule)?.docs ?? `docs/rules/${rule}.md`;
-  return pathToFileURL(path.join(__dirname, '..', '..', ...page.split('/'))).href;
+  let uri = docUris.get(rule);
+  if (uri === undefined) {
+    const page = ruleById.get(rule)?.docs ?? `docs/rules/${rule}.md`;
+    uri = pathToFileURL(path.join(__dirname, '..', '..', ...page.split('/'))).href;
+    docUris.set(rule, uri);
+  }
+  return uri;
 }
 
 /** What a diagnostic carries back to the server in a code action request. */
