@@ -17,18 +17,20 @@ import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
 
 const connection = createConnection(ProposedFeatures.all);
 let store = new ManifestStore(connection, 'en');
-// The store follows each change as it arrives, before the document applies it (so it knows the text it applies to).
+// The store follows each change as it arrives, taking the text the document built (one text per version).
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
   update: (document, changes, version) => {
+    const previousVersion = document.version;
+    const updated = TextDocument.update(document, changes, version);
     try {
-      store.changed(document, changes, version);
+      store.changed(updated.uri, previousVersion, changes, version, updated.getText());
     } catch (error) {
-      // The document must follow the client whatever happens here: the store reads it anew instead.
+      // The document follows the client whatever happens here: the store reads it anew instead.
       store.forgetState(document.uri);
       connection.console.error(`csp-partners: incremental update failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
-    return TextDocument.update(document, changes, version);
+    return updated;
   },
 });
 /** The language of the messages the server writes itself (the checks carry their own). */

@@ -45,7 +45,9 @@ const PROCESS_TAG = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
 interface Held {
   manifest?: Manifest;
   opening?: Promise<Manifest>;
-  pending: { changes: readonly TextDocumentContentChangeEvent[]; bom: boolean }[];
+  pending: (readonly TextDocumentContentChangeEvent[])[];
+  /** The text starts with a byte-order mark: the manifest's offsets do not match the editor's, so every change reads it anew. */
+  bom: boolean;
   version: number;
   durationMs: number;
 }
@@ -104,31 +106,33 @@ export class ManifestStore {
   }
 
   /**
-   * The document is about to change from `before` by `changes` (as the client sent them, in order):
-   * each is applied to its manifest. Called by the document store before it applies them itself.
+   * The document `uri` changed from `previousVersion` by `changes` (as the client sent them, in order)
+   * into `textAfter`: each change is applied to its manifest. The manifest takes `textAfter` itself as
+   * its text where it can, so that a version's text is built once, by the document store.
    */
-  changed(before: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
-    const held = this.held.get(before.uri);
-    if (!held || held.version !== before.version) { this.held.delete(before.uri); return; }
-    const bom = before.getText().startsWith('\uFEFF');
+  changed(uri: string, previousVersion: number, changes: readonly TextDocumentContentChangeEvent[], version: number, textAfter: string): void {
+    const held = this.held.get(uri);
+    if (!held || held.version !== previousVersion) { this.held.delete(uri); return; }
     held.version = version;
-    if (!held.manifest) { held.pending.push({ changes, bom }); return; }
+    if (!held.manifest) { held.pending.push(changes); return; }
     const started = performance.now();
-    if (!this.apply(held, held.manifest, changes, bom)) return;
+    if (!this.apply(held, held.manifest, changes, textAfter)) return;
     held.durationMs = performance.now() - started;
   }
 
   /** Applies changes to a manifest; false (and the manifest dropped) when they must be read anew. */
-  private apply(held: Held, manifest: Manifest, changes: readonly TextDocumentContentChangeEvent[], bom: boolean): boolean {
-    for (const change of changes) {
+  private apply(held: Held, manifest: Manifest, changes: readonly TextDocumentContentChangeEvent[], textAfter?: string): boolean {
+    for (const [i, change] of changes.entries()) {
       // A whole new text, or a text with a byte-order mark (the manifest's offsets start after it): read it anew.
-      if (!('range' in change) || bom) {
+      if (!('range' in change) || held.bom) {
         this.dropHeld(held);
         return false;
       }
       const start = manifest.lines.offset(change.range.start);
       const end = Math.max(start, manifest.lines.offset(change.range.end));
-      const text = manifest.text.slice(0, start) + change.text + manifest.text.slice(end);
+      const length = manifest.text.length - (end - start) + change.text.length;
+      const last = i === changes.length - 1 && textAfter?.length === length;
+      const text = last ? textAfter : manifest.text.slice(0, start) + change.text + manifest.text.slice(end);
       manifest.edit(text, { start, end, length: change.text.length });
     }
     return true;
@@ -147,11 +151,12 @@ export class ManifestStore {
       let held = this.held.get(document.uri);
       if (!held) {
         const started = performance.now();
-        const fresh: Held = { pending: [], version: document.version, durationMs: 0 };
+        const text = document.getText();
+        const fresh: Held = { pending: [], version: document.version, durationMs: 0, bom: text.startsWith('\uFEFF') };
         held = fresh;
-        fresh.opening = Manifest.open(document.getText(), pause).then((manifest) => {
+        fresh.opening = Manifest.open(text, pause).then((manifest) => {
           fresh.durationMs = performance.now() - started;
-          for (const { changes, bom } of fresh.pending) if (!this.apply(fresh, manifest, changes, bom)) break;
+          for (const changes of fresh.pending) if (!this.apply(fresh, manifest, changes)) break;
           fresh.pending = [];
           fresh.manifest = manifest;
           return manifest;
