@@ -43,7 +43,8 @@ type Rnd = ReturnType<typeof random>;
 interface Edit { start: number; end: number; text: string; kind: string }
 
 const COUNTRIES = ['DE', 'US', 'FR', 'JP', 'UK', 'BR', 'RU', 'GB', 'de', 'CN', 'AU'];
-const WORDS = ['x', '-', ' ', ':', '"', "'", '#', '\n', '  ', '[', ']', '{', '}', ',', '&a', '*a', '\t', 'true', 'azure', 'third-party'];
+const WORDS = ['x', '-', ' ', ':', '"', "'", '#', '\n', '  ', '[', ']', '{', '}', ',', '&a', '*a', '\t', 'true', 'azure', 'third-party',
+  '# csp-disable-next-line unknown-country, schema\n', '# csp-disable unknown-reference\n', 'csp-disable'];
 
 /** Line starts of a text, for edits that work on whole lines. */
 function lineStarts(text: string): number[] {
