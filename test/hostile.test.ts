@@ -23,7 +23,8 @@ function lineOf(text: string, needle: string): number {
  */
 function checked(text: string): CheckResult {
   const result = check(text);
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  // Lines as LSP counts them: a line break is '\r\n', '\n' or a lone '\r'.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   for (const f of result.findings) {
     const where = `${f.rule} ${JSON.stringify(f.range)}`;
     assert.ok(ruleById.has(f.rule), `known rule: ${where}`);

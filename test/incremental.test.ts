@@ -154,14 +154,16 @@ describe('incremental checking equals a check from scratch', () => {
       for (let step = 0; step < STEPS; step++) {
         const edit = randomEdit(text, rnd);
         const next = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-        manifest.edit(next, { start: edit.start, end: edit.end, length: edit.text.length });
+        manifest.edit(edit.start, edit.end, edit.text);
         text = next;
         const incremental = resultOf(manifest, options);
         const scratch = check(text, options);
         const where = `${name}, step ${step} (${edit.kind} ${JSON.stringify({ start: edit.start, end: edit.end, text: edit.text.slice(0, 60) })}), ` +
           `INCREMENTAL_SEED=${SEED}`;
         assert.deepEqual(asData(incremental.findings), asData(scratch.findings), where);
+        assert.equal(manifest.text.length, text.length, `${where}: text`);
         if (step % FIX_EVERY === 0) {
+          assert.equal(manifest.text.toString(), text, `${where}: text`);
           assert.deepEqual(fixesAsData(incremental), fixesAsData(scratch), `${where}: fixes`);
           // Fix-all's trial: the fixed text as checked from this state equals its check from scratch, and the state comes back.
           const fixes = incremental.findings.flatMap((f) => fixesFor(incremental, f, TEST_TODAY).slice(0, 1)).slice(0, 12);

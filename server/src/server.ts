@@ -3,7 +3,6 @@
 import {
   CodeActionKind, createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale, localeOf } from './core/messages';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { completion } from './lsp/completion';
@@ -12,25 +11,27 @@ import { hover } from './lsp/hover';
 import { codeLenses, definition, documentSymbols, highlights, prepareRename, references, rename } from './lsp/navigation';
 import { guard } from './lsp/guard';
 import { notOpen, SCENARIO_REQUEST, scenarioAnswer, ScenarioParams, subjects, SUBJECTS_REQUEST, SubjectsParams } from './lsp/scenarios';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ManifestDocument } from './lsp/document';
 import { ManifestStore } from './lsp/store';
 import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
 
 const connection = createConnection(ProposedFeatures.all);
 let store = new ManifestStore(connection, 'en');
-// The store follows each change as it arrives, taking the text the document built (one text per version).
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+// The store follows each change as it arrives, taking the text and lines the document made (once per version).
+const documents = new TextDocuments<ManifestDocument>({
+  create: ManifestDocument.create,
   update: (document, changes, version) => {
     const previousVersion = document.version;
-    const updated = TextDocument.update(document, changes, version);
+    const applied = document.update(changes, version);
     try {
-      store.changed(updated.uri, previousVersion, changes, version, updated.getText());
+      store.changed(document.uri, previousVersion, applied, version);
     } catch (error) {
       // The document follows the client whatever happens here: the store reads it anew instead.
       store.forgetState(document.uri);
       connection.console.error(`csp-partners: incremental update failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
-    return updated;
+    return document;
   },
 });
 /** The language of the messages the server writes itself (the checks carry their own). */

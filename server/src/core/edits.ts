@@ -145,8 +145,9 @@ export function appendToList(parsed: ParsedText, map: YAMLMap, key: string, valu
   const seq = pair.value;
   if (!isSeq(seq) || !seq.range) return undefined;
   if (seq.flow) {
-    const close = parsed.text.lastIndexOf(']', seq.range[1]);
-    if (close < 0) return undefined;
+    const written = parsed.text.slice(seq.range[0], seq.range[1] + 1).lastIndexOf(']');
+    if (written < 0) return undefined;
+    const close = seq.range[0] + written;
     const last = seq.items[seq.items.length - 1] as Node | undefined;
     return last?.range ? edit(parsed, last.range[1], last.range[1], `, ${value}`) : edit(parsed, close, close, value);
   }

@@ -11,6 +11,7 @@ import { RootPair, SchemaProblem, validateDocument, validateEntry, validateRootP
 import { parseSegment } from './segment-parse';
 import { Edit, resegment, Segment, segment } from './segments';
 import { suppressionMarks } from './suppress';
+import { Rope } from './rope';
 import { LineIndex, stripBom } from './text';
 
 /**
@@ -39,7 +40,8 @@ interface WholeParse {
 const LISTS: readonly ListName[] = ['partners', 'customers'];
 
 export class Manifest {
-  text: string;
+  /** The text, kept in chunks: an edit makes the next version without copying the whole text. */
+  text: Rope;
   lines: LineIndex;
   private segments: Segment[] | undefined;
   private readonly states = new Map<Segment, SegmentState>();
@@ -59,7 +61,7 @@ export class Manifest {
   readonly model: Model;
 
   constructor(rawText: string, read = true) {
-    this.text = stripBom(rawText);
+    this.text = Rope.of(stripBom(rawText));
     this.lines = new LineIndex(this.text);
     this.model = this.makeModel();
     this.checker = new Checker(this.indexes, rules, { model: this.model, indexes: this.indexes });
@@ -99,9 +101,14 @@ export class Manifest {
     return manifest;
   }
 
-  /** The text after an edit, in the coordinates of the text before it (the text given has no BOM). */
-  edit(text: string, edit: Edit): void {
-    this.editMany(text, [edit], this.lines.edited(text, edit.start, edit.end, text.slice(edit.start, edit.start + edit.length)));
+  /**
+   * Replaces [start, end) of the text by `inserted`. A caller that has already made the edited text and
+   * its lines (the server's document) passes them as `next`, so that they are made once.
+   */
+  edit(start: number, end: number, inserted: string, next?: { text: Rope; lines: LineIndex }): void {
+    const text = next?.text ?? this.text.edit(start, end, inserted);
+    const lines = next?.lines ?? this.lines.edited(text, start, end, inserted);
+    this.editMany(text, [{ start, end, length: inserted.length }], lines);
   }
 
   /**
@@ -109,9 +116,9 @@ export class Manifest {
    * order and apart. Each is re-cut on the final text in turn; where re-cutting one would read text that
    * a later one changed, the two are taken as one edit. The new pieces are parsed once, at the end.
    */
-  private editMany(text: string, edits: readonly Edit[], lines?: LineIndex): void {
+  private editMany(text: Rope, edits: readonly Edit[], lines: LineIndex): void {
     this.text = text;
-    this.lines = lines ?? new LineIndex(text);
+    this.lines = lines;
     let segments = this.segments;
     const removed = new Set<Segment>();
     const added = new Set<Segment>();
@@ -149,17 +156,21 @@ export class Manifest {
    */
   applyEdits(edits: readonly { start: number; end: number; text: string }[]): { start: number; end: number; text: string }[] {
     const ascending = [...edits].sort((a, b) => a.start - b.start);
-    let text = '';
-    let at = 0;
     const undo: { start: number; end: number; text: string }[] = [];
+    let grown = 0;
     for (const e of ascending) {
-      text += this.text.slice(at, e.start);
-      undo.push({ start: text.length, end: text.length + e.text.length, text: this.text.slice(e.start, e.end) });
-      text += e.text;
-      at = e.end;
+      undo.push({ start: e.start + grown, end: e.start + grown + e.text.length, text: this.text.slice(e.start, e.end) });
+      grown += e.text.length - (e.end - e.start);
     }
-    text += this.text.slice(at);
-    if (ascending.length) this.editMany(text, ascending.map((e) => ({ start: e.start, end: e.end, length: e.text.length })));
+    // From the last edit back, so that each edit's offsets still hold when it is made.
+    let text = this.text;
+    let lines = this.lines;
+    for (let i = ascending.length - 1; i >= 0; i--) {
+      const e = ascending[i];
+      text = text.edit(e.start, e.end, e.text);
+      lines = lines.edited(text, e.start, e.end, e.text);
+    }
+    if (ascending.length) this.editMany(text, ascending.map((e) => ({ start: e.start, end: e.end, length: e.text.length })), lines);
     return undo;
   }
 
@@ -183,7 +194,7 @@ export class Manifest {
   }
 
   private parseWhole(): void {
-    const parsed = parseText(this.text);
+    const parsed = parseText(this.text.toString());
     const base: Base = { start: 0 };
     const whole: WholeParse = { parsed, doc: parsed.doc, problems: [], slots: { partners: [], customers: [] }, hasPartnerList: false };
     this.whole = whole;
@@ -366,7 +377,7 @@ export class Manifest {
    * without (an alias to an anchor in another entry) the text is checked whole from now on.
    */
   private parseWholeForOutput(): void {
-    const parsed = parseText(this.text);
+    const parsed = parseText(this.text.toString());
     if (parsed.syntaxProblems.length === 0) {
       this.checker.update([...this.checker.units.keys()], []);
       this.states.clear();

@@ -1,7 +1,7 @@
 import type { MessageArgs } from './messages';
 import { Alias, CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Parser, visit, YAMLMap } from 'yaml';
 import type { Located } from './loc';
-import { LineIndex, Range, stripBom } from './text';
+import { LineIndex, Range, stripBom, TextLike } from './text';
 
 /** A YAML problem in the text, before any schema or rule runs. */
 export interface SyntaxProblem { range: Range; key: string; args: MessageArgs }
@@ -9,7 +9,7 @@ export interface SyntaxProblem { range: Range; key: string; args: MessageArgs }
 /** One text version as checked: its lines, and its YAML syntax problems (found by a parse of the whole text). */
 export interface ParsedText {
   /** The text as checked: a byte-order mark removed, nothing else touched. */
-  readonly text: string;
+  readonly text: TextLike;
   readonly lines: LineIndex;
   readonly syntaxProblems: SyntaxProblem[];
 }
@@ -19,7 +19,7 @@ const lineEndings = new WeakMap<ParsedText, string>();
 /** The text's own line break, for inserted lines: `\r\n` when it has one, else `\n` (looked for once per version). */
 export function lineEnding(parsed: ParsedText): string {
   let eol = lineEndings.get(parsed);
-  if (eol === undefined) lineEndings.set(parsed, (eol = parsed.text.includes('\r\n') ? '\r\n' : '\n'));
+  if (eol === undefined) lineEndings.set(parsed, (eol = parsed.text.indexOf('\r\n') !== -1 ? '\r\n' : '\n'));
   return eol;
 }
 

@@ -1,5 +1,6 @@
 import { Composer, Document, isAlias, isMap, isPair, isSeq, Node, Pair, Parser, visit } from 'yaml';
 import type { Segment } from './segments';
+import type { TextLike } from './text';
 
 /**
  * Parses one segment on its own with the `yaml` package, at the segment's offset so that node ranges
@@ -21,7 +22,7 @@ export type SegmentNode =
   | { kind: 'pair'; pair: Pair<Node, Node | null>; doc: Document.Parsed }
   | { kind: 'prelude' };
 
-export function parseSegment(text: string, segment: Segment): SegmentNode | undefined {
+export function parseSegment(text: TextLike, segment: Segment): SegmentNode | undefined {
   if (segment.kind === 'prelude') return { kind: 'prelude' };
   const doc = parseAt(detached(text.slice(segment.start, segment.end)), segment.start);
   if (!doc) return undefined;

@@ -10,6 +10,8 @@
  * knows what it means.
  */
 
+import type { TextLike } from './text';
+
 export type ListName = 'partners' | 'customers';
 
 export type SegmentKind = 'prelude' | 'pair' | 'header' | 'entry';
@@ -52,7 +54,7 @@ class Overrun extends Error {}
 
 interface Line { start: number; end: number; next: number; indent: number; blank: boolean; comment: boolean; text: string }
 
-function readLine(text: string, start: number): Line {
+function readLine(text: TextLike, start: number): Line {
   const newline = text.indexOf('\n', start);
   const next = newline === -1 ? text.length : newline + 1;
   let end = newline === -1 ? text.length : newline;
@@ -75,7 +77,7 @@ const isDash = (line: Line, indent: number) =>
  * segment boundary after the first segment and ends the scan when it returns true. `from` must be
  * the first line of a segment (or 0).
  */
-function scan(text: string, from: number, state: ScanState, stopAt: (boundary: number, state: ScanState) => boolean, limit = Infinity): Segment[] {
+function scan(text: TextLike, from: number, state: ScanState, stopAt: (boundary: number, state: ScanState) => boolean, limit = Infinity): Segment[] {
   const segments: Segment[] = [];
   let open: Segment | undefined;
   // A header whose first content line decides whether it opens a block list or is a plain pair.
@@ -159,7 +161,7 @@ function toPair(header: Segment): void {
 }
 
 /** The segments of a whole text, or undefined when its top level is not plain enough to segment. */
-export function segment(text: string): Segment[] | undefined {
+export function segment(text: TextLike): Segment[] | undefined {
   try {
     const segments = scan(text, 0, START, () => false);
     return validTopLevel(segments) ? segments : undefined;
@@ -199,7 +201,7 @@ export interface Resegmented {
  * the text before `limit` (where the next edit starts) is as this edit left it: a scan that would read
  * past it returns 'overrun' (and changes nothing), and the caller takes the two edits as one.
  */
-export function resegment(old: readonly Segment[], text: string, edit: Edit, limit = Infinity): Resegmented | undefined | 'overrun' {
+export function resegment(old: readonly Segment[], text: TextLike, edit: Edit, limit = Infinity): Resegmented | undefined | 'overrun' {
   const delta = edit.length - (edit.end - edit.start);
   // The first segment that reaches the edit (or ends where it starts: an insertion there may extend it).
   let first = lowerBound(old, (s) => s.end >= edit.start);

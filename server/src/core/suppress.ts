@@ -2,7 +2,7 @@ import type { Finding, RuleSettings, SeveritySetting } from './finding';
 import { Locale, message } from './messages';
 import { lineEnding, ParsedText } from './parse';
 import { ruleById } from './rules';
-import type { Range, TextEdit } from './text';
+import type { Range, TextEdit, TextLike } from './text';
 
 const UNUSED = 'unused-suppression';
 /** The word every suppression comment holds: where a text has none, it has no suppressions. */
@@ -19,9 +19,9 @@ interface Suppression {
 }
 
 /** Offsets of the word `csp-disable` in `text` from `from` to `to`, the places a suppression may be written. */
-export function suppressionMarks(text: string, from = 0, to = text.length): number[] {
+export function suppressionMarks(text: TextLike, from = 0, to = text.length): number[] {
   // A slice of its own, so that the search stops at `to` rather than running to the end of the text.
-  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+  const piece = text.slice(from, to);
   const marks: number[] = [];
   for (let at = piece.indexOf(MARK); at !== -1; at = piece.indexOf(MARK, at + 1)) marks.push(from + at);
   return marks;

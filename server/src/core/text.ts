@@ -10,30 +10,66 @@ export function stripBom(text: string): string {
   return text.startsWith(BOM) ? text.slice(1) : text;
 }
 
+/** What reading a text needs: a string, or a Rope (rope.ts), a text edited without being copied whole. */
+export interface TextLike {
+  readonly length: number;
+  slice(start?: number, end?: number): string;
+  charCodeAt(index: number): number;
+  indexOf(search: string, from?: number): number;
+}
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * Whether a line starts at `offset`: after a line feed, or after a carriage return that is not the
+ * first half of a `\r\n` pair. LSP counts lines this way, so every position agrees with the editor's.
+ */
+function startsLine(text: TextLike, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  return before === LF || (before === CR && text.charCodeAt(offset) !== LF);
+}
+
+/** Offsets from `first` (at least 1) to `last` where lines start. */
+function lineStartsOf(text: string, first: number, last: number): number[] {
+  const found: number[] = [];
+  // Most texts have no carriage return but in `\r\n` pairs: searching line feeds alone is then enough.
+  if (!/\r(?!\n)/.test(text.slice(first - 1, last + 1))) {
+    for (let i = text.indexOf('\n', first - 1); i !== -1 && i < last; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+    return found;
+  }
+  for (let at = first; at <= last; at++) if (startsLine(text, at)) found.push(at);
+  return found;
+}
+
 /** Maps string offsets to positions and back. Built once per text version, or derived from the one before. */
 export class LineIndex {
   /** Offsets where lines start (a typed array: hundreds of thousands of lines copy in one move). */
   private readonly starts: Uint32Array;
 
-  constructor(readonly text: string, starts?: Uint32Array) {
+  constructor(readonly text: TextLike, starts?: Uint32Array) {
     if (starts) { this.starts = starts; return; }
-    const found = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found.push(i + 1);
-    this.starts = Uint32Array.from(found);
+    const whole = typeof text === 'string' ? text : text.toString();
+    const found = lineStartsOf(whole, 1, whole.length);
+    this.starts = new Uint32Array(found.length + 1);
+    this.starts.set(found, 1);
   }
 
   /**
    * The index of `text`, which is this index's text with [start, end) replaced by `inserted`: line
-   * starts before the edit are kept, those after it move, and only the inserted text is scanned.
+   * starts before the edit are kept, those after it move, and only the inserted text is scanned (with
+   * a character on each side, as an edit may join or split a `\r\n` pair).
    */
-  edited(text: string, start: number, end: number, inserted: string): LineIndex {
+  edited(text: TextLike, start: number, end: number, inserted: string): LineIndex {
     const delta = inserted.length - (end - start);
     const starts = this.starts;
-    // Line starts at or before `start` stay; those after `end` move by delta; those inside the replaced text go.
-    const keep = upperBound(starts, start);
+    // Starts up to `start - 1` depend only on text before the edit; those from `end + 1` on, only on text after it.
+    const keep = Math.max(1, upperBound(starts, start - 1));
     const from = upperBound(starts, end);
-    const added: number[] = [];
-    for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) added.push(start + i + 1);
+    const windowStart = Math.max(0, start - 1);
+    const window = text.slice(windowStart, Math.min(text.length, start + inserted.length + 1));
+    const added = lineStartsOf(window, Math.max(1, start) - windowStart, Math.min(text.length, start + inserted.length) - windowStart)
+      .map((at) => at + windowStart);
     const next = new Uint32Array(keep + added.length + starts.length - from);
     next.set(starts.subarray(0, keep));
     next.set(added, keep);
@@ -52,7 +88,9 @@ export class LineIndex {
       const mid = (low + high + 1) >> 1;
       if (this.starts[mid] <= clamped) low = mid; else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low] };
+    // Between the halves of a `\r\n` pair is the end of the line's content, as LSP has it.
+    const inPair = clamped > this.starts[low] && this.text.charCodeAt(clamped - 1) === CR;
+    return { line: low, character: clamped - this.starts[low] - (inPair ? 1 : 0) };
   }
 
   offset(position: Position): number {
@@ -67,10 +105,11 @@ export class LineIndex {
 
   lineStart(line: number): number { return this.starts[line] ?? this.text.length; }
 
-  /** Offset of the end of the line's content, before any '\r\n' or '\n'. */
+  /** Offset of the end of the line's content, before its line break ('\r\n', '\n' or '\r'). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.lineStart(line) && this.text[next - 1] === '\r' ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text.charCodeAt(next - 1) === LF && next - 2 >= this.lineStart(line) && this.text.charCodeAt(next - 2) === CR ? next - 2 : next - 1;
   }
 
   lineText(line: number): string { return this.text.slice(this.lineStart(line), this.lineEnd(line)); }

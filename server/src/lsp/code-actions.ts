@@ -50,7 +50,7 @@ function quickFix(document: TextDocument, result: CheckResult, fix: Fix, diagnos
   if (fix.select) {
     // Applied by the client so that the editor can select the inserted date for the user to confirm.
     delete action.edit;
-    action.command = { title: fix.title, command: APPLY_AND_SELECT, arguments: [document.uri, fix.edits, selectionAfter(result.parsed.text, fix)] };
+    action.command = { title: fix.title, command: APPLY_AND_SELECT, arguments: [document.uri, fix.edits, selectionAfter(String(result.parsed.text), fix)] };
   }
   return action;
 }

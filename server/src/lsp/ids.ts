@@ -37,7 +37,7 @@ export function idOccurrences(result: CheckResult): IdOccurrence[] {
   let index = indexes.get(result);
   if (index) return index;
   const all: IdOccurrence[] = [];
-  const text = result.parsed.text;
+  const text = String(result.parsed.text);
   for (const entity of [...result.model.partners, ...result.model.customers]) {
     const span = entity.id && spanOf(text, entity.id.node, entity.id.value);
     if (entity.id && span) all.push({ id: entity.id.value, ...span, entity });

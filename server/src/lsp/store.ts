@@ -1,8 +1,9 @@
-import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckOptions, CheckResult, resultOf } from '../core/check';
 import type { RuleSettings, SeveritySetting } from '../core/finding';
 import { Manifest } from '../core/manifest';
+import type { AppliedChange } from './document';
 
 /** The settings of spec §4 and the extension, as the client sends them per resource. */
 export interface Settings { rules: RuleSettings; run: 'onType' | 'onSave' }
@@ -45,7 +46,7 @@ const PROCESS_TAG = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
 interface Held {
   manifest?: Manifest;
   opening?: Promise<Manifest>;
-  pending: (readonly TextDocumentContentChangeEvent[])[];
+  pending: (readonly AppliedChange[])[];
   /** The text starts with a byte-order mark: the manifest's offsets do not match the editor's, so every change reads it anew. */
   bom: boolean;
   version: number;
@@ -106,34 +107,28 @@ export class ManifestStore {
   }
 
   /**
-   * The document `uri` changed from `previousVersion` by `changes` (as the client sent them, in order)
-   * into `textAfter`: each change is applied to its manifest. The manifest takes `textAfter` itself as
-   * its text where it can, so that a version's text is built once, by the document store.
+   * The document `uri` changed from `previousVersion` by `changes`, as its document applied them: each
+   * is applied to its manifest, which takes the document's text and lines as its own.
    */
-  changed(uri: string, previousVersion: number, changes: readonly TextDocumentContentChangeEvent[], version: number, textAfter: string): void {
+  changed(uri: string, previousVersion: number, changes: readonly AppliedChange[], version: number): void {
     const held = this.held.get(uri);
     if (!held || held.version !== previousVersion) { this.held.delete(uri); return; }
     held.version = version;
     if (!held.manifest) { held.pending.push(changes); return; }
     const started = performance.now();
-    if (!this.apply(held, held.manifest, changes, textAfter)) return;
+    if (!this.apply(held, held.manifest, changes)) return;
     held.durationMs = performance.now() - started;
   }
 
   /** Applies changes to a manifest; false (and the manifest dropped) when they must be read anew. */
-  private apply(held: Held, manifest: Manifest, changes: readonly TextDocumentContentChangeEvent[], textAfter?: string): boolean {
-    for (const [i, change] of changes.entries()) {
+  private apply(held: Held, manifest: Manifest, changes: readonly AppliedChange[]): boolean {
+    for (const change of changes) {
       // A whole new text, or a text with a byte-order mark (the manifest's offsets start after it): read it anew.
-      if (!('range' in change) || held.bom) {
+      if ('whole' in change || held.bom) {
         this.dropHeld(held);
         return false;
       }
-      const start = manifest.lines.offset(change.range.start);
-      const end = Math.max(start, manifest.lines.offset(change.range.end));
-      const length = manifest.text.length - (end - start) + change.text.length;
-      const last = i === changes.length - 1 && textAfter?.length === length;
-      const text = last ? textAfter : manifest.text.slice(0, start) + change.text + manifest.text.slice(end);
-      manifest.edit(text, { start, end, length: change.text.length });
+      manifest.edit(change.start, change.end, change.inserted, change);
     }
     return true;
   }
