@@ -8,7 +8,7 @@ import { check, fixesFor, SUPPRESS_LINE_FIX } from '../server/src/core/check';
 import type { RuleSettings } from '../server/src/core/finding';
 import { hasMessage, message, messageKeys } from '../server/src/core/messages';
 import { rules } from '../server/src/core/rules';
-import { RULE_INPUTS } from '../server/src/core/rules/rule';
+import { defineRule, RULE_INPUTS } from '../server/src/core/rules/rule';
 import { decidingRules, SCENARIOS } from '../server/src/core/scenarios';
 import { repoRoot } from './support';
 
@@ -84,6 +84,30 @@ describe('rule metadata', () => {
       }
     }
     assert.ok(seen.has('yaml-syntax') && seen.has('schema') && seen.has('unused-suppression') && seen.has('self-sale'));
+  });
+});
+
+describe('defineRule', () => {
+  const minimal = { id: 'schema', dependsOn: ['schema'], severity: 'error', category: 'structure' } as const;
+
+  it('derives the messages and the page from the id and fills in what most rules share', () => {
+    assert.deepEqual(defineRule(minimal), {
+      id: 'schema', title: 'title.schema', summary: 'summary.schema', docs: 'docs/rules/schema.md',
+      canBeOff: true, suppressible: true, offersSuppressFix: true, confirmFixes: [], scenarios: [], blocksEverySaleOf: [],
+      dependsOn: ['schema'], severity: 'error', category: 'structure',
+    });
+  });
+
+  it('keeps what the definition gives, and offers no suppress fix for a rule no comment can suppress', () => {
+    const rule = defineRule({ ...minimal, docs: 'docs/elsewhere.md', suppressible: false, scenarios: [3] });
+    assert.equal(rule.docs, 'docs/elsewhere.md');
+    assert.equal(rule.offersSuppressFix, false);
+    assert.deepEqual(rule.scenarios, [3]);
+    assert.equal(defineRule({ ...minimal, suppressible: false, offersSuppressFix: true }).offersSuppressFix, true);
+  });
+
+  it('gives every rule lists of its own', () => {
+    assert.notEqual(defineRule(minimal).confirmFixes, defineRule(minimal).confirmFixes);
   });
 });
 

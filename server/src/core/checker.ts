@@ -1,4 +1,4 @@
-import type { Customer, Entity, Lookup, Partner, Reference } from './model';
+import { collectReferences, Customer, Entity, Lookup, Partner, Reference } from './model';
 import type { Report, Rule, UnitContext } from './rules/rule';
 
 /**
@@ -24,13 +24,7 @@ const byOrder = (a: Entity, b: Entity) => orderOf(a) - orderOf(b);
  * subscriptions, and a list of managers can be very long.
  */
 function usingReferences(entity: Entity): Reference[] {
-  if (entity.kind === 'partner') return entity.providers;
-  const out: Reference[] = entity.owner ? [entity.owner] : [];
-  for (const s of entity.subscriptions) {
-    if (s.soldBy) out.push(s.soldBy);
-    if (s.provider) out.push(s.provider);
-  }
-  return out;
+  return collectReferences(entity, { managedBy: false });
 }
 
 /** A report with what is needed to put it in the order of a whole run. */

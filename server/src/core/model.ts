@@ -251,15 +251,20 @@ export interface Model {
 /** Answers "did the schema reject this path (relative to the entry)?": a rejected value never reaches the model. */
 export type IsInvalid = (parent: Path, key: string, item?: number) => boolean;
 
-/** Every reference of one entity, in text order. */
+/** Every reference of one entity, in text order. (One parameter only: it is passed to `flatMap`.) */
 export function referencesOf(entity: Entity): Reference[] {
+  return collectReferences(entity, { managedBy: true });
+}
+
+/** The references of one entity, in text order; the subscriptions' `managedBy` lists only when asked for. */
+export function collectReferences(entity: Entity, include: { managedBy: boolean }): Reference[] {
   if (entity.kind === 'partner') return entity.providers;
   const out: Reference[] = entity.owner ? [entity.owner] : [];
   for (const s of entity.subscriptions) {
     if (s.soldBy) out.push(s.soldBy);
     if (s.provider) out.push(s.provider);
     // One push per item: a list of millions must not become millions of call arguments.
-    for (const ref of s.managedBy) out.push(ref);
+    if (include.managedBy) for (const ref of s.managedBy) out.push(ref);
   }
   return out;
 }

@@ -1,19 +1,11 @@
 import { removeSeqItem } from '../edits';
 import { idOf, partnerOf, regionNote, subscriptionAt, subscriptionName } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A `managedBy` partner is in another CSP region than the customer. */
-export const crossRegionManagement: Rule = {
+export const crossRegionManagement = defineRule({
   id: 'cross-region-management',
-  title: 'title.cross-region-management',
-  summary: 'summary.cross-region-management',
-  docs: 'docs/rules/cross-region-management.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [3],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'regions',
@@ -40,4 +32,4 @@ export const crossRegionManagement: Rule = {
     const value = subscription?.managedBy.find((r) => r.path[r.path.length - 1] === index)?.value ?? '';
     return edit ? [{ id: 'fix.remove-manager', title: title('fix.remove-manager', { value }), edits: [edit], isPreferred: true }] : [];
   },
-};
+});

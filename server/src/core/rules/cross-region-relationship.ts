@@ -1,20 +1,12 @@
 import { removeSeqItem, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
 import { entityAt, idOf, partnerOf, regionNote, usageOf } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A reseller lists an indirect provider of another CSP region. */
-export const crossRegionRelationship: Rule = {
+export const crossRegionRelationship = defineRule({
   id: 'cross-region-relationship',
-  title: 'title.cross-region-relationship',
-  summary: 'summary.cross-region-relationship',
-  docs: 'docs/rules/cross-region-relationship.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [7],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'regions',
@@ -52,4 +44,4 @@ export const crossRegionRelationship: Rule = {
     if (removal) fixes.push({ id: 'fix.remove-relationship', title: title('fix.remove-relationship', { value: ref.value }), edits: [removal] });
     return fixes;
   },
-};
+});

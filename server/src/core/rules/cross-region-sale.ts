@@ -1,23 +1,15 @@
 import type { Fix } from '../finding';
 import type { Customer, Partner } from '../model';
 import { affiliation, eligibleSalesPaths, idOf, partnerOf, providerOf, readyToTransact, regionNote, SalesPath, salesPathEdits, subscriptionAt } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /**
  * The seller (or the provider) is in another CSP region than the customer. One finding per
  * subscription: on `soldBy`, or on `provider` when only the provider is elsewhere.
  */
-export const crossRegionSale: Rule = {
+export const crossRegionSale = defineRule({
   id: 'cross-region-sale',
-  title: 'title.cross-region-sale',
-  summary: 'summary.cross-region-sale',
-  docs: 'docs/rules/cross-region-sale.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1, 2, 6],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'regions',
@@ -68,7 +60,7 @@ export const crossRegionSale: Rule = {
     }
     return fixes;
   },
-};
+});
 
 /** The reseller's linked indirect providers in the customer's region that are not affiliated with it. */
 function inRegionProviders(reseller: Partner, customer: Customer): Partner[] {

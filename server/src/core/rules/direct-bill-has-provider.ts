@@ -1,19 +1,11 @@
 import { removeKey } from '../edits';
 import { idOf, partnerOf, subscriptionAt, subscriptionName } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A direct-bill partner buys from Microsoft: its subscriptions have no provider. */
-export const directBillHasProvider: Rule = {
+export const directBillHasProvider = defineRule({
   id: 'direct-bill-has-provider',
-  title: 'title.direct-bill-has-provider',
-  summary: 'summary.direct-bill-has-provider',
-  docs: 'docs/rules/direct-bill-has-provider.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
@@ -35,4 +27,4 @@ export const directBillHasProvider: Rule = {
     const edit = map && removeKey(parsed, map, 'provider');
     return edit ? [{ id: 'fix.remove-provider', title: title('fix.remove-provider', { value: subscription!.provider?.value ?? '' }), edits: [edit], isPreferred: true }] : [];
   },
-};
+});

@@ -3,9 +3,6 @@ import { flagRule } from './flag-rule';
 /** A transacting direct-bill partner has not confirmed all three direct-bill requirements. */
 export const directBillRequirements = flagRule({
   id: 'direct-bill-requirements',
-  title: 'title.direct-bill-requirements',
-  summary: 'summary.direct-bill-requirements',
-  docs: 'docs/rules/direct-bill-requirements.md',
   scenarios: [1],
   blocksEverySaleOf: ['partner'],
   appliesTo: 'direct-bill',

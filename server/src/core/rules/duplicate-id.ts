@@ -1,19 +1,10 @@
 import type { Entity, Field } from '../model';
 import { idOf } from './helpers';
-import type { Rule, UnitContext } from './rule';
+import { defineRule, UnitContext } from './rule';
 
 /** Partners and customers share one id namespace; subscription ids are per customer. */
-export const duplicateId: Rule = {
+export const duplicateId = defineRule({
   id: 'duplicate-id',
-  title: 'title.duplicate-id',
-  summary: 'summary.duplicate-id',
-  docs: 'docs/rules/duplicate-id.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
-  scenarios: [],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer', 'subscription', 'line-numbers'],
   severity: 'error',
   category: 'structure',
@@ -35,7 +26,7 @@ export const duplicateId: Rule = {
       });
     }
   },
-};
+});
 
 /** An entity whose id an earlier entity (partner or customer) already declares. */
 function reportDuplicateId(entity: Entity, { indexes, report }: UnitContext): void {

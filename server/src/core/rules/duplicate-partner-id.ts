@@ -1,18 +1,9 @@
 import { idOf } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Two partners share a location PartnerID, which maps to exactly one CSP tenant. */
-export const duplicatePartnerId: Rule = {
+export const duplicatePartnerId = defineRule({
   id: 'duplicate-partner-id',
-  title: 'title.duplicate-partner-id',
-  summary: 'summary.duplicate-partner-id',
-  docs: 'docs/rules/duplicate-partner-id.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
-  scenarios: [],
-  blocksEverySaleOf: [],
   dependsOn: ['partner'],
   severity: 'error',
   category: 'structure',
@@ -23,4 +14,4 @@ export const duplicatePartnerId: Rule = {
     const args = { partnerId: partnerId.value, other: idOf(other) };
     report({ node: partnerId.node, path: partnerId.path, key: 'duplicate-partner-id', args, related: [{ node: other.partnerId!.node, key: 'duplicate-partner-id.related', args }] });
   },
-};
+});

@@ -1,18 +1,9 @@
 import { idOf } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Two partners share a CSP tenant (compared without case, as tenant domains are). */
-export const duplicatePartnerTenant: Rule = {
+export const duplicatePartnerTenant = defineRule({
   id: 'duplicate-partner-tenant',
-  title: 'title.duplicate-partner-tenant',
-  summary: 'summary.duplicate-partner-tenant',
-  docs: 'docs/rules/duplicate-partner-tenant.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
-  scenarios: [],
-  blocksEverySaleOf: [],
   dependsOn: ['partner'],
   severity: 'warning',
   category: 'structure',
@@ -30,4 +21,4 @@ export const duplicatePartnerTenant: Rule = {
       severity: reenrolled ? 'info' : undefined, related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }],
     });
   },
-};
+});

@@ -1,12 +1,11 @@
 import type { PartnerType } from '../model';
 import { confirmFlagsEdits, entityAt, idOf, transacts } from './helpers';
-import { entityAnchor, Rule, RuleMetadata } from './rule';
+import { defineRule, entityAnchor, Rule, RuleDefinition } from './rule';
 
 /** The metadata of a requirement rule that its own file declares; the rest follows from the shared check and fixes. */
-type OwnMetadata = Pick<RuleMetadata, 'title' | 'summary' | 'docs' | 'scenarios' | 'blocksEverySaleOf'>;
+type OwnMetadata = Pick<RuleDefinition, 'id' | 'scenarios' | 'blocksEverySaleOf'>;
 
 interface FlagRequirement extends OwnMetadata {
-  id: string;
   appliesTo: PartnerType;
   block: 'onboarding' | 'directBill';
   flags: readonly string[];
@@ -18,16 +17,10 @@ interface FlagRequirement extends OwnMetadata {
  */
 export function flagRule(requirement: FlagRequirement): Rule {
   const { id, appliesTo, block, flags } = requirement;
-  return {
+  return defineRule({
     id,
-    title: requirement.title,
-    summary: requirement.summary,
-    docs: requirement.docs,
     scenarios: requirement.scenarios,
     blocksEverySaleOf: requirement.blocksEverySaleOf,
-    canBeOff: true,
-    suppressible: true,
-    offersSuppressFix: true,
     // "Confirm <flags>" records that the partner completed its onboarding: a person must know it did.
     confirmFixes: ['fix.insert-flags'],
     dependsOn: ['partner', 'subscription', 'references'],
@@ -58,5 +51,5 @@ export function flagRule(requirement: FlagRequirement): Rule {
       const names = missing.map((flag) => `${block}.${flag}`).join(', ');
       return edits ? [{ id: 'fix.insert-flags', title: title('fix.insert-flags', { flags: names }), edits, isPreferred: true }] : [];
     },
-  };
+  });
 }

@@ -1,27 +1,18 @@
 import { market } from '../regions';
 import type { Entity } from '../model';
-import type { Rule, UnitContext } from './rule';
+import { defineRule, UnitContext } from './rule';
 
 /** Markets where Microsoft suspended new sales in 2022; whether they transact today is not verified. */
 const SUSPENDED = new Set(['RU', 'BY']);
 
-export const marketStatusUnverified: Rule = {
+export const marketStatusUnverified = defineRule({
   id: 'market-status-unverified',
-  title: 'title.market-status-unverified',
-  summary: 'summary.market-status-unverified',
-  docs: 'docs/rules/market-status-unverified.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
-  scenarios: [],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer'],
   severity: 'info',
   category: 'structure',
   checkPartner: (partner, context) => reportSuspended(partner, context),
   checkCustomer: (customer, context) => reportSuspended(customer, context),
-};
+});
 
 function reportSuspended(entity: Entity, { report }: UnitContext): void {
   const country = entity.country;

@@ -1,21 +1,13 @@
 import { idOf, MPA_REQUIRED_FROM, partnerOf, providerOf, subscriptionName } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /**
  * A subscription was ordered before its seller or provider accepted the MPA. Documented for resellers
  * (error); for providers and direct-bill partners inferred from "all partners who transact" (warning).
  */
-export const mpaAfterOrder: Rule = {
+export const mpaAfterOrder = defineRule({
   id: 'mpa-after-order',
-  title: 'title.mpa-after-order',
-  summary: 'summary.mpa-after-order',
-  docs: 'docs/rules/mpa-after-order.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'program',
@@ -39,4 +31,4 @@ export const mpaAfterOrder: Rule = {
       }
     }
   },
-};
+});

@@ -3,17 +3,11 @@ import type { Fix } from '../finding';
 import type { TextEdit } from '../text';
 import type { Model, Partner } from '../model';
 import { entityAt, idOf, MPA_REQUIRED_FROM, transacts, usageOf } from './helpers';
-import { entityAnchor, Rule } from './rule';
+import { defineRule, entityAnchor } from './rule';
 
 /** A partner that transacts has not accepted the Microsoft Partner Agreement. */
-export const mpaNotAccepted: Rule = {
+export const mpaNotAccepted = defineRule({
   id: 'mpa-not-accepted',
-  title: 'title.mpa-not-accepted',
-  summary: 'summary.mpa-not-accepted',
-  docs: 'docs/rules/mpa-not-accepted.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
   // Records a claim about the real world; the proposed date is selected for the user to confirm.
   confirmFixes: ['fix.insert-mpa'],
   scenarios: [1],
@@ -56,7 +50,7 @@ export const mpaNotAccepted: Rule = {
     const last = edits[edits.length - 1];
     return fix(edits, mpaNode.has('acceptedOn') || !last ? undefined : selectDate(edits.length - 1, last.newText));
   },
-};
+});
 
 /**
  * The date the fix proposes (selected, for the user to correct): today, or the partner's earliest

@@ -1,16 +1,9 @@
 import { idOf, partnerOf } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** An owned (own-use or shared services) customer uses its owner's CSP tenant instead of a tenant of its own. */
-export const ownUseTenant: Rule = {
+export const ownUseTenant = defineRule({
   id: 'own-use-tenant',
-  title: 'title.own-use-tenant',
-  summary: 'summary.own-use-tenant',
-  docs: 'docs/rules/own-use-tenant.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   // `sold-to-partner-tenant` for the owner's own CSP tenant.
   scenarios: [1, 2, 4],
   blocksEverySaleOf: ['customer'],
@@ -29,4 +22,4 @@ export const ownUseTenant: Rule = {
       related: [{ node: owner.tenant.node, key: 'own-use-tenant.related', args: { owner: idOf(owner) } }],
     });
   },
-};
+});

@@ -1,19 +1,11 @@
 import { appendToList } from '../edits';
 import { entityAt, idOf, partnerOf } from './helpers';
-import { entityAnchor, Rule } from './rule';
+import { defineRule, entityAnchor } from './rule';
 
 /** The subscription's provider is not among the providers its reseller works with. */
-export const providerNotLinked: Rule = {
+export const providerNotLinked = defineRule({
   id: 'provider-not-linked',
-  title: 'title.provider-not-linked',
-  summary: 'summary.provider-not-linked',
-  docs: 'docs/rules/provider-not-linked.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
@@ -43,4 +35,4 @@ export const providerNotLinked: Rule = {
     const edit = map && appendToList(parsed, map, 'providers', provider);
     return edit ? [{ id: 'fix.link-provider', title: title('fix.link-provider', { provider, reseller: idOf(reseller) }), edits: [edit], isPreferred: true }] : [];
   },
-};
+});

@@ -1,22 +1,14 @@
 import type { Fix } from '../finding';
 import { affiliation, idOf, partnerOf, readyToTransact, resellersOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /**
  * `soldBy` is an indirect provider. Providers sell through indirect resellers, which are the
  * partner of record; the fix moves the sale to a reseller linked to this provider in the customer's region.
  */
-export const providerSellsDirect: Rule = {
+export const providerSellsDirect = defineRule({
   id: 'provider-sells-direct',
-  title: 'title.provider-sells-direct',
-  summary: 'summary.provider-sells-direct',
-  docs: 'docs/rules/provider-sells-direct.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'warning',
   category: 'paths',
@@ -46,4 +38,4 @@ export const providerSellsDirect: Rule = {
       return edits ? [{ id: 'fix.sell-through-reseller', title: title('fix.sell-through-reseller', { value }), edits, isPreferred: i === 0 }] : [];
     });
   },
-};
+});

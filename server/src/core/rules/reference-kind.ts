@@ -1,25 +1,17 @@
 import { Entity, referencesOf } from '../model';
 import { typeKey } from './helpers';
-import { entityAnchor, Rule, UnitContext } from './rule';
+import { defineRule, entityAnchor, UnitContext } from './rule';
 
 /** A reference names an entity of the wrong kind: a provider that is not an indirect provider, a customer as a partner. */
-export const referenceKind: Rule = {
+export const referenceKind = defineRule({
   id: 'reference-kind',
-  title: 'title.reference-kind',
-  summary: 'summary.reference-kind',
-  docs: 'docs/rules/reference-kind.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1, 2, 3],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'structure',
   checkPartner: (partner, context) => reportWrongKinds(partner, context),
   checkCustomer: (customer, context) => reportWrongKinds(customer, context),
-};
+});
 
 function reportWrongKinds(entity: Entity, { report }: UnitContext): void {
   for (const ref of referencesOf(entity)) {

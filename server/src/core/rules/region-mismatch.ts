@@ -1,21 +1,12 @@
 import { replaceScalar } from '../edits';
 import { market } from '../regions';
 import { idOf } from './helpers';
-import type { Rule, UnitContext } from './rule';
+import { defineRule, UnitContext } from './rule';
 import type { Entity } from '../model';
 
 /** `region` is given and differs from the region of `country`. */
-export const regionMismatch: Rule = {
+export const regionMismatch = defineRule({
   id: 'region-mismatch',
-  title: 'title.region-mismatch',
-  summary: 'summary.region-mismatch',
-  docs: 'docs/rules/region-mismatch.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
-  scenarios: [],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer'],
   severity: 'error',
   category: 'structure',
@@ -27,7 +18,7 @@ export const regionMismatch: Rule = {
     const edit = node && replaceScalar(parsed, node, value);
     return edit ? [{ id: 'fix.set-region', title: title('fix.set-region', { value }), edits: [edit], isPreferred: true }] : [];
   },
-};
+});
 
 function reportMismatch(entity: Entity, { report }: UnitContext): void {
   const given = entity.regionField;

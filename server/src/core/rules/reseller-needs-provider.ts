@@ -2,20 +2,12 @@ import { insertIntoMap } from '../edits';
 import type { Fix } from '../finding';
 import type { Customer, Partner } from '../model';
 import { affiliation, idOf, partnerOf, subscriptionAt, subscriptionName } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** `soldBy` is an indirect reseller and the subscription names no provider. */
-export const resellerNeedsProvider: Rule = {
+export const resellerNeedsProvider = defineRule({
   id: 'reseller-needs-provider',
-  title: 'title.reseller-needs-provider',
-  summary: 'summary.reseller-needs-provider',
-  docs: 'docs/rules/reseller-needs-provider.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'paths',
@@ -39,7 +31,7 @@ export const resellerNeedsProvider: Rule = {
       return inserted ? [{ id: 'fix.set-provider', title: title('fix.set-provider', { value }), edits: [inserted.edit], isPreferred: i === 0 }] : [];
     });
   },
-};
+});
 
 /**
  * The reseller's providers that can serve this customer: indirect providers not known to be in another

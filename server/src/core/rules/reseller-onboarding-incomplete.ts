@@ -3,9 +3,6 @@ import { flagRule } from './flag-rule';
 /** A transacting indirect reseller has not confirmed both onboarding prerequisites. */
 export const resellerOnboardingIncomplete = flagRule({
   id: 'reseller-onboarding-incomplete',
-  title: 'title.reseller-onboarding-incomplete',
-  summary: 'summary.reseller-onboarding-incomplete',
-  docs: 'docs/rules/reseller-onboarding-incomplete.md',
   scenarios: [1],
   blocksEverySaleOf: ['partner'],
   appliesTo: 'indirect-reseller',

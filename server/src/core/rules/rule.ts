@@ -107,8 +107,9 @@ export const RULE_INPUTS = [
 
 /**
  * What the checker, the editor, the CLI, the settings and the docs need to know about a rule besides its
- * id, severity and category, declared in the rule's own file. Every field is required, so that a new rule
- * cannot forget one; test/rule-metadata.test.ts checks them against each other and against the docs.
+ * id, severity and category, declared in the rule's own file through `defineRule`, which fills in what
+ * most rules share. Every field of a `Rule` is present, so consumers never guess a default;
+ * test/rule-metadata.test.ts checks them against each other and against the docs.
  */
 export interface RuleMetadata {
   /** Message key of its one-line statement (settings, SARIF): `title.<id>`. */
@@ -140,4 +141,44 @@ export interface RuleMetadata {
   blocksEverySaleOf: readonly ('partner' | 'customer')[];
   /** What its check reads (see `RuleInput`), in the order of `RULE_INPUTS`. */
   dependsOn: readonly RuleInput[];
+}
+
+/** Rule ids with both a title and a summary in the message catalogue: the ids whose message keys `defineRule` can derive. */
+type DocumentedRuleId = IdsAfter<'title', MessageKey> & IdsAfter<'summary', MessageKey>;
+
+/** What follows `<prefix>.` in the keys that start with it. */
+type IdsAfter<Prefix extends string, Key> = Key extends `${Prefix}.${infer Id}` ? Id : never;
+
+/** Metadata that `defineRule` derives from the id or fills with the value most rules have. */
+type DefaultedMetadata = Exclude<keyof RuleMetadata, 'dependsOn'>;
+
+/**
+ * A rule as its file declares it: what differs from the common case. `dependsOn` stays required: it is
+ * the rule's own account of what its check reads.
+ */
+export type RuleDefinition = Omit<Rule, 'id' | DefaultedMetadata> & Partial<Pick<RuleMetadata, DefaultedMetadata>> & {
+  id: DocumentedRuleId;
+};
+
+/**
+ * A complete rule from its definition. Unless given: its messages `title.<id>` and `summary.<id>` and
+ * its page `docs/rules/<id>.md`; it can be off and be suppressed, offers the suppress fix when it can
+ * be suppressed, lists no confirm fixes, decides no scenario and spreads no finding beyond its place.
+ */
+export function defineRule(definition: RuleDefinition): Rule {
+  const {
+    id,
+    title = `title.${id}` as const,
+    summary = `summary.${id}` as const,
+    docs = `docs/rules/${id}.md`,
+    canBeOff = true,
+    suppressible = true,
+    offersSuppressFix = suppressible,
+    confirmFixes = [],
+    scenarios = [],
+    blocksEverySaleOf = [],
+    ...own
+  } = definition;
+  // The metadata first, in the order of `RuleMetadata`, so every rule lists its fields alike.
+  return { id, title, summary, docs, canBeOff, suppressible, offersSuppressFix, confirmFixes, scenarios, blocksEverySaleOf, ...own };
 }

@@ -1,23 +1,15 @@
 import { isScalar } from 'yaml';
 import { renameKey, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 interface Suggestions { replace: 'value' | 'key'; values: string[] }
 
 /** A node the JSON Schema rejects, with "did you mean" replacements for misspelt values and keys. */
-export const schema: Rule = {
+export const schema = defineRule({
   id: 'schema',
-  title: 'title.schema',
-  summary: 'summary.schema',
-  docs: 'docs/rules/schema.md',
-  canBeOff: true,
-  suppressible: true,
   // A value the schema rejects is fixed, not silenced; a hand-written comment still works.
   offersSuppressFix: false,
-  confirmFixes: [],
-  scenarios: [],
-  blocksEverySaleOf: [],
   dependsOn: ['schema'],
   severity: 'error',
   category: 'structure',
@@ -35,4 +27,4 @@ export const schema: Rule = {
       return edit ? [{ id, title: title(id, { value }), edits: [edit], isPreferred: i === 0 }] : [];
     });
   },
-};
+});

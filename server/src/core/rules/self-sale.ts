@@ -3,20 +3,12 @@ import type { Fix } from '../finding';
 import type { Model, Partner, Subscription } from '../model';
 import type { TextEdit } from '../text';
 import { affiliation, eligibleSalesPaths, idOf, organizationOf, partnerOf, providerOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
-import type { FixContext, Rule } from './rule';
+import { defineRule, FixContext } from './rule';
 
 /** The seller or provider is the customer's owner or affiliated with the customer. */
-export const selfSale: Rule = {
+export const selfSale = defineRule({
   id: 'self-sale',
-  title: 'title.self-sale',
-  summary: 'summary.self-sale',
-  docs: 'docs/rules/self-sale.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1, 2, 4, 5],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'customer', 'subscription', 'references'],
   severity: 'error',
   category: 'own-use',
@@ -56,7 +48,7 @@ export const selfSale: Rule = {
     if (fixes[0]) fixes[0].isPreferred = true;
     return fixes;
   },
-};
+});
 
 /**
  * "Use Azure Partner Shared Services": only for an owned tenant whose subscriptions are all Microsoft

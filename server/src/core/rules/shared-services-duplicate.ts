@@ -1,19 +1,11 @@
 import type { Customer } from '../model';
 import { idOf, partnerOf } from './helpers';
-import { entityAnchor, Rule } from './rule';
+import { defineRule, entityAnchor } from './rule';
 
 /** One partner owns more than one shared services tenant; Partner Center creates one per partner. */
-export const sharedServicesDuplicate: Rule = {
+export const sharedServicesDuplicate = defineRule({
   id: 'shared-services-duplicate',
-  title: 'title.shared-services-duplicate',
-  summary: 'summary.shared-services-duplicate',
-  docs: 'docs/rules/shared-services-duplicate.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [4],
-  blocksEverySaleOf: [],
   dependsOn: ['customer', 'references'],
   severity: 'info',
   category: 'own-use',
@@ -29,4 +21,4 @@ export const sharedServicesDuplicate: Rule = {
       related: [{ node: entityAnchor(earlier), key: 'shared-services-duplicate.related', args: { owner: idOf(owner) } }],
     });
   },
-};
+});

@@ -1,19 +1,12 @@
 import { idOf, partnerOf, subscriptionName } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /**
  * The Azure Partner Shared Services tenant belongs to one partner (its owner) and holds only
  * Microsoft Azure, bought by that owner.
  */
-export const sharedServicesMisuse: Rule = {
+export const sharedServicesMisuse = defineRule({
   id: 'shared-services-misuse',
-  title: 'title.shared-services-misuse',
-  summary: 'summary.shared-services-misuse',
-  docs: 'docs/rules/shared-services-misuse.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   // Says who may sell to (and what may go into) a shared services tenant.
   scenarios: [1, 2, 4],
   blocksEverySaleOf: ['customer'],
@@ -44,4 +37,4 @@ export const sharedServicesMisuse: Rule = {
       }
     }
   },
-};
+});

@@ -1,16 +1,9 @@
 import { idOf, partnerOf } from './helpers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A customer's tenant is the CSP tenant of a partner that does not own it. */
-export const soldToPartnerTenant: Rule = {
+export const soldToPartnerTenant = defineRule({
   id: 'sold-to-partner-tenant',
-  title: 'title.sold-to-partner-tenant',
-  summary: 'summary.sold-to-partner-tenant',
-  docs: 'docs/rules/sold-to-partner-tenant.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   // A customer's tenant that cannot receive the sale makes every path to it invalid.
   scenarios: [1, 2, 4],
   blocksEverySaleOf: ['customer'],
@@ -30,4 +23,4 @@ export const soldToPartnerTenant: Rule = {
       related: [{ node: partner.tenant!.node, key: 'sold-to-partner-tenant.related', args: { partner: idOf(partner) } }],
     });
   },
-};
+});

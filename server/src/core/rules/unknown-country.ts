@@ -1,19 +1,12 @@
 import { replaceScalar } from '../edits';
 import type { Fix } from '../finding';
 import { market, suggestCountries, whyNotMarket } from '../regions';
-import type { Rule, UnitContext } from './rule';
+import { defineRule, UnitContext } from './rule';
 import type { Entity } from '../model';
 
 /** `country` is not a CSP market: an alias (`UK`), lower case, a country outside CSP (`CN`), or unknown. */
-export const unknownCountry: Rule = {
+export const unknownCountry = defineRule({
   id: 'unknown-country',
-  title: 'title.unknown-country',
-  summary: 'summary.unknown-country',
-  docs: 'docs/rules/unknown-country.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   // A party whose country is no CSP market has no region: no sale to it (1, 2) or through it (1) can be valid.
   scenarios: [1, 2],
   blocksEverySaleOf: ['partner', 'customer'],
@@ -30,7 +23,7 @@ export const unknownCountry: Rule = {
       return edit ? [{ id: 'fix.change-country', title: title('fix.change-country', { value, name: market(value)?.name ?? '' }), edits: [edit], isPreferred: i === 0 }] : [];
     });
   },
-};
+});
 
 /** Why a written code is not a market, as a message key and its arguments. */
 function describe(code: string): { key: string; args: Record<string, string> } {

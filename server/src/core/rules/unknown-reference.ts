@@ -3,20 +3,12 @@ import type { Fix } from '../finding';
 import { Entity, Model, Reference, referencesOf } from '../model';
 import { nearest } from '../similar';
 import { entityAt, referenceAt, subscriptionAt } from './helpers';
-import type { Rule, UnitContext } from './rule';
+import { defineRule, UnitContext } from './rule';
 
 /** `soldBy`, `provider`, `providers[]`, `managedBy[]` or `owner` names no entity at all. */
-export const unknownReference: Rule = {
+export const unknownReference = defineRule({
   id: 'unknown-reference',
-  title: 'title.unknown-reference',
-  summary: 'summary.unknown-reference',
-  docs: 'docs/rules/unknown-reference.md',
-  canBeOff: true,
-  suppressible: true,
-  offersSuppressFix: true,
-  confirmFixes: [],
   scenarios: [1, 2, 3],
-  blocksEverySaleOf: [],
   dependsOn: ['partner', 'references'],
   severity: 'error',
   category: 'structure',
@@ -33,7 +25,7 @@ export const unknownReference: Rule = {
       return edit ? [{ id: 'fix.replace-value', title: title('fix.replace-value', { value }), edits: [edit], isPreferred: i === 0 }] : [];
     });
   },
-};
+});
 
 /**
  * The partner ids a fix may offer for `ref`: for `provider`/`providers` only indirect providers (or partners

@@ -1,20 +1,13 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** The text is not YAML the manifest can be read from: one finding per parser error. */
-export const yamlSyntax: Rule = {
+export const yamlSyntax = defineRule({
   id: 'yaml-syntax',
-  title: 'title.yaml-syntax',
-  summary: 'summary.yaml-syntax',
-  docs: 'docs/rules/yaml-syntax.md',
   // Nothing else is checked while the text is not YAML: switched off, a broken file would pass.
   canBeOff: false,
   suppressible: false,
-  offersSuppressFix: false,
-  confirmFixes: [],
-  scenarios: [],
-  blocksEverySaleOf: [],
   dependsOn: ['syntax'],
   severity: 'error',
   category: 'structure',
   // Its findings are the parser's problems, which the pipeline reports (check.ts).
-};
+});
