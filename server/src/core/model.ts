@@ -30,21 +30,32 @@ export type ReferenceField = 'soldBy' | 'provider' | 'providers' | 'managedBy' |
  * made they are kept, and moved when the entry is read again with the same content (`moveOnto`).
  */
 
+/**
+ * The places of every mapping of one entry, relative to its base: packed in one typed array once the
+ * entry is read (a manifest has tens of thousands of mappings; an array each would weigh more than the
+ * places themselves).
+ */
+interface SpanStore { data: number[] | Int32Array }
+
 /** A mapping's keys and the places of its keys and values: what rules ask of a mapping's shape. */
 export class MapShape {
   private made: (Loc | undefined)[] | undefined;
 
   /**
-   * `spans` holds, relative to `entry.base`, the map's own start and end, then per key: key start, key
-   * end, value start, value end (-1 where there is none).
+   * From `at` in `store`, relative to `entry.base`: the map's own start and end, then per key: key start,
+   * key end, value start, value end (-1 where there is none).
    */
-  constructor(private readonly entry: EntrySlot, private readonly keys: readonly string[], private spans: readonly number[]) {}
+  constructor(private readonly entry: EntrySlot, private readonly keys: readonly string[], private readonly store: SpanStore, private readonly at: number) {}
+
+  private span(slot: number, end: 0 | 1): number {
+    return this.store.data[this.at + 2 * slot + end];
+  }
 
   private loc(slot: number): Loc | undefined {
-    const from = this.spans[2 * slot];
+    const from = this.span(slot, 0);
     if (from < 0) return undefined;
     this.made ??= [];
-    return (this.made[slot] ??= new Loc(this.entry.base, from, this.spans[2 * slot + 1]));
+    return (this.made[slot] ??= new Loc(this.entry.base, from, this.span(slot, 1)));
   }
 
   get node(): Loc { return this.loc(0)!; }
@@ -57,7 +68,7 @@ export class MapShape {
   get firstKey(): Loc | undefined { return this.keys.length ? this.loc(1) : undefined; }
 
   moveOnto(other: MapShape): void {
-    this.made?.forEach((loc, slot) => { if (loc) loc.moveTo(other.entry.base, other.spans[2 * slot], other.spans[2 * slot + 1]); });
+    this.made?.forEach((loc, slot) => { if (loc) loc.moveTo(other.entry.base, other.span(slot, 0), other.span(slot, 1)); });
     if (this.made) other.made = this.made;
   }
 
@@ -277,18 +288,30 @@ export function readEntry(node: YAMLMap, doc: Document, entry: EntrySlot, baseSt
   return new EntryReader(doc, entry, baseStart, isInvalid, directory).read(node);
 }
 
-/** `pathTo` of a subscription: one live path per key, made when first asked for. */
+/** `pathTo` of a subscription: one live path per key, made when first asked for (most never are). */
 function pathMaker(entry: EntrySlot, tail: Path): (key: string) => Path {
-  const paths = new Map<string, Path>();
+  let paths: Map<string, Path> | undefined;
   return (key) => {
-    let path = paths.get(key);
+    let path = paths?.get(key);
     if (!path) {
       path = [entry.list, entry.index, ...tail, key];
       entry.paths.push(path);
-      paths.set(key, path);
+      (paths ??= new Map()).set(key, path);
     }
     return path;
   };
+}
+
+/** Key lists shared between mappings that have the same keys (most do), up to a bound for odd texts. */
+const keyLists = new Map<string, readonly string[]>();
+const MAX_KEY_LISTS = 10_000;
+
+function sharedKeys(keys: string[]): readonly string[] {
+  const name = keys.join('\u0000');
+  const known = keyLists.get(name);
+  if (known) return known;
+  if (keyLists.size < MAX_KEY_LISTS) keyLists.set(name, keys);
+  return keys;
 }
 
 class EntryReader {
@@ -300,8 +323,13 @@ class EntryReader {
     private readonly directory: Directory,
   ) {}
 
+  /** The places of the entry's mappings (see `MapShape`), packed once the entry is read. */
+  private readonly spans: SpanStore = { data: [] };
+
   read(node: YAMLMap): Entity {
-    return this.entry.list === 'partners' ? this.partner(node) : this.customer(node);
+    const entity = this.entry.list === 'partners' ? this.partner(node) : this.customer(node);
+    this.spans.data = Int32Array.from(this.spans.data);
+    return entity;
   }
 
   /** A path below the entry, renumbered with it. */
@@ -325,12 +353,14 @@ class EntryReader {
   private shape(map: YAMLMap): MapShape {
     const keys: string[] = [];
     const [from, to] = this.span(map);
-    const spans = [Math.max(from, 0), Math.max(to, 0)];
+    const spans = this.spans.data as number[];
+    const at = spans.length;
+    spans.push(Math.max(from, 0), Math.max(to, 0));
     for (const pair of map.items) {
       keys.push(isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
       spans.push(...this.span(pair.key as Node | null), ...this.span(deref(pair.value, this.doc)));
     }
-    return new MapShape(this.entry, keys, spans);
+    return new MapShape(this.entry, sharedKeys(keys), this.spans, at);
   }
 
   private partner(node: YAMLMap): Partner {
