@@ -9,7 +9,7 @@ import { rules } from './rules';
 import type { SyntaxAccess } from './rules/rule';
 import { RootPair, SchemaProblem, validateDocument, validateEntry, validateRootPairs } from './schema';
 import { parseSegment } from './segment-parse';
-import { Edit, resegment, Segment, segment } from './segments';
+import { Edit, resegment, Segment, segment, segmentInSlices } from './segments';
 import { suppressionMarks } from './suppress';
 import { Rope } from './rope';
 import { LineIndex, stripBom } from './text';
@@ -60,9 +60,10 @@ export class Manifest {
   private checker: Checker;
   readonly model: Model;
 
-  constructor(rawText: string, read = true) {
-    this.text = Rope.of(stripBom(rawText));
-    this.lines = new LineIndex(this.text);
+  /** From a text, or from a text and its lines that the caller has made already (the server's document, without a BOM). */
+  constructor(source: string | { text: Rope; lines: LineIndex }, read = true) {
+    this.text = typeof source === 'string' ? Rope.of(stripBom(source)) : source.text;
+    this.lines = typeof source === 'string' ? new LineIndex(this.text) : source.lines;
     this.model = this.makeModel();
     this.checker = new Checker(this.indexes, rules, { model: this.model, indexes: this.indexes });
     if (read) this.rebuild();
@@ -73,20 +74,21 @@ export class Manifest {
    * answer other requests while a large manifest is read. The result is the same as `new Manifest(text)`.
    * (A text that is parsed whole is parsed in one go: the `yaml` parser cannot be paused.)
    */
-  static async open(rawText: string, pause: () => Promise<void>, sliceMs = 15): Promise<Manifest> {
-    const manifest = new Manifest(rawText, false);
-    const segments = segment(manifest.text);
+  static async open(source: string | { text: Rope; lines: LineIndex }, pause: () => Promise<void>, sliceMs = 15): Promise<Manifest> {
+    const manifest = new Manifest(source, false);
+    let deadline = performance.now() + sliceMs;
+    const due = () => performance.now() >= deadline;
+    const nextSlice = async () => {
+      await pause();
+      deadline = performance.now() + sliceMs;
+    };
+    const slice = () => (due() ? nextSlice() : undefined);
+    const segments = await segmentInSlices(manifest.text, due, nextSlice);
     if (!segments) {
       manifest.parseWhole();
       return manifest;
     }
     manifest.segments = segments;
-    let deadline = performance.now() + sliceMs;
-    const slice = async () => {
-      if (performance.now() < deadline) return;
-      await pause();
-      deadline = performance.now() + sliceMs;
-    };
     for (const s of segments) {
       manifest.readSegment(s);
       await slice();

@@ -171,6 +171,32 @@ export function segment(text: TextLike): Segment[] | undefined {
   }
 }
 
+/**
+ * `segment` in slices, for a large text read while other work waits: at a segment boundary where `due()`
+ * says a slice is over, the scan stops, `pause()` is awaited, and the scan resumes there in the state
+ * the segment before it leaves. The result is `segment(text)`'s.
+ */
+export async function segmentInSlices(text: TextLike, due: () => boolean, pause: () => Promise<void>): Promise<Segment[] | undefined> {
+  const segments: Segment[] = [];
+  let from = 0;
+  let state = START;
+  try {
+    for (;;) {
+      let stopped = false;
+      for (const s of scan(text, from, state, () => (stopped = due()))) segments.push(s);
+      if (!stopped) break;
+      const last = segments[segments.length - 1];
+      from = last.end;
+      state = stateAfter(last);
+      await pause();
+    }
+  } catch (error) {
+    if (error instanceof Unsegmentable) return undefined;
+    throw error;
+  }
+  return validTopLevel(segments) ? segments : undefined;
+}
+
 /** One key twice at the top level is a YAML error, and a text without any key is no manifest: parse those whole. */
 function validTopLevel(segments: readonly Segment[]): boolean {
   const keys = new Set<string>();

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckOptions, CheckResult, resultOf } from '../core/check';
 import type { RuleSettings, SeveritySetting } from '../core/finding';
 import { Manifest } from '../core/manifest';
-import type { AppliedChange } from './document';
+import { AppliedChange, ManifestDocument } from './document';
 
 /** The settings of spec §4 and the extension, as the client sends them per resource. */
 export interface Settings { rules: RuleSettings; run: 'onType' | 'onSave' }
@@ -146,10 +146,12 @@ export class ManifestStore {
       let held = this.held.get(document.uri);
       if (!held) {
         const started = performance.now();
-        const text = document.getText();
-        const fresh: Held = { pending: [], version: document.version, durationMs: 0, bom: text.startsWith('\uFEFF') };
+        // The server's documents hand over their text and lines (see document.ts); a BOM shifts offsets, so such a text is copied.
+        const own = document instanceof ManifestDocument && document.text.charCodeAt(0) !== 0xfeff;
+        const source = own ? { text: document.text, lines: document.lines } : document.getText();
+        const fresh: Held = { pending: [], version: document.version, durationMs: 0, bom: typeof source === 'string' && source.startsWith('\uFEFF') };
         held = fresh;
-        fresh.opening = Manifest.open(text, pause).then((manifest) => {
+        fresh.opening = Manifest.open(source, pause).then((manifest) => {
           fresh.durationMs = performance.now() - started;
           for (const changes of fresh.pending) if (!this.apply(fresh, manifest, changes)) break;
           fresh.pending = [];
