@@ -439,7 +439,28 @@ export class Manifest {
       },
       get hasPartnerList() { return self.indexes.hasPartnerListValue; },
       lookup: self.indexes,
+      entitiesAt: (offset: number) => self.entitiesAt(offset),
     };
+  }
+
+  /**
+   * See `Model.entitiesAt`. A segment parses alone, so the values of its entries lie within it: the
+   * segments holding `offset` (a binary search, segments are in text order) say which entities can be there.
+   */
+  private entitiesAt(offset: number): Entity[] | undefined {
+    if (this.hasSyntaxErrors) return [];
+    const segments = this.segments;
+    if (!segments) return undefined;
+    let low = 0, high = segments.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (segments[mid].end < offset) low = mid + 1; else high = mid;
+    }
+    const out: Entity[] = [];
+    for (let i = low; i < segments.length && segments[i].start <= offset; i++) {
+      for (const slot of this.slotsOfState(this.states.get(segments[i]))) if (slot.entity) out.push(slot.entity);
+    }
+    return out.sort((a, b) => orderOf(a) - orderOf(b));
   }
 
   /** Syntax trees of entries, parsed again on demand (for fixes, which edit the text). */
@@ -554,6 +575,8 @@ export class Manifest {
       byId: { get: (id) => indexes.entity(id), has: (id) => indexes.hasId(id) },
       get references() { return [...partners, ...customers].flatMap(referencesOf); },
       hasPartnerList: indexes.hasPartnerListValue,
+      // Read from a whole parse, where an alias may place a value anywhere.
+      entitiesAt: () => undefined,
     };
   }
 
