@@ -417,25 +417,25 @@ export class Manifest {
 
   private makeModel(): Model {
     const self = this;
-    const cache = { generation: -1, partners: [] as Partner[], customers: [] as Customer[] };
-    const current = () => {
+    // Each list is gathered apart, when asked for: completion reads the partners of a text with tens of thousands of customers.
+    const cached = { partners: { generation: -1, entities: [] as Entity[] }, customers: { generation: -1, entities: [] as Entity[] } };
+    const current = (list: ListName): Entity[] => {
+      const cache = cached[list];
       if (cache.generation !== self.generation) {
-        const entities = (list: ListName) => (self.hasSyntaxErrors ? [] : self.lists[list].flatMap((slot) => (slot.entity ? [slot.entity] : [])));
-        cache.partners = entities('partners') as Partner[];
-        cache.customers = entities('customers') as Customer[];
+        cache.entities = self.hasSyntaxErrors ? [] : self.lists[list].flatMap((slot) => (slot.entity ? [slot.entity] : []));
         cache.generation = self.generation;
       }
-      return cache;
+      return cache.entities;
     };
     return {
-      get partners() { return current().partners; },
-      get customers() { return current().customers; },
+      get partners() { return current('partners') as Partner[]; },
+      get customers() { return current('customers') as Customer[]; },
       byId: {
         get: (id: string) => (self.hasSyntaxErrors ? undefined : self.indexes.entity(id)),
         has: (id: string) => !self.hasSyntaxErrors && self.indexes.hasId(id),
       },
       get references(): Reference[] {
-        return [...current().partners, ...current().customers].flatMap(referencesOf);
+        return [...current('partners'), ...current('customers')].flatMap(referencesOf);
       },
       get hasPartnerList() { return self.indexes.hasPartnerListValue; },
       lookup: self.indexes,
