@@ -155,7 +155,9 @@ export class Indexes implements Lookup {
     }
     for (const ref of usingReferences(entity)) addTo(this.users, ref.value, entity);
     // The `managedBy` references that `usingReferences` leaves out.
-    if (entity.kind === 'customer') for (const s of entity.subscriptions) for (const ref of s.managedBy) addTo(this.managers, ref.value, entity);
+    if (entity.kind === 'customer') {
+      for (const s of entity.subscriptions) for (const ref of s.managedBy) addTo(this.managers, ref.value, entity);
+    }
   }
 
   remove(entity: Entity): void {
@@ -165,7 +167,9 @@ export class Indexes implements Lookup {
       if (entity.partnerId) removeFrom(this.partnerIds, entity.partnerId.value, entity);
     }
     for (const ref of usingReferences(entity)) removeOne(this.users, ref.value, entity);
-    if (entity.kind === 'customer') for (const s of entity.subscriptions) for (const ref of s.managedBy) removeOne(this.managers, ref.value, entity);
+    if (entity.kind === 'customer') {
+      for (const s of entity.subscriptions) for (const ref of s.managedBy) removeOne(this.managers, ref.value, entity);
+    }
   }
 
   private push<T extends Entity>(map: Map<string, T[]>, key: string, entity: T): void {

@@ -227,7 +227,9 @@ function linksAround(model: Model, places: Iterable<string>): Map<string, Set<st
     const path: Path = at.split('/').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     if (path.length === 4) {
       const subscription = subscriptionAt(model, path);
-      if (subscription && place(subscription.path) === at) targetsOf([subscription.soldBy, subscription.provider, ...subscription.managedBy], linked);
+      if (subscription && place(subscription.path) === at) {
+        targetsOf([subscription.soldBy, subscription.provider, ...subscription.managedBy], linked);
+      }
       continue;
     }
     const entity = path.length === 2 ? entityAt(model, path) : undefined;
