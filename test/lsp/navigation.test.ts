@@ -222,6 +222,55 @@ describe('language server: navigation', () => {
     });
   });
 
+  describe('after edits that move entries', () => {
+    // A partner inserted before adatum and a line typed into a customer: every entry after them moves.
+    const inserted = '  - id: lamna\n    name: Lamna\n    type: indirect-reseller\n    country: US\n';
+    const edited = example.replace('  - id: adatum\n', `${inserted}  - id: adatum\n`)
+      .replace('    tenant: adatumshared', '    x-note: moved\n    tenant: adatumshared');
+    let editedUri: string;
+    before(async () => {
+      editedUri = await server.open(`navigation-${++opened}.csp-partners.yaml`, example);
+      await server.diagnostics(editedUri);
+      const line = (text: string) => example.split('\n').indexOf(text);
+      const insertAt = (row: number, text: string) =>
+        server.edit(editedUri, { start: { line: row, character: 0 }, end: { line: row, character: 0 } }, text);
+      await insertAt(line('  - id: adatum'), inserted);
+      const tenantLine = line('    tenant: adatumshared.onmicrosoft.com') + inserted.split('\n').length - 1;
+      await insertAt(tenantLine, '    x-note: moved\n');
+      const broken = (await server.diagnostics(editedUri)).filter((d) => d.code === 'yaml-syntax');
+      assert.deepEqual(broken, [], 'the edited text parses: its entries are read, not recovered');
+    });
+
+    it('definition goes to the declaration where it now is', async () => {
+      const declaration = { uri: editedUri, range: rangeOf(edited, 'id: adatum', 'adatum') };
+      assert.deepEqual(await definition(positionIn(edited, 'owner: adatum', 'adatum'), editedUri), declaration);
+      assert.deepEqual(await definition(positionIn(edited, 'owner: adatum', 'adatum', 1), editedUri), declaration);
+    });
+
+    it('references and rename find every occurrence at its new place, managedBy included', async () => {
+      const position = positionIn(edited, 'soldBy: adatum', 'adatum');
+      const found = await server.request<Location[] | null>('textDocument/references',
+        { textDocument: { uri: editedUri }, position, context: { includeDeclaration: true } });
+      const expected = [
+        rangeOf(edited, 'id: adatum', 'adatum'), rangeOf(edited, 'managedBy: [adatum]', 'adatum'),
+        rangeOf(edited, 'soldBy: adatum', 'adatum'), rangeOf(edited, 'soldBy: adatum', 'adatum', 1),
+        rangeOf(edited, 'owner: adatum', 'adatum'), rangeOf(edited, 'owner: adatum', 'adatum', 1),
+      ];
+      assert.deepEqual(found?.map((l) => at(l.range)), expected.map(at));
+      const edit = await rename(positionIn(edited, 'managedBy: [adatum]', 'adatum'), 'adatum-corp', editedUri);
+      const renamed = edited.replace(/(id|managedBy|soldBy|owner)(: \[?)adatum\b(?![-.])/g, '$1$2adatum-corp');
+      assert.equal(applyEdits(edited, edit!.changes![editedUri]), renamed);
+    });
+
+    it('hover on the inserted partner and on a moved reference', async () => {
+      const hover = (position: Position) =>
+        server.request<{ range: Range } | null>('textDocument/hover', { textDocument: { uri: editedUri }, position });
+      assert.equal(at((await hover(positionIn(edited, 'id: lamna', 'lamna')))!.range), at(rangeOf(edited, 'id: lamna', 'lamna')));
+      const moved = rangeOf(edited, 'owner: adatum', 'adatum', 1);
+      assert.equal(at((await hover(positionIn(edited, 'owner: adatum', 'adatum', 1)))!.range), at(moved));
+    });
+  });
+
   describe('document symbols', () => {
     type Shape = [name: string, kind: number, detail: string | undefined, range: string, selection: string, children?: Shape[]];
     const shape = (s: DocumentSymbol): Shape => {

@@ -159,7 +159,7 @@ function toFinding(rule: Rule, report: Report, setting: string | undefined, line
 }
 
 /** Today's date as YYYY-MM-DD in local time. */
-function todayString(now = new Date()): string {
+export function todayString(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

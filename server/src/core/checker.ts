@@ -27,6 +27,24 @@ function usingReferences(entity: Entity): Reference[] {
   return collectReferences(entity, { managedBy: false });
 }
 
+/** Adds `entity` under `key` of a map that keeps one entity bare and several in a set. */
+function addTo(map: Map<string, Entity | Set<Entity>>, key: string, entity: Entity): void {
+  const found = map.get(key);
+  if (!found) map.set(key, entity);
+  else if (found instanceof Set) found.add(entity);
+  else if (found !== entity) map.set(key, new Set([found, entity]));
+}
+
+/** Takes `entity` from under `key` (see `addTo`). */
+function removeOne(map: Map<string, Entity | Set<Entity>>, key: string, entity: Entity): void {
+  const found = map.get(key);
+  if (found === entity) map.delete(key);
+  else if (found instanceof Set) {
+    found.delete(entity);
+    if (found.size === 1) map.set(key, found.values().next().value!);
+  }
+}
+
 /** A report with what is needed to put it in the order of a whole run. */
 export interface UnitReport extends Report { rule: Rule; ruleIndex: number; seq: number }
 
@@ -58,6 +76,8 @@ export class Indexes implements Lookup {
   private readonly partnerIds = new Map<string, Partner[]>();
   /** id → the entity (or entities: most ids are referenced by one) that reference it. */
   private readonly users = new Map<string, Entity | Set<Entity>>();
+  /** id → the customers that name it in a `managedBy` list: no rule asks, but the editor lists where an id is written. */
+  private readonly managers = new Map<string, Entity | Set<Entity>>();
   /** The keys the running unit looked up; undefined outside a unit run (fixes, editor features). */
   recording: Set<string> | undefined;
   /** The ids it looked up, kept apart from `recording` so that a lookup costs no new string. */
@@ -94,6 +114,16 @@ export class Indexes implements Lookup {
     return users instanceof Set ? [...users].sort(byOrder) : users ? [users] : [];
   }
 
+  writersOf(id: string): Entity[] {
+    const writers = new Set<Entity>(this.ids.get(id));
+    for (const map of [this.users, this.managers]) {
+      const found = map.get(id);
+      if (found instanceof Set) for (const entity of found) writers.add(entity);
+      else if (found) writers.add(found);
+    }
+    return [...writers].sort(byOrder);
+  }
+
   get hasPartnerList(): boolean {
     this.recording?.add(':root');
     return this.hasPartnerListValue;
@@ -117,11 +147,10 @@ export class Indexes implements Lookup {
       if (entity.tenant) this.push(this.tenants, entity.tenant.value.toLowerCase(), entity);
       if (entity.partnerId) this.push(this.partnerIds, entity.partnerId.value, entity);
     }
-    for (const ref of usingReferences(entity)) {
-      const found = this.users.get(ref.value);
-      if (!found) this.users.set(ref.value, entity);
-      else if (found instanceof Set) found.add(entity);
-      else if (found !== entity) this.users.set(ref.value, new Set([found, entity]));
+    for (const ref of usingReferences(entity)) addTo(this.users, ref.value, entity);
+    // The `managedBy` references that `usingReferences` leaves out.
+    if (entity.kind === 'customer') {
+      for (const s of entity.subscriptions) for (const ref of s.managedBy) addTo(this.managers, ref.value, entity);
     }
   }
 
@@ -131,13 +160,9 @@ export class Indexes implements Lookup {
       if (entity.tenant) removeFrom(this.tenants, entity.tenant.value.toLowerCase(), entity);
       if (entity.partnerId) removeFrom(this.partnerIds, entity.partnerId.value, entity);
     }
-    for (const ref of usingReferences(entity)) {
-      const found = this.users.get(ref.value);
-      if (found === entity) this.users.delete(ref.value);
-      else if (found instanceof Set) {
-        found.delete(entity);
-        if (found.size === 1) this.users.set(ref.value, found.values().next().value!);
-      }
+    for (const ref of usingReferences(entity)) removeOne(this.users, ref.value, entity);
+    if (entity.kind === 'customer') {
+      for (const s of entity.subscriptions) for (const ref of s.managedBy) removeOne(this.managers, ref.value, entity);
     }
   }
 

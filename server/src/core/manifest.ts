@@ -446,29 +446,50 @@ export class Manifest {
 
   private makeModel(): Model {
     const self = this;
-    const cache = { generation: -1, partners: [] as Partner[], customers: [] as Customer[] };
-    const current = () => {
+    // Each list is gathered apart, when asked for: completion reads the partners of a text with tens of thousands of customers.
+    const cached = { partners: { generation: -1, entities: [] as Entity[] }, customers: { generation: -1, entities: [] as Entity[] } };
+    const current = (list: ListName): Entity[] => {
+      const cache = cached[list];
       if (cache.generation !== self.generation) {
-        const entities = (list: ListName) => (self.hasSyntaxErrors ? [] : self.lists[list].flatMap((slot) => (slot.entity ? [slot.entity] : [])));
-        cache.partners = entities('partners') as Partner[];
-        cache.customers = entities('customers') as Customer[];
+        cache.entities = self.hasSyntaxErrors ? [] : self.lists[list].flatMap((slot) => (slot.entity ? [slot.entity] : []));
         cache.generation = self.generation;
       }
-      return cache;
+      return cache.entities;
     };
     return {
-      get partners() { return current().partners; },
-      get customers() { return current().customers; },
+      get partners() { return current('partners') as Partner[]; },
+      get customers() { return current('customers') as Customer[]; },
       byId: {
         get: (id: string) => (self.hasSyntaxErrors ? undefined : self.indexes.entity(id)),
         has: (id: string) => !self.hasSyntaxErrors && self.indexes.hasId(id),
       },
       get references(): Reference[] {
-        return [...current().partners, ...current().customers].flatMap(referencesOf);
+        return [...current('partners'), ...current('customers')].flatMap(referencesOf);
       },
       get hasPartnerList() { return self.indexes.hasPartnerListValue; },
       lookup: self.indexes,
+      entitiesAt: (offset: number) => self.entitiesAt(offset),
     };
+  }
+
+  /**
+   * See `Model.entitiesAt`. A segment parses alone, so the values of its entries lie within it: the
+   * segments holding `offset` (a binary search, segments are in text order) say which entities can be there.
+   */
+  private entitiesAt(offset: number): Entity[] | undefined {
+    if (this.hasSyntaxErrors) return [];
+    const segments = this.segments;
+    if (!segments) return undefined;
+    let low = 0, high = segments.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (segments[mid].end < offset) low = mid + 1; else high = mid;
+    }
+    const out: Entity[] = [];
+    for (let i = low; i < segments.length && segments[i].start <= offset; i++) {
+      for (const slot of this.slotsOfState(this.states.get(segments[i]))) if (slot.entity) out.push(slot.entity);
+    }
+    return out.sort((a, b) => orderOf(a) - orderOf(b));
   }
 
   /** Syntax trees of entries, parsed again on demand (for fixes, which edit the text). */
@@ -583,6 +604,8 @@ export class Manifest {
       byId: { get: (id) => indexes.entity(id), has: (id) => indexes.hasId(id) },
       get references() { return [...partners, ...customers].flatMap(referencesOf); },
       hasPartnerList: indexes.hasPartnerListValue,
+      // Read from a whole parse, where an alias may place a value anywhere.
+      entitiesAt: () => undefined,
     };
   }
 

@@ -155,6 +155,11 @@ export interface Lookup extends Directory {
   partnerByPartnerId(partnerId: string): Partner | undefined;
   /** Every entity that names `id` as seller, provider, owner or (a reseller) one of its providers, in text order. */
   usersOf(id: string): Entity[];
+  /**
+   * Every entity that declares `id` or names it in any reference (`managedBy` included), in text order:
+   * the entities where `id` is written. For editor features: not noted as a lookup of a rule.
+   */
+  writersOf(id: string): Entity[];
   readonly hasPartnerList: boolean;
 }
 
@@ -257,6 +262,12 @@ export interface Model {
   /** False when `partners` is missing or not a list: references cannot be resolved then. */
   readonly hasPartnerList: boolean;
   readonly lookup: Lookup;
+  /**
+   * The entities that can have a value written at `offset` (in text order): those of the piece of text
+   * holding it (two where one piece ends and the next begins), found without walking the lists. Undefined
+   * when the text cannot tell so locally (it is parsed whole, where an alias may place a value anywhere).
+   */
+  entitiesAt(offset: number): Entity[] | undefined;
 }
 
 /** Answers "did the schema reject this path (relative to the entry)?": a rejected value never reaches the model. */

@@ -1,8 +1,9 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CheckResult, fixesFor, SUPPRESS_LINE_FIX } from '../core/check';
+import { CheckResult, fixesFor, SUPPRESS_LINE_FIX, todayString } from '../core/check';
 import type { Finding, Fix } from '../core/finding';
-import type { Model, Path } from '../core/model';
+import type { Model, Path, Reference } from '../core/model';
+import { entityAt, subscriptionAt } from '../core/rules/helpers';
 import { message } from '../core/messages';
 import { ruleById } from '../core/rules';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';
@@ -105,11 +106,31 @@ function singleFixes(result: CheckResult, include: (f: Finding) => boolean, with
   const out: Single[] = [];
   for (const finding of result.findings) {
     if (!include(finding)) continue;
-    const fixes = fixesFor(result, finding).filter((f) => f.id !== SUPPRESS_LINE_FIX);
-    if (fixes.length !== 1 || (!withClaims && ruleById.get(finding.rule)?.confirmFixes.includes(fixes[0].id))) continue;
-    out.push({ finding, fix: fixes[0] });
+    const fix = singleFixOf(result, finding);
+    if (!fix || (!withClaims && ruleById.get(finding.rule)?.confirmFixes.includes(fix.id))) continue;
+    out.push({ finding, fix });
   }
   return out;
+}
+
+/**
+ * The single fixes found for the findings of one check, with the date they were made on (a fix may
+ * write today's date): fix-all and every quick-fix request of a version ask again for the same ones.
+ */
+const singleFixCache = new WeakMap<CheckResult, { today: string; fixes: Map<Finding, Fix | undefined> }>();
+
+/** The one fix of a finding, suppressions aside; undefined when it has none or several. */
+function singleFixOf(result: CheckResult, finding: Finding): Fix | undefined {
+  // A rule without fixes of its own offers at most the suppression: nothing to compute.
+  if (!ruleById.get(finding.rule)?.fixes) return undefined;
+  const today = todayString();
+  let cache = singleFixCache.get(result);
+  if (!cache || cache.today !== today) singleFixCache.set(result, (cache = { today, fixes: new Map() }));
+  if (cache.fixes.has(finding)) return cache.fixes.get(finding);
+  const fixes = fixesFor(result, finding, today).filter((f) => f.id !== SUPPRESS_LINE_FIX);
+  const fix = fixes.length === 1 ? fixes[0] : undefined;
+  cache.fixes.set(finding, fix);
+  return fix;
 }
 
 /** Single fixes combined while their edits stay apart (then their order does not matter). */
@@ -157,7 +178,7 @@ export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count:
     // The fixed text, checked from the state kept for this document: the edits cost, not the file.
     const { fresh, afterLinks } = result.trial(all.edits, (after) => {
       const found = newErrors(result.findings, after.findings);
-      return { fresh: found, afterLinks: found.length ? linksOf([after.model]) : undefined };
+      return { fresh: found, afterLinks: found.length ? linksAround(after.model, placesAround(found)) : undefined };
     });
     if (!fresh.length) return all;
     // First the fixes at the very place of a new error; only when there are none, those of its entry
@@ -165,7 +186,7 @@ export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count:
     const exact = new Set(fresh.map(placeOf));
     let blamed = all.findings.filter((f) => exact.has(placeOf(f)) || fresh.some((e) => placeOf(f).startsWith(`${placeOf(e)}/`)));
     if (!blamed.length) {
-      const links = linksOf([result.model]);
+      const links = linksAround(result.model, placesAround(fresh));
       for (const [place, linked] of afterLinks ?? []) for (const other of linked) (links.get(place) ?? links.set(place, new Set()).get(place)!).add(other);
       const near = new Set<string>();
       for (const place of exact) {
@@ -182,28 +203,47 @@ export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count:
   return undefined;
 }
 
-/** Places (see `placeOf`) joined by a reference, both ways: a subscription and its partners, a customer and its owner, a reseller and its providers. */
-function linksOf(models: Model[]): Map<string, Set<string>> {
+/** The places of findings and their entries: those whose links blame fixes (see `verifiedFixAll`). */
+function placesAround(findings: Finding[]): Set<string> {
+  const places = new Set<string>();
+  for (const finding of findings) places.add(placeOf(finding)).add(entryOf(placeOf(finding)));
+  return places;
+}
+
+/**
+ * Places (see `placeOf`) joined by a reference to one of `places`, both ways: a subscription and its
+ * partners, a customer and its owner, a reseller and its providers. Found from the entities at those
+ * places and the entities that write their ids (`writersOf`), not by walking the whole model.
+ */
+function linksAround(model: Model, places: Iterable<string>): Map<string, Set<string>> {
   const links = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    for (const [x, y] of [[a, b], [b, a]]) {
-      let set = links.get(x);
-      if (!set) links.set(x, (set = new Set()));
-      set.add(y);
-    }
-  };
   const place = (path: Path) => path.join('/');
-  for (const model of models) {
-    for (const partner of model.partners) {
-      for (const ref of partner.providers) if (ref.target) link(place(partner.path), place(ref.target.path));
-    }
-    for (const customer of model.customers) {
-      if (customer.owner?.target) link(place(customer.path), place(customer.owner.target.path));
-      for (const subscription of customer.subscriptions) {
-        for (const ref of [subscription.soldBy, subscription.provider, ...subscription.managedBy]) {
-          if (ref?.target) link(place(subscription.path), place(ref.target.path));
-        }
+  const targetsOf = (refs: (Reference | undefined)[], linked: Set<string>) => {
+    for (const ref of refs) if (ref?.target) linked.add(place(ref.target.path));
+  };
+  for (const at of places) {
+    const linked = new Set<string>();
+    links.set(at, linked);
+    const path: Path = at.split('/').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    if (path.length === 4) {
+      const subscription = subscriptionAt(model, path);
+      if (subscription && place(subscription.path) === at) {
+        targetsOf([subscription.soldBy, subscription.provider, ...subscription.managedBy], linked);
       }
+      continue;
+    }
+    const entity = path.length === 2 ? entityAt(model, path) : undefined;
+    if (!entity || place(entity.path) !== at) continue;
+    targetsOf(entity.kind === 'partner' ? entity.providers : [entity.owner], linked);
+    // The other way: every reference that names this entity (the first to declare its id).
+    for (const writer of entity.id ? model.lookup.writersOf(entity.id.value) : []) {
+      const names = (refs: (Reference | undefined)[]) => refs.some((ref) => ref?.target === entity);
+      if (writer.kind === 'partner') {
+        if (names(writer.providers)) linked.add(place(writer.path));
+        continue;
+      }
+      if (names([writer.owner])) linked.add(place(writer.path));
+      for (const s of writer.subscriptions) if (names([s.soldBy, s.provider, ...s.managedBy])) linked.add(place(s.path));
     }
   }
   return links;

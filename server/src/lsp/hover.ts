@@ -56,15 +56,40 @@ function idUnder(result: CheckResult, model: Model, offset: number): FoundId | u
     const node = o?.reference?.node ?? o?.entity?.id?.node;
     return o && node ? { id: o.id, node, entity: o.entity, reference: o.reference } : undefined;
   }
-  // A text with YAML errors: ids.ts indexes the checked (empty) model; look through the recovered one.
-  const within = (node: Located) => node.range && offset >= node.range[0] && offset <= node.range[1];
-  for (const entity of [...model.partners, ...model.customers]) {
-    if (entity.id && within(entity.id.node)) return { id: entity.id.value, node: entity.id.node, entity };
-  }
-  for (const reference of model.references) {
-    if (within(reference.node)) return { id: reference.value, node: reference.node, entity: reference.target, reference };
+  // A text with YAML errors: ids.ts reads the checked (empty) model; look through the recovered one.
+  const index = recoveredIds(model);
+  let low = 0, high = index.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [start, end] = index[mid].node.range!;
+    if (offset < start) high = mid - 1;
+    else if (offset > end) low = mid + 1;
+    else return index[mid];
   }
   return undefined;
+}
+
+const recoveredIndexes = new WeakMap<Model, FoundId[]>();
+
+/**
+ * The ids and references of a recovered model sorted by place, each place once (an id before a reference
+ * that an alias places on it): made once per text version, not per hover.
+ */
+function recoveredIds(model: Model): FoundId[] {
+  let index = recoveredIndexes.get(model);
+  if (index) return index;
+  const all: FoundId[] = [];
+  for (const entity of [...model.partners, ...model.customers]) {
+    if (entity.id?.node.range) all.push({ id: entity.id.value, node: entity.id.node, entity });
+  }
+  for (const reference of model.references) {
+    if (reference.node.range) all.push({ id: reference.value, node: reference.node, entity: reference.target, reference });
+  }
+  const start = (found: FoundId) => found.node.range![0];
+  all.sort((a, b) => start(a) - start(b));
+  index = all.filter((found, i) => i === 0 || start(found) !== start(all[i - 1]));
+  recoveredIndexes.set(model, index);
+  return index;
 }
 
 const PARTNER_TYPES = new Set(['indirect-provider', 'indirect-reseller', 'direct-bill']);

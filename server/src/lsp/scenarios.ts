@@ -80,7 +80,11 @@ export function subjects(_document: TextDocument, result: CheckResult, params: S
 /** The partner or customer entry that holds an offset: from the start of its first line to the end of its last value. */
 function entryAt(result: CheckResult, offset: number): Customer | Partner | undefined {
   const lines = result.parsed.lines;
-  return [...result.model.customers, ...result.model.partners].find((e) => {
+  // Searched in the order of the whole lists: customers, then partners.
+  const near = result.model.entitiesAt(offset);
+  const candidates = near ? [...near.filter((e) => e.kind === 'customer'), ...near.filter((e) => e.kind === 'partner')]
+    : [...result.model.customers, ...result.model.partners];
+  return candidates.find((e) => {
     const range = e.node.range;
     return range && lines.lineStart(lines.position(range[0]).line) <= offset && offset <= range[1];
   });
