@@ -87,4 +87,24 @@ describe('line index', () => {
       }
     }
   });
+
+  it('derived from several edits at once equals one made afresh', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const rnd = random(seed);
+      const text = randomText(rnd, rnd.int(400));
+      // Ascending edits, apart or touching, some at the very start or end.
+      const edits: { start: number; end: number; inserted: string }[] = [];
+      for (let at = rnd.int(3); at <= text.length && edits.length < 8; at += rnd.int(30)) {
+        const end = Math.min(text.length, at + rnd.int(5));
+        edits.push({ start: at, end, inserted: randomText(rnd, rnd.int(4)) });
+        at = end;
+      }
+      let edited = text;
+      for (const e of [...edits].reverse()) edited = edited.slice(0, e.start) + e.inserted + edited.slice(e.end);
+      const lines = new LineIndex(text).editedMany(edited, edits);
+      const fresh = new LineIndex(edited);
+      const starts = (index: LineIndex) => Array.from({ length: index.lineCount }, (_, line) => index.lineStart(line));
+      assert.deepEqual(starts(lines), starts(fresh), `seed ${seed}: ${JSON.stringify({ text, edits })}`);
+    }
+  });
 });

@@ -38,6 +38,8 @@ interface WholeParse {
 }
 
 const LISTS: readonly ListName[] = ['partners', 'customers'];
+/** How many entries' syntax trees `syntax()` keeps (the oldest goes first). */
+const RECENT_SYNTAX = 32;
 
 export class Manifest {
   /** The text, kept in chunks: an edit makes the next version without copying the whole text. */
@@ -166,12 +168,8 @@ export class Manifest {
     }
     // From the last edit back, so that each edit's offsets still hold when it is made.
     let text = this.text;
-    let lines = this.lines;
-    for (let i = ascending.length - 1; i >= 0; i--) {
-      const e = ascending[i];
-      text = text.edit(e.start, e.end, e.text);
-      lines = lines.edited(text, e.start, e.end, e.text);
-    }
+    for (let i = ascending.length - 1; i >= 0; i--) text = text.edit(ascending[i].start, ascending[i].end, ascending[i].text);
+    const lines = this.lines.editedMany(text, ascending.map((e) => ({ start: e.start, end: e.end, inserted: e.text })));
     if (ascending.length) this.editMany(text, ascending.map((e) => ({ start: e.start, end: e.end, length: e.text.length })), lines);
     return undo;
   }
@@ -503,10 +501,12 @@ export class Manifest {
       const segment = slot.base as Segment;
       let parsed = cache.get(segment);
       if (!parsed) {
-        const node = this.segments?.includes(segment) ? parseSegment(this.text, segment) : undefined;
+        const node = this.segments && this.states.has(segment) ? parseSegment(this.text, segment) : undefined;
         if (node?.kind === 'entry') parsed = { node: deref(node.item, node.doc), doc: node.doc };
         else if (node?.kind === 'pair') parsed = { node: deref(node.pair.value, node.doc), doc: node.doc };
         else parsed = { node: undefined };
+        // A few recent entries are kept: fix-all asks for hundreds, and their syntax trees would outweigh the model.
+        if (cache.size >= RECENT_SYNTAX) cache.delete(cache.keys().next().value!);
         cache.set(segment, parsed);
       }
       // An entry of a list written in flow style is an item of its pair's list.

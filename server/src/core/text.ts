@@ -71,22 +71,47 @@ export class LineIndex {
    * a character on each side, as an edit may join or split a `\r\n` pair).
    */
   edited(text: TextLike, start: number, end: number, inserted: string): LineIndex {
-    const delta = inserted.length - (end - start);
+    return this.editedMany(text, [{ start, end, inserted }]);
+  }
+
+  /** `edited` for several edits at once: ascending and apart, in this index's offsets; `text` has them all. */
+  editedMany(text: TextLike, edits: readonly { start: number; end: number; inserted: string }[]): LineIndex {
     const starts = this.starts;
-    // Starts up to `start - 1` depend only on text before the edit; those from `end + 1` on, only on text after it.
-    const keep = Math.max(1, upperBound(starts, start - 1));
-    const from = upperBound(starts, end);
-    const windowStart = Math.max(0, start - 1);
-    const window = text.slice(windowStart, Math.min(text.length, start + inserted.length + 1));
-    const added = lineStartsOf(window, Math.max(1, start) - windowStart, Math.min(text.length, start + inserted.length) - windowStart)
-      .map((at) => at + windowStart);
-    const next = new Uint32Array(keep + added.length + starts.length - from);
-    next.set(starts.subarray(0, keep));
-    next.set(added, keep);
-    const moved = next.subarray(keep + added.length);
-    moved.set(starts.subarray(from));
-    if (delta !== 0) for (let i = 0; i < moved.length; i++) moved[i] += delta;
-    return new LineIndex(text, next);
+    const pieces: Uint32Array[] = [];
+    let shift = 0;
+    let next = 0; // the first old start not yet kept or dropped
+    let last = -1; // the last start taken, so that adjacent edits do not take one twice
+    const keepUpTo = (limit: number) => {
+      // Old starts up to `limit` depend only on text no edit touched: they move by the edits before them.
+      const to = upperBound(starts, limit);
+      if (to > next) {
+        const kept = starts.slice(next, to);
+        if (shift !== 0) for (let i = 0; i < kept.length; i++) kept[i] += shift;
+        pieces.push(kept);
+        last = kept[kept.length - 1];
+        next = to;
+      }
+    };
+    for (const { start, end, inserted } of edits) {
+      keepUpTo(start - 1);
+      next = Math.max(next, upperBound(starts, end));
+      const at = start + shift;
+      const windowStart = Math.max(0, at - 1);
+      const window = text.slice(windowStart, Math.min(text.length, at + inserted.length + 1));
+      const found = lineStartsOf(window, Math.max(1, at, last + 1) - windowStart, Math.min(text.length, at + inserted.length) - windowStart);
+      for (let i = 0; i < found.length; i++) found[i] += windowStart;
+      if (found.length) { pieces.push(found); last = found[found.length - 1]; }
+      shift += inserted.length - (end - start);
+    }
+    keepUpTo(Infinity);
+    const all = new Uint32Array(1 + pieces.reduce((n, piece) => n + piece.length, 0));
+    let at = 1; // line 0 starts at 0 whatever the edits
+    for (const piece of pieces) {
+      const from = piece[0] === 0 ? 1 : 0;
+      all.set(piece.subarray(from), at);
+      at += piece.length - from;
+    }
+    return new LineIndex(text, all.subarray(0, at));
   }
 
   get lineCount(): number { return this.starts.length; }
