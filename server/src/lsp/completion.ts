@@ -93,10 +93,43 @@ function unquote(raw: string): string {
 /** A structural point of a line: a list marker, or a key. */
 export interface Point { kind: 'key' | '-'; line: number; col: number; name?: string }
 
+/** A `partners:` or `customers:` block list: the line of its key and the last line of its entries. */
+export interface ListSection { headerLine: number; endLine: number }
+
+/** The entry lists of a text without YAML errors (with errors, their extent is not known for sure). */
+export function listSections(result: CheckResult): ListSection[] {
+  if (result.parsed.syntaxProblems.length) return [];
+  const lines = result.parsed.lines;
+  // A list's end is often the start of the line after it: its last character is what counts.
+  return result.sections().map((s) => ({ headerLine: lines.position(s.key0).line, endLine: lines.position(Math.max(s.key1, s.end - 1)).line }));
+}
+
 /** The lines of one checked text, shaped on demand. */
 export class Lines {
   private readonly shapes = new Map<number, LineShape>();
-  constructor(readonly index: LineIndex) {}
+  /** Column of the list markers of each section's entries, found when first needed. */
+  private readonly entryColumns = new Map<ListSection, number>();
+
+  constructor(readonly index: LineIndex, private readonly sections: readonly ListSection[] = []) {}
+
+  /**
+   * The line of the list key above `line` when nothing in between can hold a node at `at`: every line of
+   * a list's entries sits at or right of its markers, so a parent left of them is the list's key. This
+   * spares a walk over every entry above the cursor (a hundred thousand lines in a large manifest).
+   */
+  private listKeyAbove(line: number, at: { col: number }): number | undefined {
+    for (const section of this.sections) {
+      if (line <= section.headerLine || line > section.endLine) continue;
+      let column = this.entryColumns.get(section);
+      if (column === undefined) {
+        column = -1;
+        for (let l = section.headerLine + 1; l <= section.endLine && column < 0; l++) if (hasContent(this.shape(l))) column = this.shape(l).dashes[0] ?? -1;
+        this.entryColumns.set(section, column);
+      }
+      return column >= 0 && at.col <= column ? section.headerLine : undefined;
+    }
+    return undefined;
+  }
 
   get count(): number { return this.index.lineCount; }
 
@@ -134,6 +167,8 @@ export class Lines {
     const same = this.points(at.line).filter((p) => p.col < at.col);
     if (same.length) return same[same.length - 1];
     for (let line = at.line - 1; line >= 0; line--) {
+      const listKey = this.listKeyAbove(line, at);
+      if (listKey !== undefined) line = listKey;
       // Every point of a line sits at or after its indentation: most lines are skipped unread.
       const indent = this.indent(line);
       if (indent < 0 || indent > at.col || (indent === at.col && at.kind !== '-')) continue;
@@ -341,7 +376,7 @@ export function completion(_document: TextDocument, result: CheckResult, params:
   const typedSpace = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' ';
   // A space typed in the indentation is indentation, not a request.
   if (typedSpace && at.text.slice(0, at.character).trim() === '') return null;
-  const lines = new Lines(result.parsed.lines);
+  const lines = new Lines(result.parsed.lines, listSections(result));
   const site = siteAt(lines, at.line, at.character);
   if (!site) return null;
   const items = site.kind === 'key' ? keyItems(lines, result, site, at.line) : valueItems(lines, result, site);

@@ -7,14 +7,14 @@ import type { Located } from '../core/loc';
 import type { Customer, Entity, Model, Partner, Reference } from '../core/model';
 import { market, whyNotMarket } from '../core/regions';
 import { resellersOf, usageOf } from '../core/rules/helpers';
-import { childSchema, inComment, Lines, positionIn, schemaAlong, usableModel } from './completion';
+import { childSchema, inComment, Lines, listSections, positionIn, schemaAlong, usableModel } from './completion';
 import { idAt } from './ids';
 
 /** Hover: what a key means (its schema description), who an id is, what market a country is. */
 export function hover(_document: TextDocument, result: CheckResult, params: HoverParams): Hover | null {
   const at = positionIn(result, params.position);
   if (!at) return null;
-  const lines = new Lines(result.parsed.lines);
+  const lines = new Lines(result.parsed.lines, listSections(result));
   const shape = lines.shape(at.line);
   if (inComment(shape, at.character)) return null;
   const locale = result.locale;
