@@ -19,6 +19,7 @@ import { fixtureFiles, fixturesDir, repoRoot, TEST_TODAY } from './support';
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261202);
 const STEPS = Number(process.env.INCREMENTAL_STEPS ?? 30);
 const FIX_EVERY = Number(process.env.INCREMENTAL_FIX_EVERY ?? 7);
+const RECUT_FROM = Manifest.recutFrom;
 
 const texts: { name: string; text: string }[] = [
   ...fixtureFiles().map((file) => ({ name: file, text: readFileSync(path.join(fixturesDir, file), 'utf8').replace(/^\uFEFF/, '') })),
@@ -163,6 +164,8 @@ describe('incremental checking equals a check from scratch', () => {
         assert.deepEqual(asData(incremental.findings), asData(scratch.findings), where);
         assert.equal(manifest.text.length, text.length, `${where}: text`);
         if (step % FIX_EVERY === 0) {
+          // Half the time, edits at once (the trial's, the batch's) are cut afresh, as hundreds of fixes are; else edit by edit.
+          Manifest.recutFrom = rnd.int(2) ? 1 : Infinity;
           assert.equal(manifest.text.toString(), text, `${where}: text`);
           assert.deepEqual(fixesAsData(incremental), fixesAsData(scratch), `${where}: fixes`);
           // Fix-all's trial: the fixed text as checked from this state equals its check from scratch, and the state comes back.
@@ -178,6 +181,7 @@ describe('incremental checking equals a check from scratch', () => {
           assert.deepEqual(asData(resultOf(manifest, options).findings), asData(check(batched, options).findings), `${where}: batch ${JSON.stringify(batch)}`);
           manifest.applyEdits(undo);
           assert.deepEqual(asData(resultOf(manifest, options).findings), asData(scratch.findings), `${where}: batch undone`);
+          Manifest.recutFrom = RECUT_FROM;
         }
         for (const f of scratch.findings) fired.add(f.rule);
         modes.add(manifest.mode);

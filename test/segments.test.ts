@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, YAMLMap } from 'yaml';
 import { PARSE_OPTIONS, parseSegment } from '../server/src/core/segment-parse';
-import { resegment, Segment, segment } from '../server/src/core/segments';
+import { recut, resegment, Segment, segment } from '../server/src/core/segments';
 import { generateManifest } from './bench/generate';
 import { fixtureFiles, fixturesDir, repoRoot } from './support';
 
@@ -154,5 +154,38 @@ describe('segments after an edit', () => {
       }
     }
     assert.ok(resegmented > texts.length * EDITS_PER_TEXT * 0.5, `only ${resegmented} incremental edits checked`);
+  });
+
+  it(`after many edits at once, cut afresh: equal the segments of the edited text, kept ones unchanged (seed ${SEED})`, () => {
+    const rnd = random(SEED);
+    let kept = 0;
+    for (const { name, text: original } of texts) {
+      const text = original.replace(/^\uFEFF/, '');
+      for (let round = 0; round < 10; round++) {
+        const segments = segment(text);
+        if (!segments) break;
+        // Ascending edits, apart or touching, sometimes at a segment's very start or end.
+        const edits: { start: number; end: number; inserted: string }[] = [];
+        for (let at = rnd.int(20); at <= text.length && edits.length < 12; at += rnd.int(120)) {
+          const start = rnd.next() < 0.3 ? (rnd.pick(segments).start) : at;
+          if (start < (edits.at(-1)?.end ?? 0)) continue;
+          const end = Math.min(text.length, start + (rnd.next() < 0.5 ? 0 : rnd.int(40)));
+          edits.push({ start, end, inserted: rnd.next() < 0.3 ? '' : rnd.pick(SNIPPETS) });
+          at = end;
+        }
+        const next = edits.reduceRight((t, e) => t.slice(0, e.start) + e.inserted + t.slice(e.end), text);
+        const before = new Map(segments.map((s) => [s, text.slice(s.start, s.end)]));
+        const result = recut(segments, next, edits.map((e) => ({ start: e.start, end: e.end, length: e.inserted.length })));
+        const context = `${name}, round ${round}: ${JSON.stringify(edits)} (SEGMENTS_SEED=${SEED})`;
+        assert.deepEqual(describeSegments(result?.segments), describeSegments(segment(next)), context);
+        for (const s of result?.segments ?? []) {
+          if (!before.has(s)) continue;
+          assert.equal(next.slice(s.start, s.end), before.get(s), `${context}: a kept segment changed`);
+          kept++;
+        }
+        assert.equal((result?.added.length ?? 0) + before.size - (result?.removed.length ?? 0), result?.segments.length ?? before.size, context);
+      }
+    }
+    assert.ok(kept > 200, `only ${kept} segments kept`);
   });
 });

@@ -9,7 +9,7 @@ import { rules } from './rules';
 import type { SyntaxAccess } from './rules/rule';
 import { RootPair, SchemaProblem, validateDocument, validateEntry, validateRootPairs } from './schema';
 import { parseSegment } from './segment-parse';
-import { Edit, resegment, Segment, segment, segmentInSlices } from './segments';
+import { Edit, recut, resegment, Segment, segment, segmentInSlices } from './segments';
 import { suppressionMarks } from './suppress';
 import { Rope } from './rope';
 import { LineIndex, stripBom } from './text';
@@ -42,6 +42,9 @@ const LISTS: readonly ListName[] = ['partners', 'customers'];
 const RECENT_SYNTAX = 32;
 
 export class Manifest {
+  /** From edits × segments this large, edits at once are cut afresh (see `recut`) rather than edit by edit; tests change it. */
+  static recutFrom = 4_000_000;
+
   /** The text, kept in chunks: an edit makes the next version without copying the whole text. */
   text: Rope;
   lines: LineIndex;
@@ -123,6 +126,19 @@ export class Manifest {
   private editMany(text: Rope, edits: readonly Edit[], lines: LineIndex): void {
     this.text = text;
     this.lines = lines;
+    // Re-cutting edit by edit costs about edits × segments (every later segment moves per edit); cutting afresh, the text once.
+    if (this.segments && edits.length * this.segments.length >= Manifest.recutFrom) {
+      const result = recut(this.segments, text, edits);
+      if (!result) {
+        this.rebuild();
+        return;
+      }
+      this.segments = result.segments;
+      for (const s of result.removed) this.forgetSegment(s);
+      for (const s of result.added) this.readSegment(s);
+      this.afterSegmentsChanged(result.removed, result.added);
+      return;
+    }
     let segments = this.segments;
     const removed = new Set<Segment>();
     const added = new Set<Segment>();

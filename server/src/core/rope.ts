@@ -28,8 +28,18 @@ export class Rope {
     return this.ends.length ? this.ends[this.ends.length - 1] : 0;
   }
 
+  /** The chunk found last: reads mostly go forward through the text, so the next one is usually in it or the one after. */
+  private recent = 0;
+
   /** The chunk that holds `offset` (the last one for the end of the text). */
   private chunkAt(offset: number): number {
+    const recent = this.recent;
+    if (recent < this.ends.length && offset < this.ends[recent] && offset >= this.startOf(recent)) return recent;
+    if (recent + 1 < this.ends.length && offset < this.ends[recent + 1] && offset >= this.ends[recent]) return (this.recent = recent + 1);
+    return (this.recent = this.search(offset));
+  }
+
+  private search(offset: number): number {
     let low = 0, high = this.ends.length - 1;
     while (low < high) {
       const mid = (low + high) >> 1;

@@ -280,6 +280,45 @@ export function resegment(old: readonly Segment[], text: TextLike, edit: Edit, l
   }
 }
 
+/**
+ * The segments of `text` after many `edits` at once (ascending, apart, in the old text's offsets): the
+ * text is cut afresh, and each old segment whose text no edit touched is kept in place of the new one
+ * it became, so that only the others are parsed again. One pass, where re-cutting edit by edit would
+ * move every later segment once per edit (fix-all applies hundreds of edits to a large manifest).
+ */
+export function recut(old: readonly Segment[], text: TextLike, edits: readonly Edit[]): Resegmented | undefined {
+  const fresh = segment(text);
+  if (!fresh) return undefined;
+  const byStart = new Map<number, number>();
+  fresh.forEach((s, i) => byStart.set(s.start, i));
+  const removed: Segment[] = [];
+  const reused = new Set<Segment>();
+  let e = 0;
+  let shift = 0;
+  for (const s of old) {
+    // Edits wholly before the segment move it; one that reaches into it (or inserts inside it) changes its text.
+    while (e < edits.length && edits[e].end <= s.start) {
+      shift += edits[e].length - (edits[e].end - edits[e].start);
+      e++;
+    }
+    let touched = false;
+    for (let k = e; k < edits.length && edits[k].start < s.end && !touched; k++) {
+      touched = edits[k].end > s.start || (edits[k].start === edits[k].end && edits[k].start > s.start);
+    }
+    const at = touched ? undefined : byStart.get(s.start + shift);
+    const same = at === undefined ? undefined : fresh[at];
+    if (same && same.end === s.end + shift && same.kind === s.kind && same.key === s.key && same.list === s.list && same.indent === s.indent) {
+      s.start = same.start;
+      s.end = same.end;
+      fresh[at!] = s;
+      reused.add(s);
+    } else {
+      removed.push(s);
+    }
+  }
+  return { segments: fresh, removed, added: fresh.filter((s) => !reused.has(s)) };
+}
+
 /** The old segment `r` became `s` without its text changing: it lies wholly before or after the edit. */
 function unchangedBy(r: Segment, s: Segment, edit: Edit, delta: number): boolean {
   if (r.kind !== s.kind || r.key !== s.key || r.list !== s.list || r.indent !== s.indent) return false;
