@@ -13,6 +13,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
+  // The server's worker thread for whole-text parses (server/src/lsp/whole-parse.ts).
+  build({ ...common, entryPoints: ['server/src/parse-worker.ts'], outfile: 'server/out/parse-worker.js' }),
   // `vscode` is provided by the editor at run time.
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
 ]);

@@ -159,7 +159,7 @@ describe('VS Code extension: the .vsix contents', () => {
       readdirSync(path.join(repoRoot, relative)).filter((name) => name.endsWith(ext)).map((name) => `${relative}/${name}`);
     const expected = [
       'package.json', 'package.nls.json', 'package.nls.ja.json', 'README.md',
-      'client/out/extension.js', 'server/out/server.js',
+      'client/out/extension.js', 'server/out/server.js', 'server/out/parse-worker.js',
       ...dir('schemas', '.json'), ...dir('docs/rules', '.md'),
       'language-configuration.json', ...dir('syntaxes', '.json'), ...dir('l10n', '.json'),
     ].sort();

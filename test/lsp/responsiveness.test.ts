@@ -39,6 +39,32 @@ describe('language server: responsive while a large manifest is read', function 
     assert.deepEqual(order, ['hover', 'large diagnostics']);
   });
 
+  it('answers a hover in another manifest while the large one, edited into a YAML error, is parsed whole', async () => {
+    const bigUri = await server.open('broken.csp-partners.yaml', large);
+    await pull(bigUri);
+    // An unclosed quote in the middle: the whole text decides what it swallows, so it is parsed whole (in the worker).
+    const lines = large.split('\n');
+    const line = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+name: /.test(l));
+    const at = lines[line].indexOf(':') + 2;
+    await server.edit(bigUri, { start: { line, character: at }, end: { line, character: at } }, '"');
+    const order: string[] = [];
+    const smallUri = await server.open('small.csp-partners.yaml', small);
+    const big = pull(bigUri).then((report) => { order.push('large diagnostics'); return report; });
+    // Asked once the whole parse is under way (it takes far longer): on the server's thread, it would wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const idLine = small.split('\n').findIndex((l) => /^\s+- id: /.test(l));
+    const character = small.split('\n')[idLine].indexOf('id:') + 5;
+    const hover = server.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: idLine, character } })
+      .then((answer) => { order.push('hover'); return answer; });
+    assert.ok(await hover, 'the hover has an answer');
+    const report = await big;
+    assert.deepEqual(order, ['hover', 'large diagnostics']);
+    lines[line] = lines[line].slice(0, at) + '"' + lines[line].slice(at);
+    const expected = check(lines.join('\n')).findings.map((f) => [f.rule, f.range, f.message]);
+    assert.ok(expected.length > 0 && expected.every(([rule]) => rule === 'yaml-syntax'), 'the edit breaks the YAML');
+    assert.deepEqual(report.items.map((d) => [d.code, d.range, d.message]), expected);
+  });
+
   it('answers a cancelled pull as cancelled', async () => {
     const uri = await server.open('cancelled.csp-partners.yaml', large);
     const source = new CancellationTokenSource();

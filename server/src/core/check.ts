@@ -48,6 +48,7 @@ const ruleIndex = new Map(rules.map((rule, i) => [rule, i]));
  * same whether the manifest was read whole or edited into this state (see manifest.ts).
  */
 export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckResult {
+  manifest.settle();
   const locale = localeOf(options.locale);
   const parsed = manifest.parsed;
   const settings = options.rules ?? {};

@@ -31,10 +31,35 @@ type SegmentState = EntryState | PairState | { kind: 'prelude' };
 /** The result of parsing the whole text, for texts that are not (or not now) segmented. */
 interface WholeParse {
   parsed: ParsedText;
+  /** The syntax tree; undefined when the parse was made elsewhere (see `settle`), then made here if asked for. */
   doc?: Document.Parsed;
   problems: SchemaProblem[];
-  slots: Record<ListName, EntrySlot[]>;
-  hasPartnerList: boolean;
+  sections?: Section[];
+}
+
+/** A `partners` or `customers` list for the outline: its key's range and where the list ends. */
+export interface Section { key: ListName; key0: number; key1: number; end: number }
+
+/** What a parse of the whole text says of a text with YAML errors: all `settle` needs, as plain data (it may cross threads). */
+export interface WholeSyntax { syntaxProblems: SyntaxProblem[]; sections: Section[] }
+
+/** The syntax problems and sections of a whole-text parse. */
+export function wholeSyntaxOf(text: string): WholeSyntax {
+  const parsed = parseText(text);
+  return { syntaxProblems: parsed.syntaxProblems, sections: sectionsOf(parsed.doc) };
+}
+
+function sectionsOf(doc: Document | undefined): Section[] {
+  const out: Section[] = [];
+  const root = doc?.contents;
+  if (!isMap(root)) return out;
+  for (const pair of root.items) {
+    const key = (pair.key as { value?: unknown } | null)?.value;
+    const range = (pair.key as Node | null)?.range;
+    if ((key !== 'partners' && key !== 'customers') || !range) continue;
+    out.push({ key, key0: range[0], key1: range[1], end: (pair.value as Node | null)?.range?.[1] ?? range[1] });
+  }
+  return out;
 }
 
 const LISTS: readonly ListName[] = ['partners', 'customers'];
@@ -212,14 +237,16 @@ export class Manifest {
   private parseWhole(): void {
     const parsed = parseText(this.text.toString());
     const base: Base = { start: 0 };
-    const whole: WholeParse = { parsed, doc: parsed.doc, problems: [], slots: { partners: [], customers: [] }, hasPartnerList: false };
+    const whole: WholeParse = { parsed, doc: parsed.doc, problems: [] };
     this.whole = whole;
+    const slots: Record<ListName, EntrySlot[]> = { partners: [], customers: [] };
+    let hasPartnerList = false;
     if (parsed.syntaxProblems.length === 0) {
       const doc = parsed.doc;
       whole.problems = validateDocument(doc, base);
       const root = doc && deref(doc.contents, doc);
       if (doc && isMap(root)) {
-        whole.hasPartnerList = isSeq(deref(root.get('partners', true), doc));
+        hasPartnerList = isSeq(deref(root.get('partners', true), doc));
         for (const list of LISTS) {
           const seq = deref(root.get(list, true), doc);
           if (!isSeq(seq)) continue;
@@ -228,14 +255,14 @@ export class Manifest {
             const node = deref(item, doc);
             const invalid = invalidTails(whole.problems, list, index);
             if (isMap(node)) slot.entity = readEntry(node, doc, slot, 0, invalid, this.indexes);
-            whole.slots[list].push(slot);
+            slots[list].push(slot);
           });
         }
       }
     }
-    this.lists = whole.slots;
-    this.indexes.hasPartnerListValue = whole.hasPartnerList;
-    const entities = [...whole.slots.partners, ...whole.slots.customers].flatMap((s) => (s.entity ? [s.entity] : []));
+    this.lists = slots;
+    this.indexes.hasPartnerListValue = hasPartnerList;
+    const entities = [...slots.partners, ...slots.customers].flatMap((s) => (s.entity ? [s.entity] : []));
     this.checker.update([], entities, [':root']);
     this.generation++;
   }
@@ -349,7 +376,9 @@ export class Manifest {
     // A text read anew may leave its units for the caller to run in slices (see `open`).
     const deferred = deferUnits ? this.checker.register(came) : (this.checker.update(gone, came, dirty), []);
     this.generation++;
-    if (this.broken.size > 0) this.parseWholeForOutput();
+    // What a segment that does not parse alone means is settled by a parse of the whole text, made when
+    // the result is asked for: the server makes it off its thread, and later edits may make it moot.
+    this.unsettled = this.broken.size > 0;
     return deferred;
   }
 
@@ -387,12 +416,27 @@ export class Manifest {
     this.indexes.hasPartnerListValue = hasPartnerList;
   }
 
+  /** A segment does not parse alone, and the whole text has not been parsed yet to say what that means (see `settle`). */
+  private unsettled = false;
+
+  get needsWholeParse(): boolean {
+    return this.unsettled;
+  }
+
   /**
    * A segment that does not parse alone: the whole text says what it means. With syntax errors the
    * findings are those errors, and the segments are kept so that the repair is checked incrementally;
-   * without (an alias to an anchor in another entry) the text is checked whole from now on.
+   * without (an alias to an anchor in another entry) the text is checked whole from now on. `syntax` is
+   * a parse of this very text made elsewhere (the server parses in a worker thread, see lsp/whole-parse.ts);
+   * without it, the text is parsed here.
    */
-  private parseWholeForOutput(): void {
+  settle(syntax?: WholeSyntax): void {
+    if (!this.unsettled) return;
+    this.unsettled = false;
+    if (syntax?.syntaxProblems.length) {
+      this.whole = { parsed: { text: this.text, lines: this.lines, syntaxProblems: syntax.syntaxProblems }, problems: [], sections: syntax.sections };
+      return;
+    }
     const parsed = parseText(this.text.toString());
     if (parsed.syntaxProblems.length === 0) {
       this.checker.update([...this.checker.units.keys()], []);
@@ -405,7 +449,13 @@ export class Manifest {
       this.parseWhole();
       return;
     }
-    this.whole = { parsed, doc: parsed.doc, problems: [], slots: { partners: [], customers: [] }, hasPartnerList: false };
+    this.whole = { parsed, doc: parsed.doc, problems: [] };
+  }
+
+  /** The syntax tree of the whole text while it is parsed whole, made here if the parse was made elsewhere. */
+  private wholeDoc(): Document.Parsed | undefined {
+    if (this.whole && !this.whole.doc) this.whole.doc = parseText(this.text.toString()).doc;
+    return this.whole?.doc;
   }
 
   /** The text as parsed for this version: its lines, and the syntax problems of a whole parse when there is one. */
@@ -512,7 +562,7 @@ export class Manifest {
     const entry = (list: ListName, index: number): { node: Node | null | undefined; doc?: Document } => {
       const slot = this.lists[list]?.[index];
       if (!slot) return { node: undefined };
-      const doc = this.whole?.doc;
+      const doc = this.whole && this.wholeDoc();
       if (doc) return { node: nodeAtPath(doc, [list, index]), doc };
       const segment = slot.base as Segment;
       let parsed = cache.get(segment);
@@ -533,7 +583,8 @@ export class Manifest {
       return parsed;
     };
     const at = (path: Path): Node | undefined => {
-      if (this.whole?.doc && path.length < 2) return nodeAtPath(this.whole.doc, path);
+      const whole = this.whole && this.wholeDoc();
+      if (whole && path.length < 2) return nodeAtPath(whole, path);
       if (path.length < 2 || typeof path[1] !== 'number' || (path[0] !== 'partners' && path[0] !== 'customers')) {
         const pair = rootPair(path[0]);
         return pair && path.length > 0 ? nodeBelow(pair.value, path.slice(1), pair.doc) : undefined;
@@ -550,7 +601,7 @@ export class Manifest {
     return {
       at,
       keyAt: (path) => {
-        const whole = this.whole?.doc;
+        const whole = this.whole && this.wholeDoc();
         if (whole) return keyNodeAtPath(whole, path);
         if (path.length === 1) return rootPair(path[0])?.key;
         const parent = at(path.slice(0, -1));
@@ -565,19 +616,10 @@ export class Manifest {
   }
 
   /** The `partners` and `customers` sections for the outline: the key's range and where the list ends. */
-  sections(): { key: ListName; key0: number; key1: number; end: number }[] {
-    const out: { key: ListName; key0: number; key1: number; end: number }[] = [];
-    if (this.whole) {
-      const root = this.whole.doc?.contents;
-      if (!isMap(root)) return out;
-      for (const pair of root.items) {
-        const key = (pair.key as { value?: unknown } | null)?.value;
-        const range = (pair.key as Node | null)?.range;
-        if ((key !== 'partners' && key !== 'customers') || !range) continue;
-        out.push({ key, key0: range[0], key1: range[1], end: (pair.value as Node | null)?.range?.[1] ?? range[1] });
-      }
-      return out;
-    }
+  sections(): Section[] {
+    this.settle();
+    if (this.whole) return (this.whole.sections ??= sectionsOf(this.wholeDoc()));
+    const out: Section[] = [];
     for (const s of this.segments ?? []) {
       const state = this.states.get(s);
       if (state?.kind !== 'pair' || (s.key !== 'partners' && s.key !== 'customers')) continue;
@@ -595,7 +637,8 @@ export class Manifest {
    * recovers most of it: completion and hover read this model of what it recovered, unvalidated.
    */
   lenientModel(): Model | undefined {
-    const doc = this.whole?.doc;
+    this.settle();
+    const doc = this.wholeDoc();
     const root = doc && deref(doc.contents, doc);
     if (!doc || !isMap(root)) return undefined;
     const indexes = new Indexes();

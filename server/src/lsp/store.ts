@@ -4,6 +4,7 @@ import { CheckOptions, CheckResult, resultOf } from '../core/check';
 import type { RuleSettings, SeveritySetting } from '../core/finding';
 import { Manifest } from '../core/manifest';
 import { AppliedChange, ManifestDocument } from './document';
+import { WholeParser } from './whole-parse';
 
 /** The settings of spec §4 and the extension, as the client sends them per resource. */
 export interface Settings { rules: RuleSettings; run: 'onType' | 'onSave' }
@@ -91,8 +92,25 @@ export class ManifestStore {
   /** The check of the document's current version, computed on first use. */
   async resultFor(document: TextDocument): Promise<Entry> {
     const settings = await this.settingsFor(document.uri);
-    const held = await this.manifestOf(document);
-    return this.resultWith(document, settings, held);
+    for (;;) {
+      const held = await this.manifestOf(document);
+      const manifest = held.manifest;
+      if (!manifest?.needsWholeParse || this.cached(document)) return this.resultWith(document, settings, held);
+      // A text with a YAML error is parsed whole, in the worker: other requests are answered meanwhile.
+      const version = document.version;
+      const syntax = await this.wholeParser.parse(document.uri, manifest.text.toString());
+      // Edited meanwhile: that parse is moot, the next version needs its own.
+      if (document.version !== version || this.held.get(document.uri) !== held || held.manifest !== manifest) continue;
+      manifest.settle(syntax);
+      return this.resultWith(document, settings, held);
+    }
+  }
+
+  /** Parses whole texts off the server's thread (see `Manifest.settle`). */
+  private readonly wholeParser = new WholeParser();
+
+  dispose(): void {
+    this.wholeParser.dispose();
   }
 
   /** The cached check when one exists for this version; for features that must not wait on settings. */
