@@ -50,6 +50,8 @@ describe('language server: responsive while a large manifest is read', function 
     const order: string[] = [];
     const smallUri = await server.open('small.csp-partners.yaml', small);
     const big = pull(bigUri).then((report) => { order.push('large diagnostics'); return report; });
+    // The outline of the same version waits for the same parse (a second parse would stop the first).
+    const outline = server.request('textDocument/documentSymbol', { textDocument: { uri: bigUri } });
     // Asked once the whole parse is under way (it takes far longer): on the server's thread, it would wait for it.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const idLine = small.split('\n').findIndex((l) => /^\s+- id: /.test(l));
@@ -59,6 +61,7 @@ describe('language server: responsive while a large manifest is read', function 
     assert.ok(await hover, 'the hover has an answer');
     const report = await big;
     assert.deepEqual(order, ['hover', 'large diagnostics']);
+    assert.ok(Array.isArray(await outline), 'the outline has an answer');
     lines[line] = lines[line].slice(0, at) + '"' + lines[line].slice(at);
     const expected = check(lines.join('\n')).findings.map((f) => [f.rule, f.range, f.message]);
     assert.ok(expected.length > 0 && expected.every(([rule]) => rule === 'yaml-syntax'), 'the edit breaks the YAML');

@@ -515,7 +515,9 @@ export class Manifest {
     const current = (list: ListName): Entity[] => {
       const cache = cached[list];
       if (cache.generation !== self.generation) {
-        cache.entities = self.hasSyntaxErrors ? [] : self.lists[list].flatMap((slot) => (slot.entity ? [slot.entity] : []));
+        const entities: Entity[] = [];
+        if (!self.hasSyntaxErrors) for (const slot of self.lists[list]) if (slot.entity) entities.push(slot.entity);
+        cache.entities = entities;
         cache.generation = self.generation;
       }
       return cache.entities;

@@ -222,12 +222,13 @@ export interface Resegmented {
 /**
  * The segments of `text` after `edit`, reusing every old segment the edit cannot have changed: the scan
  * restarts at the segment before the edit and stops at the first boundary past it where the old
- * segmentation resumes in the same state. Segments after that move by the edit's length difference.
+ * segmentation resumes in the same state. Segments after that move by the edit's length difference. `old` is
+ * updated in place (and returned as `segments`) unless the result is undefined or 'overrun'.
  * Undefined when the new text cannot be segmented. In a batch of edits applied at once to `text`, only
  * the text before `limit` (where the next edit starts) is as this edit left it: a scan that would read
  * past it returns 'overrun' (and changes nothing), and the caller takes the two edits as one.
  */
-export function resegment(old: readonly Segment[], text: TextLike, edit: Edit, limit = Infinity): Resegmented | undefined | 'overrun' {
+export function resegment(old: Segment[], text: TextLike, edit: Edit, limit = Infinity): Resegmented | undefined | 'overrun' {
   const delta = edit.length - (edit.end - edit.start);
   // The first segment that reaches the edit (or ends where it starts: an insertion there may extend it).
   let first = lowerBound(old, (s) => s.end >= edit.start);
@@ -248,10 +249,12 @@ export function resegment(old: readonly Segment[], text: TextLike, edit: Edit, l
   };
   try {
     const scanned = scan(text, from, stateAfter(old[first - 1]), stopAt, limit);
-    const tail = resumeAt >= 0 ? old.slice(resumeAt) : [];
-    if (!validTopLevel([...old.slice(0, first), ...scanned, ...tail])) return undefined;
-    for (const s of tail) { s.start += delta; s.end += delta; }
-    const replaced = old.slice(first, resumeAt >= 0 ? resumeAt : old.length);
+    const upTo = resumeAt >= 0 ? resumeAt : old.length;
+    const replaced = old.slice(first, upTo);
+    // The old segments had distinct top-level keys: only an edit that adds or removes a key can change that.
+    const keyed = (s: Segment) => s.key !== undefined;
+    if ((replaced.some(keyed) || scanned.some(keyed)) && !validTopLevel([...old.slice(0, first), ...scanned, ...old.slice(upTo)])) return undefined;
+    for (let i = upTo; i < old.length; i++) { old[i].start += delta; old[i].end += delta; }
     // A scanned segment identical to a replaced one (an edit that only touched its neighbour) keeps its parse.
     const byNewStart = new Map<number, Segment>();
     for (const r of replaced) {
@@ -271,7 +274,10 @@ export function resegment(old: readonly Segment[], text: TextLike, edit: Edit, l
       added.push(s);
       return s;
     });
-    const segments = [...old.slice(0, first), ...kept, ...tail];
+    // In place: a copy of tens of thousands of segments per keystroke would cost more than the edit (a
+    // very long run of new segments is joined by copying instead, as spread arguments have a limit).
+    const segments = kept.length < 10_000 ? old : old.slice(0, first).concat(kept, old.slice(upTo));
+    if (segments === old) old.splice(first, upTo - first, ...kept);
     return { segments, removed: replaced.filter((r) => !reused.has(r)), added };
   } catch (error) {
     if (error instanceof Unsegmentable) return undefined;

@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckOptions, CheckResult, resultOf } from '../core/check';
 import type { RuleSettings, SeveritySetting } from '../core/finding';
-import { Manifest } from '../core/manifest';
+import { Manifest, WholeSyntax } from '../core/manifest';
 import { AppliedChange, ManifestDocument } from './document';
 import { WholeParser } from './whole-parse';
 
@@ -96,9 +96,16 @@ export class ManifestStore {
       const held = await this.manifestOf(document);
       const manifest = held.manifest;
       if (!manifest?.needsWholeParse || this.cached(document)) return this.resultWith(document, settings, held);
-      // A text with a YAML error is parsed whole, in the worker: other requests are answered meanwhile.
+      // A text with a YAML error is parsed whole, in the worker: other requests are answered meanwhile,
+      // and those about the same version wait for the same parse.
       const version = document.version;
-      const syntax = await this.wholeParser.parse(document.uri, manifest.text.toString());
+      let parse = this.parsing.get(document.uri);
+      if (parse?.version !== version) {
+        parse = { version, syntax: this.wholeParser.parse(document.uri, manifest.text.toString()) };
+        this.parsing.set(document.uri, parse);
+      }
+      const syntax = await parse.syntax;
+      if (this.parsing.get(document.uri) === parse) this.parsing.delete(document.uri);
       // Edited meanwhile: that parse is moot, the next version needs its own.
       if (document.version !== version || this.held.get(document.uri) !== held || held.manifest !== manifest) continue;
       manifest.settle(syntax);
@@ -108,6 +115,8 @@ export class ManifestStore {
 
   /** Parses whole texts off the server's thread (see `Manifest.settle`). */
   private readonly wholeParser = new WholeParser();
+  /** The whole parse under way for each document, and the version it is of. */
+  private readonly parsing = new Map<string, { version: number; syntax: Promise<WholeSyntax | undefined> }>();
 
   dispose(): void {
     this.wholeParser.dispose();
@@ -220,6 +229,7 @@ export class ManifestStore {
     this.entries.delete(uri);
     this.held.delete(uri);
     this.settings.delete(uri);
+    this.parsing.delete(uri);
   }
 
   /** Settings changed: every document is checked again with the new ones. */
