@@ -163,6 +163,9 @@ describe('incremental checking equals a check from scratch', () => {
           `INCREMENTAL_SEED=${SEED}`;
         assert.deepEqual(asData(incremental.findings), asData(scratch.findings), where);
         assert.equal(manifest.text.length, text.length, `${where}: text`);
+        const { partners, customers } = scratch.model;
+        const subscriptions = customers.reduce((n, c) => n + c.subscriptions.length, 0);
+        assert.deepEqual(incremental.counts(), { partners: partners.length, customers: customers.length, subscriptions }, `${where}: counts`);
         if (step % FIX_EVERY === 0) {
           // Half the time, edits at once (the trial's, the batch's) are cut afresh, as hundreds of fixes are; else edit by edit.
           Manifest.recutFrom = rnd.int(2) ? 1 : Infinity;

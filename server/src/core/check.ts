@@ -24,6 +24,8 @@ export interface CheckResult {
   locale: Locale;
   /** Syntax trees of single entries, parsed again when a fix or an editor feature needs one. */
   syntax: SyntaxAccess;
+  /** How many partners, customers and subscriptions the model holds. */
+  counts(): ReturnType<Manifest['counts']>;
   /** The `partners` and `customers` sections (key range and end), for the outline. */
   sections(): ReturnType<Manifest['sections']>;
   /** While the text has YAML errors: a model of what the parser recovered, unvalidated (for completion and hover). */
@@ -83,7 +85,7 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return {
     parsed, model: manifest.model, findings: kept, locale, syntax: manifest.syntax(),
-    sections: () => manifest.sections(), lenientModel: () => manifest.lenientModel(),
+    sections: () => manifest.sections(), lenientModel: () => manifest.lenientModel(), counts: () => manifest.counts(),
     trial: (edits, inspect) => {
       const undo = manifest.applyEdits(edits.map((e) => ({ start: parsed.lines.offset(e.range.start), end: parsed.lines.offset(e.range.end), text: e.newText })));
       try {

@@ -225,6 +225,7 @@ export class Manifest {
     this.rootProblems = [];
     this.whole = undefined;
     this.lists = { partners: [], customers: [] };
+    this.counted = { partners: 0, customers: 0, subscriptions: 0 };
     this.segments = segment(this.text);
     if (!this.segments) {
       this.parseWhole();
@@ -261,6 +262,8 @@ export class Manifest {
       }
     }
     this.lists = slots;
+    this.counted = { partners: 0, customers: 0, subscriptions: 0 };
+    for (const slot of [...slots.partners, ...slots.customers]) this.count(slot, 1);
     this.indexes.hasPartnerListValue = hasPartnerList;
     const entities = [...slots.partners, ...slots.customers].flatMap((s) => (s.entity ? [s.entity] : []));
     this.checker.update([], entities, [':root']);
@@ -331,6 +334,8 @@ export class Manifest {
     this.whole = undefined;
     const goneSlots = removed.flatMap((s) => this.slotsOfState(this.removedStates.get(s)));
     const cameSlots = added.flatMap((s) => this.slotsOfState(this.states.get(s)));
+    for (const slot of goneSlots) this.count(slot, -1);
+    for (const slot of cameSlots) this.count(slot, 1);
     this.removedStates.clear();
     for (const slot of goneSlots) this.withProblems.delete(slot);
     for (const s of added) {
@@ -389,6 +394,24 @@ export class Manifest {
     if (state?.kind === 'entry') return state.slot ? [state.slot] : [];
     if (state?.kind === 'pair') return state.slots;
     return [];
+  }
+
+  /** How many partners, customers and subscriptions the entries hold, kept as entries come and go (see `counts`). */
+  private counted = { partners: 0, customers: 0, subscriptions: 0 };
+
+  private count(slot: EntrySlot, sign: 1 | -1): void {
+    const entity = slot.entity;
+    if (!entity) return;
+    if (entity.kind === 'partner') this.counted.partners += sign;
+    else {
+      this.counted.customers += sign;
+      this.counted.subscriptions += sign * entity.subscriptions.length;
+    }
+  }
+
+  /** The model's numbers of partners, customers and subscriptions, without a walk over them (a status bar asks every version). */
+  counts(): { partners: number; customers: number; subscriptions: number } {
+    return this.hasSyntaxErrors ? { partners: 0, customers: 0, subscriptions: 0 } : { ...this.counted };
   }
 
   /** Every entry in list order, renumbered where entries before it came or went. */

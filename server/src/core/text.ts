@@ -77,20 +77,23 @@ export class LineIndex {
   /** `edited` for several edits at once: ascending and apart, in this index's offsets; `text` has them all. */
   editedMany(text: TextLike, edits: readonly { start: number; end: number; inserted: string }[]): LineIndex {
     const starts = this.starts;
-    const pieces: Uint32Array[] = [];
+    // The new starts as runs: old starts moved by `shift`, or starts found in the edited text (shift 0).
+    const runs: { from: Uint32Array; shift: number }[] = [];
+    let size = 0;
     let shift = 0;
     let next = 0; // the first old start not yet kept or dropped
     let last = -1; // the last start taken, so that adjacent edits do not take one twice
+    const take = (from: Uint32Array, by: number) => {
+      if (from.length === 0) return;
+      runs.push({ from, shift: by });
+      size += from.length;
+      last = from[from.length - 1] + by;
+    };
+    // Old starts up to `limit` depend only on text no edit touched: they move by the edits before them.
     const keepUpTo = (limit: number) => {
-      // Old starts up to `limit` depend only on text no edit touched: they move by the edits before them.
       const to = upperBound(starts, limit);
-      if (to > next) {
-        const kept = starts.slice(next, to);
-        if (shift !== 0) for (let i = 0; i < kept.length; i++) kept[i] += shift;
-        pieces.push(kept);
-        last = kept[kept.length - 1];
-        next = to;
-      }
+      if (to > next) take(starts.subarray(next, to), shift);
+      next = Math.max(next, to);
     };
     for (const { start, end, inserted } of edits) {
       keepUpTo(start - 1);
@@ -98,20 +101,22 @@ export class LineIndex {
       const at = start + shift;
       const windowStart = Math.max(0, at - 1);
       const window = text.slice(windowStart, Math.min(text.length, at + inserted.length + 1));
-      const found = lineStartsOf(window, Math.max(1, at, last + 1) - windowStart, Math.min(text.length, at + inserted.length) - windowStart);
-      for (let i = 0; i < found.length; i++) found[i] += windowStart;
-      if (found.length) { pieces.push(found); last = found[found.length - 1]; }
+      take(lineStartsOf(window, Math.max(1, at, last + 1) - windowStart, Math.min(text.length, at + inserted.length) - windowStart), windowStart);
       shift += inserted.length - (end - start);
     }
     keepUpTo(Infinity);
-    const all = new Uint32Array(1 + pieces.reduce((n, piece) => n + piece.length, 0));
-    let at = 1; // line 0 starts at 0 whatever the edits
-    for (const piece of pieces) {
-      const from = piece[0] === 0 ? 1 : 0;
-      all.set(piece.subarray(from), at);
-      at += piece.length - from;
+    const all = new Uint32Array(Math.max(1, size));
+    let at = 0;
+    for (const run of runs) {
+      all.set(run.from, at);
+      if (run.shift !== 0) for (let i = at; i < at + run.from.length; i++) all[i] += run.shift;
+      at += run.from.length;
     }
-    return new LineIndex(text, all.subarray(0, at));
+    // Line 0 starts at 0 whatever the edits (the first run holds it unless an edit began at 0).
+    if (at > 0 && all[0] === 0) return new LineIndex(text, all);
+    const withFirst = new Uint32Array(at + 1);
+    withFirst.set(all.subarray(0, at), 1);
+    return new LineIndex(text, withFirst);
   }
 
   get lineCount(): number { return this.starts.length; }

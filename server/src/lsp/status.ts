@@ -17,13 +17,11 @@ export interface ManifestStatus {
 }
 
 export function statusOf(document: TextDocument, result: CheckResult, durationMs: number): ManifestStatus {
-  const { model, findings } = result;
+  const { findings } = result;
   return {
     uri: document.uri,
     version: document.version,
-    partners: model.partners.length,
-    customers: model.customers.length,
-    subscriptions: model.customers.reduce((n, c) => n + c.subscriptions.length, 0),
+    ...result.counts(),
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     durationMs: Math.round(durationMs),
