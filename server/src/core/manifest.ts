@@ -63,6 +63,8 @@ function sectionsOf(doc: Document | undefined): Section[] {
 }
 
 const LISTS: readonly ListName[] = ['partners', 'customers'];
+/** Entities registered at once while a text is read in slices (see `Manifest.open`). */
+const REGISTER_SLICE = 2000;
 /** How many entries' syntax trees `syntax()` keeps (the oldest goes first). */
 const RECENT_SYNTAX = 32;
 
@@ -123,9 +125,13 @@ export class Manifest {
       manifest.readSegment(s);
       await slice();
     }
-    const units = manifest.afterSegmentsChanged([], segments, true);
-    // A piece that does not parse alone in a text without syntax errors: it was read whole instead.
-    if (!manifest.segments) return manifest;
+    const came = manifest.afterSegmentsChanged([], segments, true);
+    // Every entity is in the indexes before any unit runs: a unit looks up the others.
+    const units: Unit[] = [];
+    for (let i = 0; i < came.length; i += REGISTER_SLICE) {
+      for (const unit of manifest.checker.register(came.slice(i, i + REGISTER_SLICE))) units.push(unit);
+      await slice();
+    }
     for (const unit of units) {
       manifest.checker.run(unit);
       await slice();
@@ -330,7 +336,7 @@ export class Manifest {
   }
 
   /** After segments went and came: lists renumbered, root validated again, units updated. */
-  private afterSegmentsChanged(removed: readonly Segment[], added: readonly Segment[], deferUnits = false): Unit[] {
+  private afterSegmentsChanged(removed: readonly Segment[], added: readonly Segment[], deferUnits = false): Entity[] {
     this.whole = undefined;
     const goneSlots = removed.flatMap((s) => this.slotsOfState(this.removedStates.get(s)));
     const cameSlots = added.flatMap((s) => this.slotsOfState(this.states.get(s)));
@@ -343,7 +349,7 @@ export class Manifest {
       if (state?.kind === 'entry' && state.problems.length && state.slot) this.withProblems.add(state.slot);
       if (state?.kind === 'pair') state.slots.forEach((slot, i) => { if (state.problems[i].length) this.withProblems.add(slot); });
     }
-    const structural = [...removed, ...added].some((s) => s.kind !== 'entry');
+    const structural = removed.some((s) => s.kind !== 'entry') || added.some((s) => s.kind !== 'entry');
     if (!structural && LISTS.every((list) => count(goneSlots, list) === count(cameSlots, list))) {
       // Entries replaced one for one (typing inside entries): each new entry takes the old one's place.
       for (const list of LISTS) {
@@ -359,7 +365,7 @@ export class Manifest {
     const gone: Entity[] = [];
     const came: Entity[] = [];
     const quiet = new Set<EntrySlot>();
-    for (const [before, after] of pairedByPosition(goneSlots, cameSlots)) {
+    for (const [before, after] of goneSlots.length ? pairedByPosition(goneSlots, cameSlots) : []) {
       if (!sameContent(before, after)) continue;
       // The same content at new places: whatever other entries' findings hold of the old reading (places,
       // paths) now follows the new one, so nothing but the entry's own rules needs to run again.
@@ -378,13 +384,13 @@ export class Manifest {
       this.validateRoot();
       if (hadPartnerList !== this.indexes.hasPartnerListValue) dirty.push(':root');
     }
-    // A text read anew may leave its units for the caller to run in slices (see `open`).
-    const deferred = deferUnits ? this.checker.register(came) : (this.checker.update(gone, came, dirty), []);
+    // A text read anew may leave its entities for the caller to register and check in slices (see `open`).
+    if (!deferUnits) this.checker.update(gone, came, dirty);
     this.generation++;
     // What a segment that does not parse alone means is settled by a parse of the whole text, made when
     // the result is asked for: the server makes it off its thread, and later edits may make it moot.
     this.unsettled = this.broken.size > 0;
-    return deferred;
+    return deferUnits ? came : [];
   }
 
   /** States of segments that were removed, kept until their entries have been taken out of the indexes. */
