@@ -254,16 +254,10 @@ export class Manifest {
       const root = doc && deref(doc.contents, doc);
       if (doc && isMap(root)) {
         hasPartnerList = isSeq(deref(root.get('partners', true), doc));
-        for (const list of LISTS) {
-          const seq = deref(root.get(list, true), doc);
-          if (!isSeq(seq)) continue;
-          seq.items.forEach((item, index) => {
-            const slot: EntrySlot = { list, index, base, paths: [], item: itemLoc(item as Node | null, base, 0) };
-            const node = deref(item, doc);
-            const invalid = invalidTails(whole.problems, list, index);
-            if (isMap(node)) slot.entity = readEntry(node, doc, slot, 0, invalid, this.indexes);
-            slots[list].push(slot);
-          });
+        for (const { list, index, item, node } of documentEntries(doc)) {
+          const slot: EntrySlot = { list, index, base, paths: [], item: itemLoc(item, base, 0) };
+          if (node) slot.entity = readEntry(node, doc, slot, 0, invalidTails(whole.problems, list, index), this.indexes);
+          slots[list].push(slot);
         }
       }
     }
@@ -675,16 +669,11 @@ export class Manifest {
     const indexes = new Indexes();
     const base: Base = { start: 0 };
     const lists: Record<ListName, Entity[]> = { partners: [], customers: [] };
-    for (const list of LISTS) {
-      const seq = deref(root.get(list, true), doc);
-      if (!isSeq(seq)) continue;
-      seq.items.forEach((item, index) => {
-        const node = deref(item, doc);
-        if (!isMap(node)) return;
-        const entity = readEntry(node, doc, { list, index, base, paths: [] }, 0, () => false, indexes);
-        lists[list].push(entity);
-        indexes.add(entity);
-      });
+    for (const { list, index, node } of documentEntries(doc)) {
+      if (!node) continue;
+      const entity = readEntry(node, doc, { list, index, base, paths: [] }, 0, () => false, indexes);
+      lists[list].push(entity);
+      indexes.add(entity);
     }
     indexes.hasPartnerListValue = isSeq(deref(root.get('partners', true), doc));
     const partners = lists.partners as Partner[];
@@ -702,6 +691,20 @@ export class Manifest {
   private firstIndexOf(segment: Segment): number {
     const state = this.states.get(segment);
     return state?.kind === 'pair' ? state.slots[0]?.index ?? 0 : 0;
+  }
+}
+
+/** Each item of the `partners` and `customers` lists of a whole-text parse, and its mapping (aliases followed) when it is one. */
+function* documentEntries(doc: Document): Generator<{ list: ListName; index: number; item: Node | null; node?: YAMLMap }> {
+  const root = deref(doc.contents, doc);
+  if (!isMap(root)) return;
+  for (const list of LISTS) {
+    const seq = deref(root.get(list, true), doc);
+    if (!isSeq(seq)) continue;
+    for (const [index, item] of seq.items.entries()) {
+      const node = deref(item, doc);
+      yield { list, index, item: item as Node | null, node: isMap(node) ? node : undefined };
+    }
   }
 }
 
