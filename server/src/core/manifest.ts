@@ -531,15 +531,20 @@ export class Manifest {
     return (this.whole?.parsed.syntaxProblems.length ?? 0) > 0;
   }
 
-  private makeModel(): Model {
+  /**
+   * The model of the entries read. `gated`: empty while the text has YAML errors (the checked model);
+   * otherwise every entry that parses (the lenient model of a broken text held in segments).
+   */
+  private makeModel(gated = true): Model {
     const self = this;
+    const broken = () => gated && self.hasSyntaxErrors;
     // Each list is gathered apart, when asked for: completion reads the partners of a text with tens of thousands of customers.
     const cached = { partners: { generation: -1, entities: [] as Entity[] }, customers: { generation: -1, entities: [] as Entity[] } };
     const current = (list: ListName): Entity[] => {
       const cache = cached[list];
       if (cache.generation !== self.generation) {
         const entities: Entity[] = [];
-        if (!self.hasSyntaxErrors) for (const slot of self.lists[list]) if (slot.entity) entities.push(slot.entity);
+        if (!broken()) for (const slot of self.lists[list]) if (slot.entity) entities.push(slot.entity);
         cache.entities = entities;
         cache.generation = self.generation;
       }
@@ -549,15 +554,15 @@ export class Manifest {
       get partners() { return current('partners') as Partner[]; },
       get customers() { return current('customers') as Customer[]; },
       byId: {
-        get: (id: string) => (self.hasSyntaxErrors ? undefined : self.indexes.entity(id)),
-        has: (id: string) => !self.hasSyntaxErrors && self.indexes.hasId(id),
+        get: (id: string) => (broken() ? undefined : self.indexes.entity(id)),
+        has: (id: string) => !broken() && self.indexes.hasId(id),
       },
       get references(): Reference[] {
         return [...current('partners'), ...current('customers')].flatMap(referencesOf);
       },
       get hasPartnerList() { return self.indexes.hasPartnerListValue; },
       lookup: self.indexes,
-      entitiesAt: (offset: number) => self.entitiesAt(offset),
+      entitiesAt: (offset: number) => (broken() ? [] : self.entitiesAt(offset)),
     };
   }
 
@@ -566,7 +571,6 @@ export class Manifest {
    * segments holding `offset` (a binary search, segments are in text order) say which entities can be there.
    */
   private entitiesAt(offset: number): Entity[] | undefined {
-    if (this.hasSyntaxErrors) return [];
     const segments = this.segments;
     if (!segments) return undefined;
     let low = 0, high = segments.length;
@@ -663,6 +667,8 @@ export class Manifest {
    */
   lenientModel(): Model | undefined {
     this.settle();
+    // Held in segments, every entry but the broken ones is read as usual: no whole parse on the server's thread.
+    if (this.segments) return (this.lenient ??= this.makeModel(false));
     const doc = this.wholeDoc();
     const root = doc && deref(doc.contents, doc);
     if (!doc || !isMap(root)) return undefined;
@@ -687,6 +693,8 @@ export class Manifest {
       entitiesAt: () => undefined,
     };
   }
+
+  private lenient: Model | undefined;
 
   private firstIndexOf(segment: Segment): number {
     const state = this.states.get(segment);
