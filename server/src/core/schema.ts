@@ -1,10 +1,10 @@
 import type { MessageArgs } from './messages';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { Document, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import schemaJson from '../../../schemas/csp-partners.schema.json';
 import { Base, Loc, locOf } from './loc';
-import { deref, keyNode, MAX_ALIAS_COUNT } from './parse';
+import { anchorsAndAliases, deref, keyNode, MAX_ALIAS_COUNT } from './parse';
 import type { EntrySlot, ListName, Path } from './model';
 import { nearest } from './similar';
 
@@ -59,10 +59,21 @@ function compiled() {
   return validators;
 }
 
-/** Converts one node to plain data for ajv; an alias bomb becomes an error instead of a hang. */
+/**
+ * Converts one node to plain data for ajv; an alias bomb becomes an error instead of a hang. This is
+ * `node.toJS(doc, { maxAliasCount })` with the document's anchors and aliases listed once (yaml's
+ * `aliasResolveCache`): `toJS` lists them anew on every call, a walk of the whole document per entry.
+ */
 function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
   try {
-    return { data: node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) };
+    const context = {
+      anchors: new Map(), doc, keep: true, mapAsMap: false, mapKeyWarned: false, maxAliasCount: MAX_ALIAS_COUNT,
+      aliasResolveCache: anchorsAndAliases(doc),
+    };
+    // Held in a list so that yaml's own conversion of list items registers the node's anchor, as toJS does.
+    const holder = new YAMLSeq();
+    holder.items = [node];
+    return { data: (holder.toJSON('', context as unknown as Parameters<YAMLSeq['toJSON']>[1]) as unknown[])[0] };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

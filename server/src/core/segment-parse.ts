@@ -1,4 +1,5 @@
 import { Composer, Document, isAlias, isMap, isPair, isSeq, Node, Pair, Parser, visit } from 'yaml';
+import { resolveAlias } from './parse';
 import type { Segment } from './segments';
 import type { TextLike } from './text';
 
@@ -61,7 +62,7 @@ function aliasesResolve(doc: Document.Parsed): boolean {
   let resolved = true;
   visit(doc, {
     Alias(_key, alias) {
-      if (isAlias(alias) && !alias.resolve(doc)) { resolved = false; return visit.BREAK; }
+      if (isAlias(alias) && !resolveAlias(alias, doc)) { resolved = false; return visit.BREAK; }
       return undefined;
     },
   });
