@@ -22,7 +22,7 @@ const DEFAULT_PATTERN = '**/{csp-partners,*.csp-partners}.{yaml,yml}';
 
 export interface Io { out(text: string): void; err(text: string): void; cwd: string; env: NodeJS.ProcessEnv }
 
-/** Runs the CLI; returns the exit status (0 no error, 1 errors found, 2 bad invocation). */
+/** Runs the CLI; returns the exit status (0 no error, 1 errors found, 2 bad invocation or a file the checker failed on). */
 export function run(argv: string[], io: Io): number {
   const locale = localeOf(flagValue(argv, '--locale') ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   try {
@@ -34,15 +34,37 @@ export function run(argv: string[], io: Io): number {
     if (command === 'scenario') return runScenarioCommand(rest, locale, io);
     if (command !== 'check') throw new UsageError(message(locale, 'cli.no-command', { value: command }));
     const options = parseCheckArgs(rest, locale);
-    const reports = resolveFiles(options.files, io.cwd, locale).map((file) => checkFile(file, io.cwd, options));
+    const reports: FileReport[] = [];
+    let failed = false;
+    for (const file of resolveFiles(options.files, io.cwd, locale)) {
+      // A failure of the checker on one file is said on one line, and the other files are still checked.
+      const report = internalErrorsTold(io, locale, file, () => checkFile(file, io.cwd, options));
+      if (report) reports.push(report);
+      else failed = true;
+    }
     const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, locale) : formatText(reports, locale);
     io.out(output);
-    return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    return failed ? 2 : reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`csp-partners: ${error.message}`);
     io.err(message(locale, 'cli.usage'));
     return 2;
+  }
+}
+
+/**
+ * Runs `work` on `file`; an error that is not a usage error (a bug in the checker) is told on one line,
+ * naming the file, and gives undefined.
+ */
+function internalErrorsTold<T>(io: Io, locale: Locale, file: string, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const detail = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0];
+    io.err(`csp-partners: ${message(locale, 'cli.internal-error', { path: file, detail })}`);
+    return undefined;
   }
 }
 
@@ -160,7 +182,8 @@ interface ScenarioOptions { scenario: ScenarioNumber | 'all'; file: string; cust
 function runScenarioCommand(args: string[], locale: Locale, io: Io): number {
   const options = parseScenarioArgs(args, locale);
   const text = readManifest(options.file, io.cwd, locale);
-  const result = check(text, { locale });
+  const result = internalErrorsTold(io, locale, options.file, () => check(text, { locale }));
+  if (!result) return 2;
   const syntax = result.findings.filter((f) => f.rule === 'yaml-syntax');
   if (syntax.length) {
     const reports = [{ path: options.file, findings: syntax }];

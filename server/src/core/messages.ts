@@ -321,6 +321,10 @@ const catalogue = {
   'cli.summary': { en: '{errors} errors, {warnings} warnings, {infos} infos in {files} files', ja: '{files} ファイルでエラー {errors} 件、警告 {warnings} 件、情報 {infos} 件' },
   'cli.no-files': { en: 'No files match {pattern}.', ja: '{pattern} に一致するファイルがありません。' },
   'cli.unreadable': { en: 'Cannot read {path}: {detail}', ja: '{path} を読み取れません: {detail}' },
+  'cli.internal-error': {
+    en: 'Could not check {path}: internal error ({detail})',
+    ja: '{path} をチェックできませんでした: 内部エラー ({detail})',
+  },
   'cli.usage': {
     en: 'Usage: csp-partners check [FILES or GLOBS...] [--format text|json|sarif] [--rule ID=SEVERITY] [--locale en|ja]\n'
       + '       csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n'
