@@ -1,6 +1,7 @@
 import type { MessageArgs } from './messages';
 import { Alias, CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Parser, visit, YAMLMap } from 'yaml';
 import type { Located } from './loc';
+import { tooDeepAt } from './nesting';
 import { LineIndex, Range, stripBom, TextLike } from './text';
 
 /** A YAML problem in the text, before any schema or rule runs. */
@@ -36,6 +37,9 @@ export const MAX_ALIAS_COUNT = 100;
 export function parseText(rawText: string): ParsedDocument {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
+  // Too deep for the parser to read the same way every time: not parsed, one finding where it gets too deep.
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { text, lines, doc: undefined, syntaxProblems: [{ range: lineBoundRange(lines, deep, deep + 1), key: 'yaml-syntax.too-deep', args: {} }] };
   const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   const all = Array.isArray(docs) ? docs : [docs];
   const problems: SyntaxProblem[] = [];

@@ -1,4 +1,5 @@
 import { Composer, Document, isAlias, isMap, isPair, isSeq, Node, Pair, Parser, visit } from 'yaml';
+import { MAX_NESTING, tooDeepAt } from './nesting';
 import { resolveAlias } from './parse';
 import type { Segment } from './segments';
 import type { TextLike } from './text';
@@ -25,7 +26,10 @@ export type SegmentNode =
 
 export function parseSegment(text: TextLike, segment: Segment): SegmentNode | undefined {
   if (segment.kind === 'prelude') return { kind: 'prelude' };
-  const doc = parseAt(detached(text.slice(segment.start, segment.end)), segment.start);
+  const source = detached(text.slice(segment.start, segment.end));
+  // Counted as in the whole text (an entry sits under its list's key, at column 0): too deep, the whole text says so.
+  if (tooDeepAt(source, MAX_NESTING, segment.kind === 'entry' ? [0] : []) >= 0) return undefined;
+  const doc = parseAt(source, segment.start);
   if (!doc) return undefined;
   const contents = doc.contents;
   if (segment.kind === 'entry') {
