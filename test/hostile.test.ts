@@ -413,3 +413,22 @@ describe('hostile inputs through check()', () => {
     });
   });
 });
+
+describe('keys written as a list or a mapping', () => {
+  it('are one yaml-syntax finding each, on the key, also under x- keys, and nothing reaches the log', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const text = `${HEAD}customers:\n  - id: a\n    name: A\n    country: FR\n    ? [x, y]\n    : 1\nx-top:\n  {[a]: 1, b: 2}\n`;
+      const findings = checked(text).findings;
+      assert.deepEqual(findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]), [['yaml-syntax', 6, 6], ['yaml-syntax', 9, 3]]);
+      assert.match(findings[0].message, /plain value/);
+      // Node emits warnings on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+});

@@ -11,6 +11,10 @@ const catalogue = {
   'yaml-syntax.tab': { en: 'Tabs are not allowed in YAML indentation; indent with spaces.', ja: 'YAML のインデントにタブは使えません。スペースでインデントしてください。' },
   'yaml-syntax.duplicate-key': { en: 'The key {key} appears twice in the same mapping; keep only one.', ja: 'キー {key} が同じマッピングに 2 回あります。1 つだけにしてください。' },
   'yaml-syntax.multiple-documents': { en: 'A manifest holds one YAML document; remove this second document (---).', ja: 'マニフェストに書ける YAML ドキュメントは 1 つです。この 2 つ目のドキュメント (---) を削除してください。' },
+  'yaml-syntax.complex-key': {
+    en: 'A key must be a plain value, not a list or a mapping: a manifest cannot hold this key.',
+    ja: 'キーには単純な値を書きます。リストやマッピングはキーにできません。',
+  },
   'yaml-syntax.unresolved-alias': { en: 'Alias *{alias} names no anchor &{alias} defined before it.', ja: 'エイリアス *{alias} に対応するアンカー &{alias} がそれより前にありません。' },
   'yaml-syntax.too-deep': { en: 'The YAML is nested too deeply to read; a manifest needs only a few levels.', ja: 'YAML の入れ子が深すぎて読み取れません。マニフェストに必要な階層はわずかです。' },
   'yaml-syntax.unclosed': { en: 'This {opener} is never closed.', ja: 'この {opener} が閉じられていません。' },

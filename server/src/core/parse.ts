@@ -66,6 +66,7 @@ export function parseText(rawText: string): ParsedDocument {
     problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
   }
   const doc = all[0];
+  if (doc) for (const key of complexKeys(doc)) problems.push({ range: onLine(key.range![0], key.range![1]), key: 'yaml-syntax.complex-key', args: {} });
   // Only a text with an alias (`*name`) can hold an unresolved one: skip the walk over every node otherwise.
   if (doc && text.includes('*')) {
     visit(doc, {
@@ -85,6 +86,20 @@ export function parseText(rawText: string): ParsedDocument {
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { text, lines, doc, syntaxProblems: problems };
+}
+
+/**
+ * Keys written as a list or a mapping (`? [a, b]`, `{[a]: 1}`): legal YAML, but no JSON object can hold
+ * them, and the `yaml` package would stringify them with a warning on the log.
+ */
+export function complexKeys(doc: Document): Node[] {
+  const found: Node[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if ((isMap(pair.key) || isSeq(pair.key)) && (pair.key as Node).range) found.push(pair.key as Node);
+    },
+  });
+  return found;
 }
 
 /** End of a plain or quoted mapping key that starts at `start` (before its ":"). */

@@ -1,6 +1,6 @@
 import { Composer, Document, isAlias, isMap, isPair, isSeq, Node, Pair, Parser, visit } from 'yaml';
 import { MAX_NESTING, tooDeepAt } from './nesting';
-import { resolveAlias } from './parse';
+import { complexKeys, resolveAlias } from './parse';
 import type { Segment } from './segments';
 import type { TextLike } from './text';
 
@@ -59,6 +59,8 @@ function parseAt(source: string, offset: number): Document.Parsed | undefined {
   const doc = docs[0];
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   if (source.includes('*') && !aliasesResolve(doc)) return undefined;
+  // A key that is a list or a mapping is a finding of the whole text (see parse.ts).
+  if ((source.includes('?') || source.includes('[') || source.includes('{')) && complexKeys(doc).length) return undefined;
   return doc;
 }
 
