@@ -83,7 +83,10 @@ export function documentSymbols(_document: TextDocument, result: CheckResult, _p
   let budget = MAX_SYMBOLS - sections.length;
   const symbol = (name: string, detail: string, kind: SymbolKind, node: Located, selection: Located | undefined, children?: DocumentSymbol[]): DocumentSymbol => {
     const range = parsed.lines.range(node.range![0], node.range![1]);
-    const sel = selection?.range ? parsed.lines.range(selection.range[0], selection.range[1]) : range;
+    // An id written as an alias (`id: *a`) sits at its anchor, maybe in another entry: LSP wants the
+    // selection inside the symbol, so such a symbol selects its own start.
+    const inside = selection?.range && selection.range[0] >= node.range![0] && selection.range[1] <= node.range![1];
+    const sel = inside ? parsed.lines.range(selection.range![0], selection.range![1]) : { start: range.start, end: range.start };
     return { name: name || '?', detail, kind, range, selectionRange: sel, children };
   };
   const partners: DocumentSymbol[] = [];
