@@ -3,7 +3,7 @@
 // (speed is for the benchmarks): mocha's per-test timeout (.mocharc.json) is the guard against a hang.
 
 import * as assert from 'node:assert/strict';
-import { check, CheckResult } from '../server/src/core/check';
+import { check, CheckResult, fixesFor } from '../server/src/core/check';
 import type { Finding } from '../server/src/core/finding';
 import { ruleById } from '../server/src/core/rules';
 
@@ -430,5 +430,21 @@ describe('keys written as a list or a mapping', () => {
       process.off('warning', onWarning);
     }
     assert.deepEqual(warnings, []);
+  });
+});
+
+describe('quick fixes that would break the text', () => {
+  it('"Rename to <key>" is not offered when the mapping already has that key (the result would hold it twice)', () => {
+    const partner = (keys: string) =>
+      `manifestVersion: 1\npartners:\n  - id: r\n    name: R\n    type: indirect-reseller\n    country: DE\n${keys}customers: []\n`;
+    const fixTitles = (text: string) => {
+      const result = check(text);
+      const finding = result.findings.find((f) => f.rule === 'schema' && /provders/.test(f.message));
+      assert.ok(finding, 'the misspelt key is reported');
+      return fixesFor(result, finding).map((f) => f.title);
+    };
+    // Alone, the misspelt key is renamed; beside the key it would become, it is not.
+    assert.ok(fixTitles(partner('    provders: [p]\n')).some((t) => /providers/.test(t)));
+    assert.ok(!fixTitles(partner('    providers: [q]\n    provders: [p]\n')).some((t) => /providers/.test(t)));
   });
 });

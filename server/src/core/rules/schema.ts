@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { renameKey, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
 import { defineRule } from './rule';
@@ -22,7 +22,11 @@ export const schema = defineRule({
     const node = byKey ? syntax.keyAt(path) : syntax.at(path);
     if (!isScalar(node)) return [];
     const id = byKey ? 'fix.rename-key' : 'fix.replace-value';
-    return suggestions.values.flatMap((value, i): Fix[] => {
+    // A key the mapping already has is no rename: the result would hold that key twice (a YAML error).
+    const parent = byKey ? syntax.at(path.slice(0, -1)) : undefined;
+    const taken = (key: string) => isMap(parent) && parent.items.some((pair) => isScalar(pair.key) && pair.key.value === key);
+    const values = suggestions.values.filter((value) => !byKey || !taken(value));
+    return values.flatMap((value, i): Fix[] => {
       const edit = byKey ? renameKey(parsed, node, value) : replaceScalar(parsed, node, value);
       return edit ? [{ id, title: title(id, { value }), edits: [edit], isPreferred: i === 0 }] : [];
     });
