@@ -648,6 +648,14 @@ export class Manifest {
   sections(): Section[] {
     this.settle();
     if (this.whole) return (this.whole.sections ??= sectionsOf(this.wholeDoc()));
+    // Asked on every hover, completion and outline: found once per version, not by a walk over every segment each time.
+    if (this.sectionsFound?.generation !== this.generation) this.sectionsFound = { generation: this.generation, sections: this.segmentSections() };
+    return this.sectionsFound.sections;
+  }
+
+  private sectionsFound: { generation: number; sections: Section[] } | undefined;
+
+  private segmentSections(): Section[] {
     const out: Section[] = [];
     for (const s of this.segments ?? []) {
       const state = this.states.get(s);

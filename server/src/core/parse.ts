@@ -66,17 +66,11 @@ export function parseText(rawText: string): ParsedDocument {
     problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
   }
   const doc = all[0];
-  if (doc) for (const key of complexKeys(doc)) problems.push({ range: onLine(key.range![0], key.range![1]), key: 'yaml-syntax.complex-key', args: {} });
-  // Only a text with an alias (`*name`) can hold an unresolved one: skip the walk over every node otherwise.
-  if (doc && text.includes('*')) {
-    visit(doc, {
-      Alias(_key, alias: Alias) {
-        if (!resolveAlias(alias, doc)) {
-          const [start, end] = alias.range ?? [0, 0];
-          problems.push({ range: onLine(start, end), key: 'yaml-syntax.unresolved-alias', args: { alias: alias.source } });
-        }
-      },
-    });
+  const unreadable = doc ? unreadableNodes(doc, text) : { complexKeys: [], unresolvedAliases: [] };
+  for (const key of unreadable.complexKeys) problems.push({ range: onLine(key.range![0], key.range![1]), key: 'yaml-syntax.complex-key', args: {} });
+  for (const alias of unreadable.unresolvedAliases) {
+    const [start, end] = alias.range ?? [0, 0];
+    problems.push({ range: onLine(start, end), key: 'yaml-syntax.unresolved-alias', args: { alias: alias.source } });
   }
   if (problems.length > MAX_SYNTAX_PROBLEMS) {
     const rest = problems.length - MAX_SYNTAX_PROBLEMS + 1;
@@ -89,14 +83,20 @@ export function parseText(rawText: string): ParsedDocument {
 }
 
 /**
- * Keys written as a list or a mapping (`? [a, b]`, `{[a]: 1}`): legal YAML, but no JSON object can hold
- * them, and the `yaml` package would stringify them with a warning on the log.
+ * What a parse without errors may still hold that a manifest cannot: keys written as a list or a mapping
+ * (`? [a, b]`, `{[a]: 1}`: legal YAML, but no JSON object can hold them, and the `yaml` package would
+ * stringify them with a warning on the log), and aliases with no anchor before them. One walk, and none
+ * for a text (`source`) that cannot hold either.
  */
-export function complexKeys(doc: Document): Node[] {
-  const found: Node[] = [];
+export function unreadableNodes(doc: Document, source: string): { complexKeys: Node[]; unresolvedAliases: Alias[] } {
+  const found = { complexKeys: [] as Node[], unresolvedAliases: [] as Alias[] };
+  if (!/[*?[{]/.test(source)) return found;
   visit(doc, {
     Pair(_key, pair) {
-      if ((isMap(pair.key) || isSeq(pair.key)) && (pair.key as Node).range) found.push(pair.key as Node);
+      if ((isMap(pair.key) || isSeq(pair.key)) && (pair.key as Node).range) found.complexKeys.push(pair.key as Node);
+    },
+    Alias(_key, alias: Alias) {
+      if (!resolveAlias(alias, doc)) found.unresolvedAliases.push(alias);
     },
   });
   return found;

@@ -1,6 +1,6 @@
-import { Composer, Document, isAlias, isMap, isPair, isSeq, Node, Pair, Parser, visit } from 'yaml';
+import { Composer, Document, isMap, isPair, isSeq, Node, Pair, Parser } from 'yaml';
 import { MAX_NESTING, tooDeepAt } from './nesting';
-import { complexKeys, resolveAlias } from './parse';
+import { unreadableNodes } from './parse';
 import type { Segment } from './segments';
 import type { TextLike } from './text';
 
@@ -58,19 +58,9 @@ function parseAt(source: string, offset: number): Document.Parsed | undefined {
   if (docs.length !== 1) return undefined;
   const doc = docs[0];
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  if (source.includes('*') && !aliasesResolve(doc)) return undefined;
-  // A key that is a list or a mapping is a finding of the whole text (see parse.ts).
-  if ((source.includes('?') || source.includes('[') || source.includes('{')) && complexKeys(doc).length) return undefined;
+  // An alias to an anchor in another entry, or a key the whole text reports (see parse.ts): the whole text decides.
+  const unreadable = unreadableNodes(doc, source);
+  if (unreadable.complexKeys.length || unreadable.unresolvedAliases.length) return undefined;
   return doc;
 }
 
-function aliasesResolve(doc: Document.Parsed): boolean {
-  let resolved = true;
-  visit(doc, {
-    Alias(_key, alias) {
-      if (isAlias(alias) && !resolveAlias(alias, doc)) { resolved = false; return visit.BREAK; }
-      return undefined;
-    },
-  });
-  return resolved;
-}
