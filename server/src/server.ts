@@ -39,6 +39,7 @@ let locale: Locale = 'en';
 
 connection.onInitialize((params) => {
   locale = localeOf(params.locale);
+  store.dispose();
   store = new ManifestStore(connection, locale);
   store.isOpen = isOpen;
   if (params.capabilities.workspace?.configuration) store.enableConfiguration();
@@ -109,6 +110,9 @@ const withOpenDocument = <P extends { textDocument: { uri: string } }, R>(name: 
   });
 connection.onRequest(SUBJECTS_REQUEST, withOpenDocument('subjects', (document, result, params: SubjectsParams) => subjects(document, result, params)));
 connection.onRequest(SCENARIO_REQUEST, withOpenDocument('scenario', (document, result, params: ScenarioParams) => scenarioAnswer(document, result, params)));
+
+// The worker of whole-text parses ends with the server (it would not keep the process alive, but a parse may be running).
+connection.onShutdown(() => store.dispose());
 
 documents.listen(connection);
 connection.listen();
