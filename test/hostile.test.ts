@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { check, CheckResult, fixesFor } from '../server/src/core/check';
 import type { Finding } from '../server/src/core/finding';
 import { ruleById } from '../server/src/core/rules';
+import { applyEdits } from '../server/src/core/text';
 
 const HEAD = 'manifestVersion: 1\npartners: []\n';
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
@@ -447,4 +448,33 @@ describe('quick fixes that would break the text', () => {
     assert.ok(fixTitles(partner('    provders: [p]\n')).some((t) => /providers/.test(t)));
     assert.ok(!fixTitles(partner('    providers: [q]\n    provders: [p]\n')).some((t) => /providers/.test(t)));
   });
+
+  it('"Confirm onboarding" writes into a plain mapping, not into a tagged `!!set { }` (where `key: true` is an error)', () => {
+    const reseller = (onboarding: string) => 'manifestVersion: 1\npartners:\n  - id: d\n    name: D\n    type: indirect-provider\n'
+      + '    country: DE\n    mpa: { accepted: true, acceptedOn: 2024-01-15 }\n  - id: r\n    name: R\n    type: indirect-reseller\n'
+      + `    country: FR\n    mpa: { accepted: true, acceptedOn: 2024-02-01 }\n    onboarding: ${onboarding}\n    providers: [d]\ncustomers: []\n`;
+    const onboardingFixes = (text: string) => {
+      const result = check(text);
+      const finding = result.findings.find((f) => f.rule === 'reseller-onboarding-incomplete');
+      assert.ok(finding, 'the incomplete onboarding is reported');
+      return fixesFor(result, finding).filter((f) => f.id === 'fix.insert-flags');
+    };
+    const [plain] = onboardingFixes(reseller('{ aiCloudPartnerProgram: false }'));
+    assert.deepEqual(findingRules(applyEdits(reseller('{ aiCloudPartnerProgram: false }'), plain.edits)), []);
+    assert.deepEqual(onboardingFixes(reseller('!!set { x }')), []);
+  });
+
+  it('a key written without a value (`{ flag }`, also in a `!!set`) is a schema finding on the key', () => {
+    for (const onboarding of ['{ aiCloudPartnerProgram }', '!!set { aiCloudPartnerProgram }']) {
+      const text = `manifestVersion: 1\npartners:\n  - id: r\n    name: R\n    type: direct-bill\n    country: FR\n    onboarding: ${onboarding}\ncustomers: []\n`;
+      const [finding, ...others] = check(text).findings;
+      assert.deepEqual(others, []);
+      assert.equal(finding.rule, 'schema');
+      assert.match(finding.message, /"aiCloudPartnerProgram" must be true or false/);
+      const at = text.indexOf('aiCloudPartnerProgram');
+      assert.deepEqual(finding.range, { start: { line: 6, character: at - text.lastIndexOf('\n', at) - 1 }, end: { line: 6, character: at - text.lastIndexOf('\n', at) - 1 + 21 } });
+    }
+  });
 });
+
+const findingRules = (text: string) => check(text).findings.map((f) => f.rule);

@@ -3,7 +3,8 @@ import { Loc } from './loc';
 import { Manifest } from './manifest';
 import { Locale, localeOf, message, MessageArgs } from './messages';
 import type { Model } from './model';
-import { nodeRange, ParsedText } from './parse';
+import { nodeRange, ParsedText, parseText, SyntaxProblem } from './parse';
+import { EditSpan, soundFix } from './fix-check';
 import { Report, ReportArgs, Rule, SyntaxAccess } from './rules/rule';
 import { ruleById, rules } from './rules';
 import { applySuppressions, suppressLineEdit } from './suppress';
@@ -36,6 +37,12 @@ export interface CheckResult {
    * The result passed to `inspect` is valid only while it runs.
    */
   trial<T>(edits: readonly TextEdit[], inspect: (after: CheckResult) => T): T;
+  /**
+   * Whether the text with `spans` applied (in text order, apart) has no YAML syntax problem this one
+   * has not: what a fix must keep before it is offered. Costs the edits while the text is held in
+   * segments; a text parsed whole is parsed again with the edits.
+   */
+  parsesAfter(spans: readonly EditSpan[]): boolean;
 }
 
 /** The one pipeline: text → YAML with ranges → schema → model → rules → findings. */
@@ -94,8 +101,29 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
         manifest.applyEdits(undo);
       }
     },
+    parsesAfter: (spans) => {
+      const before = new Set(manifest.syntaxProblems.map(problemKey));
+      const edits = spans.map((s) => ({ start: s.start, end: s.end, text: s.text }));
+      if (manifest.mode === 'whole') {
+        const text = parsed.text.toString();
+        let edited = text;
+        for (let i = edits.length - 1; i >= 0; i--) edited = edited.slice(0, edits[i].start) + edits[i].text + edited.slice(edits[i].end);
+        return parseText(edited).syntaxProblems.every((p) => before.has(problemKey(p)));
+      }
+      const undo = manifest.applyEdits(edits);
+      try {
+        // An entry that no longer parses alone: the whole text says whether that is an error (rare, as fixes write no aliases).
+        manifest.settle();
+        return manifest.syntaxProblems.every((p) => before.has(problemKey(p)));
+      } finally {
+        manifest.applyEdits(undo);
+      }
+    },
   };
 }
+
+/** A syntax problem as what it says, wherever it is: a fix moves text. */
+const problemKey = (problem: SyntaxProblem) => `${problem.key}\0${JSON.stringify(problem.args)}`;
 
 /** Message arguments with each place (a Loc) written as its 1-based line. */
 function writtenArgs(args: ReportArgs, lines: LineIndex): MessageArgs {
@@ -174,7 +202,7 @@ export const SUPPRESS_LINE_FIX = 'fix.suppress-line';
  * The quick fixes for one finding of `result`: the rule's own fixes, then
  * "Suppress <rule> for this line" when the rule offers it (`offersSuppressFix`).
  */
-export function fixesFor(result: CheckResult, finding: Finding, today = todayString()): Fix[] {
+export function fixesFor(result: CheckResult, finding: Finding, today = todayString(), options: { checkSyntax?: boolean } = {}): Fix[] {
   const rule = ruleById.get(finding.rule);
   if (!rule) return [];
   const context = {
@@ -194,7 +222,14 @@ export function fixesFor(result: CheckResult, finding: Finding, today = todayStr
       edits: [suppressLineEdit(result.parsed, finding.range.start.line, rule.id)],
     });
   }
-  return fixes;
+  // Only what can be applied and still parses is offered (fix-all checks its fixes' syntax together).
+  const parses = options.checkSyntax === false ? undefined : (spans: EditSpan[]) => result.parsesAfter(spans);
+  const sound: Fix[] = [];
+  for (const fix of fixes) {
+    const checked = soundFix(result.parsed.lines, fix, parses);
+    if (checked) sound.push(checked);
+  }
+  return sound;
 }
 
 /** The quick fixes for a finding of `text`, for callers that hold only the text (a future `--fix`). */

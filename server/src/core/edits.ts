@@ -105,6 +105,7 @@ function keyIndent(parsed: ParsedText, map: YAMLMap): string | undefined {
  * or after the mapping's last pair. Returns the edit and where the first inserted line starts in newText.
  */
 export function insertIntoMap(parsed: ParsedText, map: YAMLMap, lines: string[], after?: string): { edit: TextEdit; offset: number } | undefined {
+  if (!plainMap(map)) return undefined;
   if (map.flow) return insertIntoFlowMap(parsed, map, lines, after);
   if (map.items.length === 0) return undefined;
   const indent = keyIndent(parsed, map);
@@ -128,6 +129,11 @@ function insertIntoFlowMap(parsed: ParsedText, map: YAMLMap, lines: string[], af
   const end = anchor && pairEnd(anchor);
   if (end === undefined) return undefined;
   return { edit: edit(parsed, end, end, lines.map((line) => `, ${line}`).join('')), offset: 2 };
+}
+
+/** A mapping without a tag other than `!!map`: under `!!set` or `!!omap` a written `key: value` means something else. */
+function plainMap(map: YAMLMap): boolean {
+  return !map.tag || map.tag === 'tag:yaml.org,2002:map';
 }
 
 /** Sets `key` to a scalar value: replaces it when present, inserts it otherwise. */

@@ -1,7 +1,7 @@
 import type { MessageArgs } from './messages';
-import { Alias, CST, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Parser, visit, YAMLMap } from 'yaml';
+import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Node, Parser, visit, YAMLMap } from 'yaml';
 import type { Located } from './loc';
-import { tooDeepAt } from './nesting';
+import { tooDeepIn } from './nesting';
 import { LineIndex, Range, stripBom, TextLike } from './text';
 
 /** A YAML problem in the text, before any schema or rule runs. */
@@ -29,6 +29,13 @@ export interface ParsedDocument extends ParsedText {
   readonly doc: Document.Parsed | undefined;
 }
 
+/**
+ * How every parse reads YAML, whole or in segments (segment-parse.ts), so that both read the same values.
+ * YAML 1.1 types (`!!set`, `!!omap`, `!!timestamp`, …) are not resolved: a `!!set { a }` is then read as
+ * the mapping it is written as, which the schema can judge, instead of a value no manifest key takes.
+ */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, resolveKnownTags: false } as const;
+
 /** More parser errors than this on one text are noise: the rest are summarised in the last one. */
 const MAX_SYNTAX_PROBLEMS = 100;
 /** Aliases expanded per entry before we call it an alias bomb (the `yaml` package's own default). */
@@ -38,10 +45,10 @@ export function parseText(rawText: string): ParsedDocument {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   // Too deep for the parser to read the same way every time: not parsed, one finding where it gets too deep.
-  const deep = tooDeepAt(text);
+  const tokens = [...new Parser().parse(text)];
+  const deep = tooDeepIn(tokens);
   if (deep >= 0) return { text, lines, doc: undefined, syntaxProblems: [{ range: lineBoundRange(lines, deep, deep + 1), key: 'yaml-syntax.too-deep', args: {} }] };
-  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
-  const all = Array.isArray(docs) ? docs : [docs];
+  const all = [...new Composer(PARSE_OPTIONS).compose(tokens)];
   const problems: SyntaxProblem[] = [];
   const onLine = (start: number, end: number): Range => lineBoundRange(lines, start, end);
 

@@ -218,12 +218,15 @@ function decodePointer(pointer: string): string[] {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Walks an instance path from `base`, aliases followed. */
+/**
+ * Walks an instance path from `base`, aliases followed. A value that is not written at all (`{ a }`, or
+ * `- ` alone) has no node: its key, or its list, stands for it.
+ */
 function nodeAt(base: Node, segments: string[], doc: Document): Node | undefined {
   let node: Node | undefined = base;
   for (const segment of segments) {
-    if (isMap(node)) node = deref(node.get(segment, true), doc);
-    else if (isSeq(node)) node = deref(node.items[Number(segment)], doc);
+    if (isMap(node)) node = deref(node.get(segment, true), doc) ?? keyNode(node, segment);
+    else if (isSeq(node)) node = deref(node.items[Number(segment)], doc) ?? node;
     else return undefined;
   }
   return node;

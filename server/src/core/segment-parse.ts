@@ -1,6 +1,6 @@
 import { Composer, Document, isMap, isPair, isSeq, Node, Pair, Parser } from 'yaml';
-import { MAX_NESTING, tooDeepAt } from './nesting';
-import { unreadableNodes } from './parse';
+import { MAX_NESTING, tooDeepIn } from './nesting';
+import { PARSE_OPTIONS, unreadableNodes } from './parse';
 import type { Segment } from './segments';
 import type { TextLike } from './text';
 
@@ -14,8 +14,6 @@ import type { TextLike } from './text';
  * and test/segments.test.ts checks that these parses equal a parse of the whole text.
  */
 
-/** The options of the whole-text parse in parse.ts, so that both read the same values. */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 
 export type SegmentNode =
   /** An entry of `partners` or `customers`: the list item (a mapping, or whatever was written). */
@@ -27,9 +25,7 @@ export type SegmentNode =
 export function parseSegment(text: TextLike, segment: Segment): SegmentNode | undefined {
   if (segment.kind === 'prelude') return { kind: 'prelude' };
   const source = detached(text.slice(segment.start, segment.end));
-  // Counted as in the whole text (an entry sits under its list's key, at column 0): too deep, the whole text says so.
-  if (tooDeepAt(source, MAX_NESTING, segment.kind === 'entry' ? [0] : []) >= 0) return undefined;
-  const doc = parseAt(source, segment.start);
+  const doc = parseAt(source, segment.start, segment.kind === 'entry' ? 1 : 0);
   if (!doc) return undefined;
   const contents = doc.contents;
   if (segment.kind === 'entry') {
@@ -50,11 +46,14 @@ function detached(slice: string): string {
   return ` ${slice}`.slice(1);
 }
 
-/** One clean document parsed from `source` as if it started at `offset`, or undefined. */
-function parseAt(source: string, offset: number): Document.Parsed | undefined {
+/** One clean document parsed from `source` as if it started at `offset` (`depth` levels down), or undefined. */
+function parseAt(source: string, offset: number, depth: number): Document.Parsed | undefined {
   const parser = new Parser();
   parser.offset = offset;
-  const docs = [...new Composer(PARSE_OPTIONS).compose(parser.parse(source), true, offset + source.length)];
+  const tokens = [...parser.parse(source)];
+  // Levels counted as in the whole text, where an entry sits in the root mapping: too deep, the whole text says so.
+  if (tooDeepIn(tokens, MAX_NESTING, depth) >= 0) return undefined;
+  const docs = [...new Composer(PARSE_OPTIONS).compose(tokens, true, offset + source.length)];
   if (docs.length !== 1) return undefined;
   const doc = docs[0];
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;

@@ -139,6 +139,14 @@ export class LineIndex {
     return Math.min(start + position.character, this.lineEnd(position.line));
   }
 
+  /** The offset of a position that names a place in the text (no clamping), else undefined. */
+  exactOffset(position: Position): number | undefined {
+    const { line, character } = position;
+    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= this.starts.length) return undefined;
+    const at = this.starts[line] + character;
+    return at <= this.lineEnd(line) ? at : undefined;
+  }
+
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
   }

@@ -6,6 +6,7 @@ import type { Model, Path, Reference } from '../core/model';
 import { entityAt, subscriptionAt } from '../core/rules/helpers';
 import { message } from '../core/messages';
 import { ruleById } from '../core/rules';
+import { editSpans } from '../core/fix-check';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';
 import { toFinding } from './diagnostics';
 
@@ -127,14 +128,32 @@ function singleFixOf(result: CheckResult, finding: Finding): Fix | undefined {
   let cache = singleFixCache.get(result);
   if (!cache || cache.today !== today) singleFixCache.set(result, (cache = { today, fixes: new Map() }));
   if (cache.fixes.has(finding)) return cache.fixes.get(finding);
-  const fixes = fixesFor(result, finding, today).filter((f) => f.id !== SUPPRESS_LINE_FIX);
+  // Their syntax is checked together once they are combined (`combine`): one trial instead of one per fix.
+  const fixes = fixesFor(result, finding, today, { checkSyntax: false }).filter((f) => f.id !== SUPPRESS_LINE_FIX);
   const fix = fixes.length === 1 ? fixes[0] : undefined;
   cache.fixes.set(finding, fix);
   return fix;
 }
 
-/** Single fixes combined while their edits stay apart (then their order does not matter). */
-function combine(result: CheckResult, singles: Single[]): { edits: TextEdit[]; count: number; findings: Finding[] } | undefined {
+/**
+ * Single fixes combined while their edits stay apart (then their order does not matter), in text order.
+ * When the combined edits would break the YAML, the fixes that break it alone are left out.
+ */
+function combine(result: CheckResult, singles: Single[]): Combined | undefined {
+  const all = combineApart(result, singles);
+  if (!all || parses(result, all.edits)) return all;
+  const fewer = combineApart(result, singles.filter((s) => parses(result, s.fix.edits)));
+  return fewer && parses(result, fewer.edits) ? fewer : undefined;
+}
+
+interface Combined { edits: TextEdit[]; count: number; findings: Finding[] }
+
+function parses(result: CheckResult, edits: TextEdit[]): boolean {
+  const spans = editSpans(result.parsed.lines, edits);
+  return !!spans && result.parsesAfter(spans);
+}
+
+function combineApart(result: CheckResult, singles: Single[]): Combined | undefined {
   const lines = result.parsed.lines;
   const taken: [number, number][] = [];
   const edits: TextEdit[] = [];
@@ -146,7 +165,8 @@ function combine(result: CheckResult, singles: Single[]): { edits: TextEdit[]; c
     edits.push(...fix.edits);
     findings.push(finding);
   }
-  return findings.length ? { edits, count: findings.length, findings } : undefined;
+  const ordered = editSpans(lines, edits);
+  return findings.length && ordered ? { edits: ordered.map((span) => edits[span.index]), count: findings.length, findings } : undefined;
 }
 
 /**
@@ -154,7 +174,7 @@ function combine(result: CheckResult, singles: Single[]): { edits: TextEdit[]; c
  * `withClaims` allows the fixes rules list in `confirmFixes` (claims about the real world): only for an
  * explicit "Fix all <rule> problems", which a person chooses; never for `source.fixAll`.
  */
-export function fixAllOf(result: CheckResult, include: (f: Finding) => boolean, withClaims: boolean): { edits: TextEdit[]; count: number; findings: Finding[] } | undefined {
+export function fixAllOf(result: CheckResult, include: (f: Finding) => boolean, withClaims: boolean): Combined | undefined {
   return combine(result, singleFixes(result, include, withClaims));
 }
 
