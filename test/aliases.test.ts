@@ -38,3 +38,39 @@ describe('aliases', () => {
     assert.deepEqual(findings(shared), findings(written));
   });
 });
+
+describe('the alias budget', () => {
+  // "Billion laughs" under x- keys at the root: 9 anchors, each a list of 9 aliases of the one before.
+  const names = 'abcdefghi';
+  const bomb = [`x-a: &a [${Array(9).fill('"lol"').join(', ')}]`];
+  for (let i = 1; i < names.length; i++) bomb.push(`x-${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  const text = [
+    'manifestVersion: 1', ...bomb, 'partners:',
+    '  - id: p', '    name: P', '    type: indirect-reseller', '    country: XX', '    providers: *i', '    tenant: *c',
+    'customers:',
+    '  - id: c', '    name: C', '    country: FR', '    subscriptions:',
+    '      - id: s', '        offer: o', '        soldBy: p', '        managedBy: *i',
+    '',
+  ].join('\n');
+  const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle));
+
+  it('is one finding on each value that expands past it, and the rest of its entry is checked as usual', () => {
+    const result = check(text);
+    const rows = result.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character, f.message.slice(0, 40)]);
+    const tooMany = 'This value expands aliases more than 100';
+    for (const key of ['providers:', 'tenant:', 'managedBy:']) {
+      assert.ok(rows.some(([rule, line, , message]) => rule === 'schema' && line === lineOf(key) && message === tooMany), `${key}\n${rows.join('\n')}`);
+    }
+    // The entry's other values still speak: its country, read as usual.
+    assert.ok(rows.some(([rule, line]) => rule === 'unknown-country' && line === lineOf('country: XX')));
+  });
+
+  it('leaves the values it stopped out of the model, as every value the schema rejects', () => {
+    const { model } = check(text);
+    const [partner] = model.partners;
+    assert.equal(partner.kind === 'partner' && partner.providers.length, 0);
+    assert.equal(partner.tenant, undefined);
+    assert.deepEqual(model.customers[0].subscriptions[0].managedBy, []);
+    assert.equal(model.customers[0].subscriptions[0].soldBy?.value, 'p');
+  });
+});

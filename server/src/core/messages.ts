@@ -23,6 +23,11 @@ const catalogue = {
   // schema
   'schema.root-not-mapping': { en: 'The manifest must be a mapping with manifestVersion, partners and customers.', ja: 'マニフェストは manifestVersion、partners、customers を持つマッピングでなければなりません。' },
   'schema.unreadable': { en: 'This entry cannot be read: {detail}', ja: 'このエントリーを読み取れません: {detail}' },
+  'schema.unreadable-value': { en: 'This value cannot be read: {detail}', ja: 'この値を読み取れません: {detail}' },
+  'schema.too-many-aliases': {
+    en: 'This value expands aliases more than {limit} times (an alias bomb?), so it is not read.',
+    ja: 'この値はエイリアスを {limit} 回を超えて展開するため (エイリアス爆弾の可能性)、読み取りません。',
+  },
   'schema.required': { en: 'Missing required property: {property}.', ja: '必須プロパティがありません: {property}。' },
   'schema.unknown-key': { en: 'Unknown property "{property}". Allowed: {allowed}, or your own keys starting with "x-".', ja: '不明なプロパティ「{property}」です。使えるのは {allowed}、または「x-」で始まる独自のキーです。' },
   'schema.enum': { en: '"{value}" is not a valid {property}. Allowed values: {allowed}.', ja: '「{value}」は {property} として使えません。使える値: {allowed}。' },

@@ -146,38 +146,72 @@ function placed(problem: NodeProblem, base: Base, parsedAt: number): SchemaProbl
 function validateRootMap(root: YAMLMap, docOf: (pair: Pair) => Document, problems: NodeProblem[]): void {
   // No prototype: a key named `__proto__` stays an ordinary (unknown) key.
   const shallow: Record<string, unknown> = Object.create(null);
+  const unreadable: NodeProblem[] = [];
   for (const pair of root.items) {
     const doc = docOf(pair);
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const value = deref(pair.value, doc);
     if (isSeq(value) || !value) { shallow[key] = isSeq(value) ? [] : null; continue; }
-    const { data, error } = toData(value, doc);
-    if (error !== undefined) problems.push({ node: (pair.key as Node) ?? value, path: [key], key: 'schema.unreadable', args: { detail: error } });
-    shallow[key] = data;
+    shallow[key] = readData(pair.value as Node, doc, [key], unreadable, (pair.key as Node | null) ?? value);
   }
+  problems.push(...unreadable);
   // Aliases in a problem's node are followed within the first pair's document; each pair's value was read in its own.
   const first = root.items[0];
-  validate(compiled().root, shallow, root, [], first ? docOf(first) : new Document(), problems);
+  validate(compiled().root, shallow, root, [], first ? docOf(first) : new Document(), problems, unreadable.map((u) => u.path));
 }
 
 function validateItem(list: ListName, index: number, item: Node | null, doc: Document, problems: NodeProblem[]): void {
   const v = compiled();
   const entry = deref(item, doc);
   if (!entry) return;
-  const { data, error } = toData(entry, doc);
-  if (error !== undefined) {
+  const unreadable: NodeProblem[] = [];
+  const data = readData(item!, doc, [list, index], unreadable);
+  if (unreadable[0]?.path.length === 2) {
+    // The entry itself (an alias, or a list) expands too far: nothing of it can be checked.
     const id = isMap(entry) ? deref(entry.get('id', true), doc) : undefined;
-    problems.push({ node: id ?? entry, path: [list, index], key: 'schema.unreadable', args: { detail: error } });
+    const key = unreadable[0].key === 'schema.too-many-aliases' ? unreadable[0].key : 'schema.unreadable';
+    problems.push({ ...unreadable[0], node: id ?? entry, key });
     return;
   }
-  validate(list === 'partners' ? v.partner : v.customer, data, entry, [list, index], doc, problems);
+  problems.push(...unreadable);
+  validate(list === 'partners' ? v.partner : v.customer, data, entry, [list, index], doc, problems, unreadable.map((u) => u.path));
 }
 
-function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: NodeProblem[]): void {
+/**
+ * The data of `node` for ajv. A value that expands more aliases than the budget (`toData`) is read as
+ * null and reported once where it is written: the key of its pair, or the list item. The rest of the
+ * entry is read as usual, and the model leaves out what the schema rejects, so that every consumer
+ * (schema, model, rules, navigation) sees the same readable entry.
+ */
+function readData(node: Node, doc: Document, path: Path, unreadable: NodeProblem[], at: Node = node): unknown {
+  const { data, error } = toData(node, doc);
+  if (error === undefined) return data;
+  // The value of an `x-` key is the user's own: never looked into, it is reported whole.
+  const free = typeof path[path.length - 1] === 'string' && String(path[path.length - 1]).startsWith('x-');
+  if (isMap(node) && !free) {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const value = pair.value as Node | null;
+      out[key] = value ? readData(value, doc, [...path, key], unreadable, (pair.key as Node | null) ?? value) : null;
+    }
+    return out;
+  }
+  if (isSeq(node) && !free) return node.items.map((item, i) => (item ? readData(item as Node, doc, [...path, i], unreadable) : null));
+  const tooManyAliases = /alias/i.test(error);
+  unreadable.push({ node: at, path, key: tooManyAliases ? 'schema.too-many-aliases' : 'schema.unreadable-value', args: { detail: error, limit: MAX_ALIAS_COUNT } });
+  return null;
+}
+
+function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: NodeProblem[], unreadable: Path[] = []): void {
   if (fn(data)) return;
   const found: NodeProblem[] = [];
   const seen = new Map<Node | undefined, NodeProblem>();
+  // A value that could not be read was reported as such, and stands as null: no type errors on it.
+  const skipped = unreadable.map((path) => `/${path.slice(basePath.length).join('/')}`);
+  const isSkipped = (error: ErrorObject) => skipped.some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`));
   for (const error of prioritise(fn.errors ?? [])) {
+    if (isSkipped(error)) continue;
     const problem = describe(error, base, basePath, doc);
     if (!problem) continue;
     const earlier = seen.get(problem.node);
