@@ -585,6 +585,33 @@ export class Manifest {
     return out.sort((a, b) => orderOf(a) - orderOf(b));
   }
 
+  /**
+   * Whether the text with `edits` (ascending, apart) still parses, when one entry alone can say so: the
+   * edits fall within one entry's segment, which stays one entry (every line after its `-` indented
+   * under it) and parses cleanly on its own. Held in segments, the text has no alias from one segment
+   * to another, so the others read as before. Undefined when it cannot be told this way.
+   */
+  entryParsesWith(edits: readonly { start: number; end: number; text: string }[]): true | undefined {
+    const segments = this.segments;
+    if (!segments || this.mode !== 'segmented' || edits.length === 0) return undefined;
+    let low = 0, high = segments.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (segments[mid].end <= edits[0].start) low = mid + 1; else high = mid;
+    }
+    const segment = segments[low];
+    if (segment?.kind !== 'entry' || segment.indent === undefined) return undefined;
+    if (edits.some((e) => e.start < segment.start || e.end > segment.end)) return undefined;
+    let source = this.text.slice(segment.start, segment.end);
+    for (let i = edits.length - 1; i >= 0; i--) {
+      const e = edits[i];
+      source = source.slice(0, e.start - segment.start) + e.text + source.slice(e.end - segment.start);
+    }
+    if (!staysOneEntry(source, segment.indent)) return undefined;
+    const edited: Segment = { kind: 'entry', start: 0, end: source.length, list: segment.list, indent: segment.indent };
+    return parseSegment(source, edited)?.kind === 'entry' ? true : undefined;
+  }
+
   /** Syntax trees of entries, parsed again on demand (for fixes, which edit the text). */
   syntax(): SyntaxAccess {
     const cache = new Map<Base, { node: Node | null | undefined; doc?: Document }>();
@@ -768,4 +795,28 @@ function invalidTails(problems: readonly SchemaProblem[], list: ListName, index?
   }
   if (tails.size === 0) return () => false;
   return (parent: Path, key: string, item?: number) => tails.has([...parent, key, ...(item === undefined ? [] : [item])].join('/'));
+}
+
+/**
+ * Whether an entry's edited text is still one entry as the segmenter cuts it: its first content line
+ * is the `-` at `indent`, every later content line is indented further, and no line holds a lone `\r`
+ * or a tab in its indentation (which segmenting leaves to a whole parse).
+ */
+function staysOneEntry(source: string, indent: number): boolean {
+  let first = true;
+  for (const raw of source.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.includes('\r')) return false;
+    const content = line.trimStart();
+    const column = line.length - content.length;
+    if (/^ *\t/.test(line)) return false;
+    if (content === '' || content.startsWith('#')) continue;
+    if (first) {
+      if (column !== indent || !/^-( |$)/.test(content)) return false;
+      first = false;
+    } else if (column <= indent) {
+      return false;
+    }
+  }
+  return !first;
 }

@@ -193,13 +193,22 @@ export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count:
   const singles = singleFixes(result, () => true, false);
   const excluded = new Set<Finding>();
   for (let round = 0; round < VERIFY_ROUNDS; round++) {
-    const all = combine(result, singles.filter((s) => !excluded.has(s.finding)));
+    const kept = singles.filter((s) => !excluded.has(s.finding));
+    const all = combineApart(result, kept);
     if (!all) return undefined;
     // The fixed text, checked from the state kept for this document: the edits cost, not the file.
-    const { fresh, afterLinks } = result.trial(all.edits, (after) => {
+    const { fresh, afterLinks, parses: fixedParses } = result.trial(all.edits, (after) => {
+      if (after.parsed.syntaxProblems.length) return { fresh: [], parses: false };
       const found = newErrors(result.findings, after.findings);
-      return { fresh: found, afterLinks: found.length ? linksAround(after.model, placesAround(found)) : undefined };
+      return { fresh: found, afterLinks: found.length ? linksAround(after.model, placesAround(found)) : undefined, parses: true };
     });
+    if (!fixedParses) {
+      // Left out: the fixes that break the YAML on their own (see `combine`).
+      const breaking = kept.filter((s) => !parses(result, s.fix.edits));
+      if (!breaking.length) return undefined;
+      for (const s of breaking) excluded.add(s.finding);
+      continue;
+    }
     if (!fresh.length) return all;
     // First the fixes at the very place of a new error; only when there are none, those of its entry
     // and of the entries linked to it (a round later, if the error is still there).
