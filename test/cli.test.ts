@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { run as runCli } from '../server/src/cli/main';
+import * as core from '../server/src/core/check';
 import type { ScenarioBaseline } from './scenario-support';
 import { repoRoot } from './support';
 
@@ -621,8 +623,6 @@ describe('CLI (bundled bin in a child process)', () => {
 describe('CLI: a file the checker fails on', () => {
   it('is named on one line on stderr, the other files are still checked, and the exit status is 2', () => {
     // The checker is made to fail on one file: a bug in it must not read as "errors found" (exit 1) or stop the run.
-    const core = require('../server/src/core/check') as typeof import('../server/src/core/check');
-    const { run } = require('../server/src/cli/main') as typeof import('../server/src/cli/main');
     const original = core.check;
     const failing = readFileSync(path.join(repoRoot, EXAMPLE_EVERY_RULE), 'utf8');
     const out: string[] = [];
@@ -632,7 +632,7 @@ describe('CLI: a file the checker fails on', () => {
         if (text === failing) throw new RangeError('Maximum call stack size exceeded\n    at somewhere');
         return original(text, options);
       };
-      const status = run(['check', EXAMPLE_EVERY_RULE, EXAMPLE_CLEAN, '--format', 'json'], {
+      const status = runCli(['check', EXAMPLE_EVERY_RULE, EXAMPLE_CLEAN, '--format', 'json'], {
         out: (text) => out.push(text), err: (text) => err.push(text), cwd: repoRoot, env: { LANG: 'C' },
       });
       assert.equal(status, 2);

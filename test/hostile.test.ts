@@ -95,7 +95,7 @@ describe('hostile inputs through check()', () => {
         assert.ok(findings.length > 0);
         for (const f of findings) {
           assert.equal(f.rule, 'yaml-syntax', 'no cascade of other rules');
-          assert.ok(c.lines.includes(f.range.start.line), `line ${f.range.start.line} is one of ${c.lines}: ${f.message}`);
+          assert.ok(c.lines.includes(f.range.start.line), `line ${f.range.start.line} is one of ${c.lines.join(', ')}: ${f.message}`);
           assert.equal(f.range.end.line, f.range.start.line);
           if (c.message) assert.match(f.message, c.message);
         }

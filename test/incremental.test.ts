@@ -93,7 +93,7 @@ function randomEdit(text: string, rnd: Rnd): Edit {
     case 'value': {
       if (values.length === 0) return { start: lineStart, end: lineStart, text: 'x', kind };
       const m = rnd.pick(values);
-      const start = m.index! + m[0].length - m[2].length;
+      const start = m.index + m[0].length - m[2].length;
       const field = m[1];
       const replacement = field === 'country' ? rnd.pick(COUNTRIES)
         : ['soldBy', 'provider', 'owner', 'id'].includes(field) && ids.length ? rnd.pick([...ids, 'nobody', `${rnd.pick(ids)}x`])
@@ -133,7 +133,7 @@ function randomBatch(text: string, rnd: Rnd): { start: number; end: number; text
 }
 
 /** Findings as plain data, for comparison. */
-const asData = (findings: unknown) => JSON.parse(JSON.stringify(findings));
+const asData = (findings: unknown): unknown => JSON.parse(JSON.stringify(findings));
 
 function fixesAsData(result: ReturnType<typeof check>) {
   return result.findings.map((finding) => fixesFor(result, finding, TEST_TODAY).map((fix) => ({ title: fix.title, edits: fix.edits })));

@@ -8,15 +8,14 @@ import { listFiles, PackageManager } from '@vscode/vsce';
 import { APPLY_AND_SELECT } from '../server/src/lsp/code-actions';
 import { STATUS_NOTIFICATION } from '../server/src/lsp/status';
 import { rules } from '../server/src/core/rules';
-import { repoRoot } from './support';
+import { PackageJson, repoRoot } from './support';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-interface Command { command: string; title: string; category?: string }
 
 const read = (relative: string) => readFileSync(path.join(repoRoot, relative), 'utf8');
-const readJson = <T = any>(relative: string): T => JSON.parse(read(relative)) as T;
+const readJson = <T>(relative: string): T => JSON.parse(read(relative)) as T;
 
-const pkg = readJson('package.json');
+const pkg = readJson<PackageJson>('package.json');
 const nls = { en: readJson<Record<string, string>>('package.nls.json'), ja: readJson<Record<string, string>>('package.nls.ja.json') };
 const extensionSource = read('client/src/extension.ts');
 
@@ -28,7 +27,7 @@ function strings(value: Json, at = ''): { at: string; value: string }[] {
   return [];
 }
 const placeholder = /^%([^%\s]+)%$/;
-const nlsKeysUsed = strings(pkg).flatMap(({ at, value }) => {
+const nlsKeysUsed = strings(readJson<Json>('package.json')).flatMap(({ at, value }) => {
   const match = placeholder.exec(value);
   return match ? [{ at, key: match[1] }] : [];
 });
@@ -46,7 +45,7 @@ function isRegistered(command: string): boolean {
 
 describe('VS Code extension: package.json', () => {
   it('registers every contributed command in client/src/extension.ts, each with an nls title in English and Japanese', () => {
-    const commands = pkg.contributes.commands as Command[];
+    const commands = pkg.contributes.commands;
     assert.ok(commands.some((c) => c.command === 'cspPartners.restartServer'));
     for (const { command, title } of commands) {
       assert.ok(extensionSource.includes(`'${command}'`), `${command} does not appear in client/src/extension.ts`);
@@ -66,10 +65,10 @@ describe('VS Code extension: package.json', () => {
   });
 
   it('offers the scenario commands (spec §5) for csp-partners editors, and sends the server its scenario requests', () => {
-    const commands = pkg.contributes.commands as Command[];
+    const commands = pkg.contributes.commands;
     for (const command of ['cspPartners.checkScenario', 'cspPartners.checkAllScenarios']) {
       assert.equal(commands.find((c) => c.command === command)?.category, 'CSP', command);
-      const palette = (pkg.contributes.menus.commandPalette as { command: string; when?: string }[]).find((m) => m.command === command);
+      const palette = pkg.contributes.menus.commandPalette.find((m) => m.command === command);
       assert.equal(palette?.when, 'editorLangId == csp-partners', `${command} in the command palette only for csp-partners editors`);
     }
     assert.equal(nls.en['command.checkScenario.title'], 'Check Scenario…');
@@ -107,7 +106,7 @@ describe('VS Code extension: package.json', () => {
   });
 
   it('points at files that exist after the build (main, grammar, language configuration, l10n)', () => {
-    const files: string[] = [pkg.main, pkg.l10n];
+    const files = [pkg.main, pkg.l10n];
     for (const language of pkg.contributes.languages) files.push(language.configuration);
     for (const grammar of pkg.contributes.grammars) files.push(grammar.path);
     for (const file of files) assert.ok(existsSync(path.join(repoRoot, file)), `${file} does not exist`);
@@ -126,7 +125,7 @@ describe('VS Code extension: package.json', () => {
     assert.deepEqual(language.filenamePatterns, ['*.csp-partners.yaml', '*.csp-partners.yml']);
     const [grammar] = pkg.contributes.grammars;
     assert.equal(grammar.language, 'csp-partners');
-    const tm = readJson(grammar.path);
+    const tm = readJson<{ scopeName: string; patterns: unknown }>(grammar.path);
     assert.equal(tm.scopeName, grammar.scopeName);
     assert.deepEqual(tm.patterns, [{ include: 'source.yaml' }]);
     assert.deepEqual(pkg.activationEvents, ['workspaceContains:**/csp-partners.{yaml,yml}', 'workspaceContains:**/*.csp-partners.{yaml,yml}']);
@@ -139,7 +138,7 @@ describe('VS Code extension: package.json', () => {
     assert.equal(setting.scope, 'resource');
     assert.deepEqual(setting.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
     assert.deepEqual(Object.keys(setting.properties), rules.map((r) => r.id), 'run `npm run contributes` after changing the rules');
-    for (const [id, property] of Object.entries<{ enum: string[] }>(setting.properties)) {
+    for (const [id, property] of Object.entries(setting.properties)) {
       assert.deepEqual(property.enum, id === 'yaml-syntax' ? ['error', 'warning', 'info', 'hint'] : ['error', 'warning', 'info', 'hint', 'off'], id);
     }
     const { 'cspPartners.run': run, 'cspPartners.trace.server': trace } = pkg.contributes.configuration.properties;

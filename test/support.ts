@@ -13,6 +13,39 @@ export const repoRoot = (() => {
 
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
 
+interface EnumSetting { type: string; scope: string; enum: string[]; default?: unknown }
+
+/** The fields of package.json that the tests read. */
+export interface PackageJson {
+  name: string;
+  publisher: string;
+  main: string;
+  l10n: string;
+  engines: { node: string; vscode: string };
+  activationEvents: string[];
+  capabilities: unknown;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    menus: Record<string, { command: string; when?: string; group?: string }[]>;
+    languages: { id: string; filenames: string[]; filenamePatterns: string[]; configuration: string }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    configuration: {
+      properties: {
+        'cspPartners.rules': { scope: string; properties: Record<string, EnumSetting>; additionalProperties: EnumSetting };
+        'cspPartners.run': EnumSetting;
+        'cspPartners.trace.server': EnumSetting;
+      };
+    };
+  };
+}
+
+export function readPackageJson(): PackageJson {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
+}
+
 /** The date fixes record in tests, so baselines do not change with the calendar. */
 export const TEST_TODAY = '2025-01-02';
 

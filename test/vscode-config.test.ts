@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from './support';
+import { readPackageJson, repoRoot } from './support';
 import { MOCHA_OPTIONS, SUITE_DIR, suiteFiles } from './vscode/index';
 
 interface DesktopConfig {
@@ -19,7 +19,7 @@ interface DesktopConfig {
 }
 
 const configFile = path.join(repoRoot, '.vscode-test.mjs');
-const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const pkg = readPackageJson();
 
 /** A single-folder glob (`dir/*.e2e.js`) as the files it matches. */
 function expand(pattern: string): string[] {
@@ -34,7 +34,9 @@ describe('npm run test:vscode (.vscode-test.mjs)', () => {
   let configs: DesktopConfig[];
   before(async () => {
     // A real dynamic import (module node16 keeps `import()` in CommonJS output), as @vscode/test-cli loads it.
-    const loaded = (await import(pathToFileURL(configFile).href)) as { default: DesktopConfig | DesktopConfig[] | { tests: DesktopConfig[] } };
+    // @vscode/test-cli takes a configuration, a list of them or `{ tests }`, or a promise of one of these.
+    type Config = DesktopConfig | DesktopConfig[] | { tests: DesktopConfig[] };
+    const loaded = (await import(pathToFileURL(configFile).href)) as { default: Config | Promise<Config> };
     const value = await loaded.default;
     configs = Array.isArray(value) ? value : 'tests' in value ? value.tests : [value];
   });
@@ -83,7 +85,7 @@ describe('npm run test:vscode (.vscode-test.mjs)', () => {
     const [major, minor] = version.split('.').map(Number);
     const [, wantMajor, wantMinor] = /^\^(\d+)\.(\d+)\./.exec(pkg.engines.vscode) ?? [];
     assert.ok(major === Number(wantMajor) && minor >= Number(wantMinor), `${version} satisfies ${pkg.engines.vscode}`);
-    const editor = JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8'));
+    const editor = JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     assert.equal(editor.dependencies['code-server'], '4.100.3', 'code-server 4.100.3 ships VS Code 1.100.3: update both together');
     assert.equal(version, '1.100.3');
   });

@@ -36,6 +36,8 @@ const documents = new TextDocuments<ManifestDocument>({
 });
 /** The language of the messages the server writes itself (the checks carry their own). */
 let locale: Locale = 'en';
+/** Whether the client takes `workspace/diagnostic/refresh`; one that does not answers it with an error. */
+let refreshSupport = false;
 
 connection.onInitialize((params) => {
   locale = localeOf(params.locale);
@@ -43,6 +45,7 @@ connection.onInitialize((params) => {
   store = new ManifestStore(connection, locale);
   store.isOpen = isOpen;
   if (params.capabilities.workspace?.configuration) store.enableConfiguration();
+  refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -63,7 +66,9 @@ connection.onInitialize((params) => {
 
 connection.onDidChangeConfiguration(() => {
   store.resetSettings();
-  connection.languages.diagnostics.refresh();
+  // A failed refresh must not take the server down (an unhandled rejection ends the process): the
+  // client pulls again on its next edit anyway.
+  if (refreshSupport) connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`csp-partners: diagnostic refresh failed: ${String(error)}`));
 });
 
 documents.onDidClose((event) => store.forget(event.document.uri));
@@ -78,7 +83,8 @@ connection.languages.diagnostics.on(run('diagnostics', { kind: DocumentDiagnosti
   const entry = await store.resultFor(document);
   // An empty report would clear the problems the client shows: a cancelled pull is answered as cancelled.
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  connection.sendNotification(STATUS_NOTIFICATION, statusOf(document, entry.result, entry.durationMs));
+  // The status is informative: a notification the connection could not send must not end the server.
+  connection.sendNotification(STATUS_NOTIFICATION, statusOf(document, entry.result, entry.durationMs)).catch(() => undefined);
   // Same version, same settings: the client keeps what it has instead of receiving it all again.
   if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.result.findings.map((f) => toDiagnostic(document.uri, f)) };

@@ -210,7 +210,7 @@ function withSummaries(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([key, v]) => {
     const isSeries = /Ms$/.test(key) && Array.isArray(v) && v.every((x) => typeof x === 'number');
-    return [key, isSeries ? { ...summarize(v as number[]), values: (v as number[]).map((x) => round(x)) } : withSummaries(v)];
+    return [key, isSeries ? { ...summarize(v), values: v.map((x) => round(x)) } : withSummaries(v)];
   }));
 }
 

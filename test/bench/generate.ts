@@ -194,7 +194,7 @@ export function generateManifest(customerCount: number): string {
     // About 1% are a partner's own tenants: shared services, or bought through an unaffiliated direct-bill partner.
     const owner = random() < 0.01 ? pick(random, [...channel.resellers, ...channel.directBill]) : undefined;
     const sharedServices = owner !== undefined && !sharedServicesOwners.has(owner) && random() < 0.5;
-    if (sharedServices) sharedServicesOwners.add(owner!);
+    if (sharedServices) sharedServicesOwners.add(owner);
     let country = owner ? owner.country : marketIn(random, markets, region, 0.7);
     let regionField = random() < 0.3 ? region : undefined;
     if (!owner && random() < CUSTOMER_VIOLATIONS.unknownCountry) country = 'UK';

@@ -75,7 +75,7 @@ class YamlLsClient {
   static async start(): Promise<YamlLsClient> {
     const bin = path.join(packageDir, 'bin', 'yaml-language-server');
     const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     let answered: () => void = () => undefined;
     const configured = new Promise<void>((resolve) => { answered = resolve; });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {

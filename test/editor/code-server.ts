@@ -16,7 +16,7 @@ import { repoRoot } from '../support';
 
 /** The code-server that e2e/install.sh installs, and its pinned version (e2e/editor/package.json). */
 export const codeServerBin = path.join(repoRoot, 'e2e', 'editor', 'node_modules', '.bin', 'code-server');
-export const codeServerVersion: string = JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8')).dependencies['code-server'];
+export const codeServerVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['code-server'];
 /** Debian's chromium; CSP_E2E_CHROMIUM points elsewhere. */
 export const chromiumPath = process.env.CSP_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -188,8 +188,8 @@ async function startOn(sandbox: Sandbox, port: number, options: { env?: Record<s
       if (output.length < 100_000) output += chunk.toString();
       if (LISTENING.test(output)) { clearTimeout(timer); resolve(); }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('error', (error) => { clearTimeout(timer); reject(error); });
     void exited.then((code) => {
       clearTimeout(timer);
@@ -201,7 +201,7 @@ async function startOn(sandbox: Sandbox, port: number, options: { env?: Record<s
     url({ folder = sandbox.workspace, payload } = {}) {
       const query = new URLSearchParams({ folder });
       if (payload) query.set('payload', JSON.stringify(payload));
-      return `${origin}/?${query}`;
+      return `${origin}/?${query.toString()}`;
     },
     remoteAuthority: () => remoteAuthorityOf(server.url()).then((a) => a ?? `127.0.0.1:${port}`),
     stop: once(() => stopGroup(child, exited, log)),

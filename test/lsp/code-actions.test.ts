@@ -219,7 +219,7 @@ describe('language server: code actions', () => {
         assert.equal(action.edit, undefined, 'applied by the client command, not as an edit');
         assert.equal(action.isPreferred, true);
         assert.equal(action.command?.command, APPLY_AND_SELECT);
-        const [argUri, edits, selection] = action.command!.arguments as [string, TextEdit[], Range];
+        const [argUri, edits, selection] = action.command.arguments as [string, TextEdit[], Range];
         assert.equal(argUri, uri);
         const fixed = applyEdits(text, edits);
         assert.deepEqual(lineDiff(text, fixed), c.diff);

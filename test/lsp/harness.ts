@@ -32,15 +32,17 @@ export function uriOf(name: string): string {
   return pathToFileURL(path.join(repoRoot, 'test', 'lsp', 'virtual', name)).href;
 }
 
-export async function startServer(options: { locale?: string } = {}): Promise<Harness> {
+/** `refreshSupport: false`: a client that cannot be asked to pull diagnostics again (it answers such a request with an error). */
+export async function startServer(options: { locale?: string; refreshSupport?: boolean } = {}): Promise<Harness> {
+  const refreshSupport = options.refreshSupport ?? true;
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const settings = { rules: {} as Record<string, string>, run: 'onType' };
   const statuses: unknown[] = [];
   const logs: string[] = [];
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (item.section === 'cspPartners' ? settings : null)));
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  if (refreshSupport) connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('cspPartners/status', (status: unknown) => { statuses.push(status); });
   connection.onNotification('window/logMessage', (m: { message: string }) => { logs.push(m.message); });
@@ -51,7 +53,7 @@ export async function startServer(options: { locale?: string } = {}): Promise<Ha
     rootUri: pathToFileURL(repoRoot).href,
     locale: options.locale ?? 'en',
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport } },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },

@@ -56,7 +56,10 @@ export function lineDiff(before: string, after: string): string[] {
   return out;
 }
 
-const key = (d: Diagnostic) => `${d.code}: ${d.message}`;
+/** A diagnostic's message as text: the server sends plain strings (LSP also allows Markdown content). */
+export const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
+const key = (d: Diagnostic) => `${d.code}: ${messageOf(d)}`;
 
 /** How many diagnostics say exactly this (rule and message; ranges move when lines are inserted). */
 export const countOf = (diagnostics: Diagnostic[], target: Diagnostic): number => diagnostics.filter((d) => key(d) === key(target)).length;

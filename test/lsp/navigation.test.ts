@@ -343,7 +343,7 @@ describe('language server: navigation', () => {
       // Subscriptions fill what is left, customer by customer: whole lists first, then none.
       const full = kept.filter((n) => n === subscriptions).length;
       assert.ok(full > 0 && full < customers);
-      assert.deepEqual(kept, [...kept.slice(0, full).fill(subscriptions), ...kept.slice(full, full + 1), ...new Array(customers - full - 1).fill(0)]);
+      assert.deepEqual(kept, [...kept.slice(0, full).fill(subscriptions), ...kept.slice(full, full + 1), ...new Array<number>(customers - full - 1).fill(0)]);
       assert.equal(all.length, MAX_SYMBOLS, 'the budget is used up');
     });
 

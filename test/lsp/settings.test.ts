@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { check } from '../support';
 import { Harness, startServer } from './harness';
-import { countRule, positionIn, readExample } from './lsp-support';
+import { countRule, messageOf, positionIn, readExample } from './lsp-support';
 
 const example = readExample('every-rule.csp-partners.yaml');
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
@@ -39,6 +39,16 @@ describe('language server: settings', () => {
 
     await configure({});
     assert.deepEqual(asCore(await server.diagnostics(uri)), asCore(defaults));
+  });
+
+  it('a settings change with a client that cannot refresh diagnostics: it is not asked to, and the server carries on', async () => {
+    await server.stop();
+    server = await startServer({ refreshSupport: false });
+    const uri = await server.open(`settings-${opened++}.csp-partners.yaml`, example);
+    assert.equal(countRule(await server.diagnostics(uri), 'cross-region-sale'), 1);
+    await configure({ 'cross-region-sale': 'off' });
+    assert.equal(countRule(await server.diagnostics(uri), 'cross-region-sale'), 0);
+    assert.equal(server.process.exitCode, null, 'the server exited');
   });
 
   it('several rules at once, and hint/info severities', async () => {
@@ -121,7 +131,7 @@ describe('language server: locale', () => {
     const diagnostics = await server.diagnostics(uri);
     assert.deepEqual(asCore(diagnostics), coreOf(example, { locale: 'ja' }));
     assert.equal(diagnostics[0].message, '「distributor」は type として使えません。使える値: indirect-provider, indirect-reseller, direct-bill。');
-    for (const d of diagnostics) assert.match(String(d.message), /[\u3040-\u30ff\u4e00-\u9fff]/, String(d.message));
+    for (const d of diagnostics) assert.match(messageOf(d), /[\u3040-\u30ff\u4e00-\u9fff]/, messageOf(d));
   });
 
   it('ja: quick fix titles and refusals in Japanese', async () => {

@@ -58,7 +58,7 @@ interface Context {
   page: Page;
   sandbox: Sandbox;
   /** Takes an extra screenshot in the middle of a step. */
-  screenshot(name: string): Promise<void>;
+  screenshot: (name: string) => Promise<void>;
 }
 
 // --- helpers -----------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ async function textOf(locator: Locator): Promise<string> {
 }
 
 /** Polls `probe` until it returns a value other than undefined; fails with `what` after `timeoutMs`. */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -214,7 +214,7 @@ const steps: Step[] = [
       });
       if (!BAD_LINE.test(manifestOnDisk(sandbox))) fail('the file on disk changed before Ctrl+S');
       await page.keyboard.press('Control+S');
-      await waitFor('the file on disk to say `country: GB`', async () => {
+      await waitFor('the file on disk to say `country: GB`', () => {
         const text = manifestOnDisk(sandbox);
         return FIXED_LINE.test(text) && !BAD_LINE.test(text) ? true : undefined;
       }, 30_000);

@@ -10,6 +10,7 @@
 // extension host's console is not the driver's, and this is how the driver prints each test.
 import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import Mocha from 'mocha';
 
 /** The environment variable naming the JSON results file. */
@@ -58,7 +59,7 @@ export function run(): Promise<void> {
     const entry: TestOutcome = { title: test.title, fullTitle: test.fullTitle(), state };
     if (test.duration !== undefined) entry.durationMs = test.duration;
     if (error !== undefined) {
-      entry.error = error instanceof Error ? error.message : String(error);
+      entry.error = error instanceof Error ? error.message : inspect(error);
       if (error instanceof Error && error.stack) entry.stack = error.stack;
     }
     return entry;
@@ -84,7 +85,7 @@ export function run(): Promise<void> {
       results.failures++;
       results.tests.push({ title: 'loading the suite', fullTitle: 'loading the suite', state: 'failed', error: String(error), stack: error instanceof Error ? error.stack : undefined });
       write();
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

@@ -141,7 +141,7 @@ function writtenArgs(args: ReportArgs, lines: LineIndex): MessageArgs {
  */
 function copiedData(report: Report): FindingData {
   const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(report.data ?? {})) data[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
+  for (const [key, value] of Object.entries(report.data ?? {})) data[key] = Array.isArray(value) ? Object.freeze(value.slice()) : value;
   data.path = Object.freeze([...report.path]);
   return Object.freeze(data) as FindingData;
 }
@@ -209,7 +209,7 @@ export function fixesFor(result: CheckResult, finding: Finding, today = todayStr
   if (!rule) return [];
   const context = {
     model: result.model, parsed: result.parsed, syntax: result.syntax, locale: result.locale, today,
-    title: (key: string, args: Record<string, string | number> = {}) => message(result.locale, key, args),
+    title: (key: string, args: MessageArgs = {}) => message(result.locale, key, args),
   };
   const fixes: Fix[] = [];
   try {

@@ -1,4 +1,4 @@
-import { collectReferences, Customer, Entity, Lookup, Partner, Reference } from './model';
+import { collectReferences, Entity, Lookup, Partner, Reference } from './model';
 import type { Report, Rule, UnitContext } from './rules/rule';
 
 /**
@@ -285,7 +285,7 @@ export class Checker {
         rule = this.rules[ruleIndex];
         try {
           if (entity.kind === 'partner') rule.checkPartner?.(entity, context);
-          else rule.checkCustomer?.(entity as Customer, context);
+          else rule.checkCustomer?.(entity, context);
         } catch (error) {
           // A bug in one rule must not take the others (or the editor) down with it.
           reports.push({ rule, ruleIndex, seq: reports.length, key: 'schema.other', args: { property: rule.id, detail: `internal error: ${String(error)}` }, path: [], severity: 'error' });

@@ -86,7 +86,7 @@ export class Manifest {
   private rootProblems: SchemaProblem[] = [];
   /** Entries with schema problems, so that collecting findings does not walk every entry. */
   private readonly withProblems = new Set<EntrySlot>();
-  private indexes = new Indexes();
+  private readonly indexes = new Indexes();
   /** Counts changes of the entry lists, for the model's cached arrays. */
   private generation = 0;
   private checker: Checker;
@@ -299,7 +299,7 @@ export class Manifest {
       const rootPair = segment.kind === 'header' ? new Pair(pair.key, new YAMLSeq()) : pair;
       const state: PairState = {
         kind: 'pair', list, slots: [], problems: [],
-        root: { pair: rootPair as Pair, doc: node.doc, base: segment, parsedAt },
+        root: { pair: rootPair, doc: node.doc, base: segment, parsedAt },
       };
       const value = deref(pair.value, node.doc);
       if (list && segment.kind === 'pair' && isSeq(value)) {
@@ -536,17 +536,17 @@ export class Manifest {
    * otherwise every entry that parses (the lenient model of a broken text held in segments).
    */
   private makeModel(gated = true): Model {
-    const self = this;
-    const broken = () => gated && self.hasSyntaxErrors;
+    const indexes = this.indexes;
+    const broken = () => gated && this.hasSyntaxErrors;
     // Each list is gathered apart, when asked for: completion reads the partners of a text with tens of thousands of customers.
     const cached = { partners: { generation: -1, entities: [] as Entity[] }, customers: { generation: -1, entities: [] as Entity[] } };
     const current = (list: ListName): Entity[] => {
       const cache = cached[list];
-      if (cache.generation !== self.generation) {
+      if (cache.generation !== this.generation) {
         const entities: Entity[] = [];
-        if (!broken()) for (const slot of self.lists[list]) if (slot.entity) entities.push(slot.entity);
+        if (!broken()) for (const slot of this.lists[list]) if (slot.entity) entities.push(slot.entity);
         cache.entities = entities;
-        cache.generation = self.generation;
+        cache.generation = this.generation;
       }
       return cache.entities;
     };
@@ -554,15 +554,15 @@ export class Manifest {
       get partners() { return current('partners') as Partner[]; },
       get customers() { return current('customers') as Customer[]; },
       byId: {
-        get: (id: string) => (broken() ? undefined : self.indexes.entity(id)),
-        has: (id: string) => !broken() && self.indexes.hasId(id),
+        get: (id: string) => (broken() ? undefined : indexes.entity(id)),
+        has: (id: string) => !broken() && indexes.hasId(id),
       },
       get references(): Reference[] {
         return [...current('partners'), ...current('customers')].flatMap(referencesOf);
       },
-      get hasPartnerList() { return self.indexes.hasPartnerListValue; },
-      lookup: self.indexes,
-      entitiesAt: (offset: number) => (broken() ? [] : self.entitiesAt(offset)),
+      get hasPartnerList() { return indexes.hasPartnerListValue; },
+      lookup: indexes,
+      entitiesAt: (offset: number) => (broken() ? [] : this.entitiesAt(offset)),
     };
   }
 
@@ -645,7 +645,7 @@ export class Manifest {
         const pair = rootPair(path[0]);
         return pair && path.length > 0 ? nodeBelow(pair.value, path.slice(1), pair.doc) : undefined;
       }
-      const { node, doc } = entry(path[0] as ListName, path[1] as number);
+      const { node, doc } = entry(path[0], path[1]);
       return node && doc ? nodeBelow(node, path.slice(2), doc) : undefined;
     };
     /** A top-level pair, parsed again: its key and value nodes. */
@@ -666,7 +666,7 @@ export class Manifest {
       },
       map: (of, key) => {
         const node = at(key ? [...of.path, key] : of.path);
-        return isMap(node) ? (node as YAMLMap) : undefined;
+        return isMap(node) ? node : undefined;
       },
     };
   }

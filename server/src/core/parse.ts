@@ -100,7 +100,7 @@ export function unreadableNodes(doc: Document, source: string): { complexKeys: N
   if (!/[*?[{]/.test(source)) return found;
   visit(doc, {
     Pair(_key, pair) {
-      if ((isMap(pair.key) || isSeq(pair.key)) && (pair.key as Node).range) found.complexKeys.push(pair.key as Node);
+      if ((isMap(pair.key) || isSeq(pair.key)) && (pair.key as Node).range) found.complexKeys.push(pair.key);
     },
     Alias(_key, alias: Alias) {
       if (!resolveAlias(alias, doc)) found.unresolvedAliases.push(alias);

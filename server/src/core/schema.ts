@@ -73,7 +73,7 @@ function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
     // Held in a list so that yaml's own conversion of list items registers the node's anchor, as toJS does.
     const holder = new YAMLSeq();
     holder.items = [node];
-    return { data: (holder.toJSON('', context as unknown as Parameters<YAMLSeq['toJSON']>[1]) as unknown[])[0] };
+    return { data: holder.toJSON('', context as unknown as Parameters<YAMLSeq['toJSON']>[1])[0] };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
@@ -110,7 +110,7 @@ export function validateRootPairs(pairs: readonly RootPair[]): SchemaProblem[] {
   // No pair parsed (they are all broken): the text is judged by a whole parse meanwhile.
   if (pairs.length === 0) return [];
   const root = new YAMLMap();
-  for (const { pair } of pairs) root.items.push(pair as Pair<unknown, unknown>);
+  for (const { pair } of pairs) root.items.push(pair);
   const problems: NodeProblem[] = [];
   const docs = new Map<unknown, Document>(pairs.map((p) => [p.pair, p.doc]));
   validateRootMap(root, (pair) => docs.get(pair) ?? pairs[0].doc, problems);
@@ -145,7 +145,7 @@ function placed(problem: NodeProblem, base: Base, parsedAt: number): SchemaProbl
 /** Root: scalars as they are, the two lists as empty placeholders (their entries are checked on their own). */
 function validateRootMap(root: YAMLMap, docOf: (pair: Pair) => Document, problems: NodeProblem[]): void {
   // No prototype: a key named `__proto__` stays an ordinary (unknown) key.
-  const shallow: Record<string, unknown> = Object.create(null);
+  const shallow = Object.create(null) as Record<string, unknown>;
   const unreadable: NodeProblem[] = [];
   for (const pair of root.items) {
     const doc = docOf(pair);
@@ -189,7 +189,7 @@ function readData(node: Node, doc: Document, path: Path, unreadable: NodeProblem
   // The value of an `x-` key is the user's own: never looked into, it is reported whole.
   const free = typeof path[path.length - 1] === 'string' && String(path[path.length - 1]).startsWith('x-');
   if (isMap(node) && !free) {
-    const out: Record<string, unknown> = Object.create(null);
+    const out = Object.create(null) as Record<string, unknown>;
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const value = pair.value as Node | null;
@@ -216,13 +216,19 @@ function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Pat
     if (!problem) continue;
     const earlier = seen.get(problem.node);
     // Several missing properties of one entry make one finding that names them all.
-    if (earlier?.key === 'schema.required' && problem.key === 'schema.required') earlier.args.property += `, ${problem.args.property}`;
+    if (earlier?.key === 'schema.required' && problem.key === 'schema.required') earlier.args.property = [...missingNames(earlier), ...missingNames(problem)].join(', ');
     if (earlier) continue;
     seen.set(problem.node, problem);
     found.push(problem);
   }
   dropRenamedRequirements(found);
   out.push(...found);
+}
+
+/** The properties a `schema.required` problem names (comma-separated in its `property`). */
+function missingNames(problem: NodeProblem): string[] {
+  const { property } = problem.args;
+  return typeof property === 'string' ? property.split(', ') : [];
 }
 
 /**
@@ -236,7 +242,7 @@ function dropRenamedRequirements(problems: NodeProblem[]): void {
   for (let i = problems.length - 1; i >= 0; i--) {
     const p = problems[i];
     if (p.key !== 'schema.required') continue;
-    const missing = String(p.args.property).split(', ').filter((name) => !renamed.has([...p.path, name].join('/')));
+    const missing = missingNames(p).filter((name) => !renamed.has([...p.path, name].join('/')));
     if (missing.length === 0) problems.splice(i, 1);
     else p.args.property = missing.join(', ');
   }
@@ -274,7 +280,7 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
   // Name the field, also for an entry of a list (`managedBy`, not `0`).
   const property = String([...path].reverse().find((s) => typeof s === 'string') ?? '');
   const params = error.params as Record<string, unknown>;
-  const parent = error.parentSchema as Record<string, unknown> | undefined;
+  const parent = error.parentSchema;
   const value = isScalar(node) ? String(node.value) : '';
 
   switch (error.keyword) {
@@ -290,7 +296,7 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
       const allowed = Object.keys((parent?.properties as object) ?? {});
       const values = nearest(unknown, allowed);
       return {
-        node: (key ?? node) as Node, path: [...path, unknown], key: 'schema.unknown-key',
+        node: key ?? node, path: [...path, unknown], key: 'schema.unknown-key',
         args: { property: unknown, allowed: allowed.join(', ') },
         suggestions: values.length ? { replace: 'key', values } : undefined,
       };

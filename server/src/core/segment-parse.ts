@@ -30,10 +30,10 @@ export function parseSegment(text: TextLike, segment: Segment): SegmentNode | un
   const contents = doc.contents;
   if (segment.kind === 'entry') {
     if (!isSeq(contents) || contents.items.length !== 1) return undefined;
-    return { kind: 'entry', item: (contents.items[0] as Node | null) ?? null, doc };
+    return { kind: 'entry', item: contents.items[0] ?? null, doc };
   }
   if (!isMap(contents) || contents.items.length !== 1 || !isPair(contents.items[0])) return undefined;
-  return { kind: 'pair', pair: contents.items[0] as Pair<Node, Node | null>, doc };
+  return { kind: 'pair', pair: contents.items[0], doc };
 }
 
 /**

@@ -46,7 +46,7 @@ function readSuppressions(parsed: ParsedText, marks: readonly number[]): Suppres
     const ids: Suppression['ids'] = [];
     const listStart = lineText.length - match[3].length;
     for (const word of match[3].matchAll(/[^\s,]+/g)) {
-      const start = lineStart + listStart + word.index!;
+      const start = lineStart + listStart + word.index;
       ids.push({ id: word[0], range: lines.range(start, start + word[0].length) });
     }
     const scope = match[2] ? 'next-line' : line < firstContentLine ? 'file' : 'misplaced';

@@ -16,6 +16,8 @@ export interface TextLike {
   slice(start?: number, end?: number): string;
   charCodeAt(index: number): number;
   indexOf(search: string, from?: number): number;
+  /** The whole text. */
+  toString(): string;
 }
 
 const LF = 10;

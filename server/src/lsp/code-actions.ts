@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckResult, fixesFor, SUPPRESS_LINE_FIX, todayString } from '../core/check';
 import type { Finding, Fix } from '../core/finding';
@@ -47,7 +47,7 @@ export function codeActions(document: TextDocument, result: CheckResult, params:
 }
 
 function quickFix(document: TextDocument, result: CheckResult, fix: Fix, diagnostic: Diagnostic): CodeAction {
-  const edit: WorkspaceEdit = { changes: { [document.uri]: fix.edits as LspTextEdit[] } };
+  const edit: WorkspaceEdit = { changes: { [document.uri]: fix.edits } };
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit };
   if (fix.select) {
     // Applied by the client so that the editor can select the inserted date for the user to confirm.

@@ -261,10 +261,24 @@ const MAX_DEPTH = 12;
 // The schema along a chain of keys and list markers.
 // ---------------------------------------------------------------------------------------------
 
-/** Schema JSON, read loosely: the walk checks what it uses. */
-type Json = { [key: string]: any };
-const rootSchema = schema as unknown as Json;
-const definitions = rootSchema.definitions as Record<string, Json>;
+/** The values the manifest schema allows in `enum` and `const`: scalars, which completion writes as they are. */
+type Scalar = string | number | boolean | null;
+
+/** The parts of a JSON Schema (draft-07) that the walk and the completions read. */
+interface Json {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Json>;
+  patternProperties?: Record<string, Json>;
+  items?: Json;
+  required?: string[];
+  enum?: Scalar[];
+  const?: Scalar;
+  default?: unknown;
+  description?: string;
+}
+const rootSchema: Json = schema;
+const definitions: Record<string, Json> = schema.definitions;
 
 /** A schema reached by walking the manifest: `def` names the shared definition it came from (partner, id, country…). */
 export interface SchemaAt { schema: Json; def?: string; name: string }
@@ -361,7 +375,7 @@ export function entryOf(chain: Point[]): Point | undefined {
 // Completion.
 // ---------------------------------------------------------------------------------------------
 
-const ID_PATTERN = new RegExp(definitions.id.pattern);
+const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
 const TRIGGER_SUGGEST: Command = { title: '', command: 'editor.action.triggerSuggest' };
 
 /** Where the cursor is: a key being written in a mapping, or a value (of a key, or an item of a list). */
@@ -523,7 +537,7 @@ function valueItems(lines: Lines, result: CheckResult, site: Extract<Site, { kin
   const s = site.value.schema;
   if (s.const !== undefined) return [item(String(s.const), CompletionItemKind.Value, { sortText: sortKey(0) })];
   if (Array.isArray(s.enum)) {
-    let values = (s.enum as unknown[]).map(String);
+    let values = s.enum.map(String);
     let derived: { region: string; country: string } | undefined;
     if (site.field === 'region') {
       const entry = entryOf(site.chain);
@@ -579,7 +593,7 @@ function valueKind(locale: CheckResult['locale'], holder: SchemaAt, key: string,
   if (REFERENCE_FIELDS[holder.name]?.[key]) return message(locale, s.type === 'array' ? 'lsp.value.partner-ids' : 'lsp.value.partner-id');
   if (s.const !== undefined) return String(s.const);
   if (value.def === 'region') return message(locale, 'lsp.value.region');
-  if (Array.isArray(s.enum)) return (s.enum as unknown[]).join(' | ');
+  if (Array.isArray(s.enum)) return s.enum.join(' | ');
   switch (value.def) {
     case 'id': return message(locale, 'lsp.value.id');
     case 'date': return message(locale, 'lsp.value.date');
@@ -602,10 +616,10 @@ function hasValueItems(holder: SchemaAt, key: string, value: SchemaAt): boolean 
 
 function keyItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind: 'key' }>, line: number): CompletionItem[] | undefined {
   const holder = schemaAlong(site.chain);
-  const properties = holder?.schema.properties as Record<string, Json> | undefined;
+  const properties = holder?.schema.properties;
   if (!holder || !properties) return undefined;
   const present = lines.siblingKeys(line, site.col, site.parentOnLine);
-  const required = new Set<string>((holder.schema.required as string[] | undefined) ?? []);
+  const required = new Set<string>(holder.schema.required ?? []);
   // Lines after the first are indented by the editor as the line is (InsertTextMode.adjustIndentation).
   const lineIndent = /^ */.exec(lines.shape(line).text)![0].length;
   const pad = ' '.repeat(Math.max(0, site.col + 2 - lineIndent));
@@ -642,9 +656,9 @@ function keyInsert(holder: SchemaAt, key: string, value: SchemaAt, pad: string):
     const items = resolve(s.items, key);
     if (!isObject(items)) return { text: `${key}: [$0]`, snippet: true, suggest: true };
     // A list of entries: the first entry with its required keys.
-    const required = (items!.schema.required as string[] | undefined) ?? [];
+    const required = items!.schema.required ?? [];
     const entry = required.map((name, i) => {
-      const choices = childSchema(items!, name)?.schema.enum as unknown[] | undefined;
+      const choices = childSchema(items!, name)?.schema.enum;
       const stop = choices ? `\${${i + 1}|${choices.join(',')}|}` : `$${i + 1}`;
       return `${i === 0 ? '- ' : '  '}${name}: ${stop}`;
     });

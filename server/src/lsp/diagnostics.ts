@@ -55,7 +55,7 @@ const isRange = (r: unknown): boolean => isPosition((r as { start?: unknown } | 
 export function toFinding(diagnostic: Diagnostic): Finding | undefined {
   const data = diagnostic.data as DiagnosticData | undefined;
   if (diagnostic.source !== 'csp-partners' || typeof diagnostic.code !== 'string' || !Array.isArray(data?.path) || !isRange(diagnostic.range)) return undefined;
-  const { severity, ...rest } = data!;
+  const { severity, ...rest } = data;
   const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   return { rule: diagnostic.code, severity, message: text, range: diagnostic.range, data: rest };
 }

@@ -17,7 +17,7 @@ export type AppliedChange = { start: number; end: number; inserted: string; text
 export class ManifestDocument implements TextDocument {
   private constructor(readonly uri: string, readonly languageId: string, public version: number, public text: Rope, public lines: LineIndex) {}
 
-  static create(uri: string, languageId: string, version: number, content: string): ManifestDocument {
+  static create(this: void, uri: string, languageId: string, version: number, content: string): ManifestDocument {
     const text = Rope.of(content);
     return new ManifestDocument(uri, languageId, version, text, new LineIndex(text));
   }

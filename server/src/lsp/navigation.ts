@@ -86,7 +86,7 @@ export function documentSymbols(_document: TextDocument, result: CheckResult, _p
     // An id written as an alias (`id: *a`) sits at its anchor, maybe in another entry: LSP wants the
     // selection inside the symbol, so such a symbol selects its own start.
     const inside = selection?.range && selection.range[0] >= node.range![0] && selection.range[1] <= node.range![1];
-    const sel = inside ? parsed.lines.range(selection.range![0], selection.range![1]) : { start: range.start, end: range.start };
+    const sel = inside ? parsed.lines.range(selection.range[0], selection.range[1]) : { start: range.start, end: range.start };
     return { name: name || '?', detail, kind, range, selectionRange: sel, children };
   };
   const partners: DocumentSymbol[] = [];

@@ -56,7 +56,7 @@ describe('quick fixes', () => {
         // Applied by the client, which then selects the inserted date for the user to confirm.
         assert.equal(action.edit, undefined);
         assert.equal(action.command?.command, APPLY_AND_SELECT);
-        await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+        await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
       } else {
         assert.ok(action.edit, 'the action carries its edit');
         assert.equal(await vscode.workspace.applyEdit(action.edit), true);

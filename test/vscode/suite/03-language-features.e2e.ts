@@ -2,7 +2,6 @@
 // `vscode.execute…Provider` commands; the expected ids and places come from the core's model.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Partner } from '../../../server/src/core/model';
 import { nodeRange } from '../../../server/src/core/parse';
 import { applyEdits } from '../../../server/src/core/text';
 import { CLEAN, expected, openExample, positionOf, ready, replaceOnce, restore, waitForFindings } from './helpers';
@@ -29,7 +28,7 @@ describe('language features', () => {
     const position = await replaceOnce(document, 'soldBy: fabrikam', 'soldBy: ');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
     const ids = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map(label);
-    const partners = result.model.partners as Partner[];
+    const partners = result.model.partners;
     const sellers = partners.filter((p) => p.type === 'indirect-reseller' || p.type === 'direct-bill').map((p) => p.id!.value);
     const others = [...partners.filter((p) => p.type === 'indirect-provider'), ...result.model.customers].map((e) => e.id!.value);
     assert.ok(ids.includes('fabrikam') && ids.includes('northwind'), `offered: ${ids.join(', ')}`);

@@ -7,7 +7,7 @@ import {
   CLEAN, expected, extension, openEveryRule, openExample, pkg, ready, replaceOnce, restore, waitForFindings,
 } from './helpers';
 
-const contributed: string[] = (pkg.contributes?.commands ?? []).map((c: { command: string }) => c.command);
+const contributed = pkg.contributes.commands.map((c) => c.command);
 
 /** The seven scenario questions as the report writes them (English). */
 const question = (n: number) => message('en', `scenario.${n}.question`);
@@ -36,14 +36,14 @@ function reportShowing(manifest: vscode.Uri, text: string): Promise<vscode.TextD
     const check = (document: vscode.TextDocument) => {
       if (!document.uri.path.endsWith(`/${name}`) || !document.getText().includes(text)) return;
       clearTimeout(timer);
-      subscriptions.forEach((d) => d.dispose());
+      for (const d of subscriptions) d.dispose();
       resolve(document);
     };
     const subscriptions = [
       vscode.workspace.onDidOpenTextDocument(check),
       vscode.workspace.onDidChangeTextDocument((event) => check(event.document)),
     ];
-    const timer = setTimeout(() => { subscriptions.forEach((d) => d.dispose()); reject(new Error(`no report ${name} showed "${text}" within 30 s`)); }, 30_000);
+    const timer = setTimeout(() => { for (const d of subscriptions) d.dispose(); reject(new Error(`no report ${name} showed "${text}" within 30 s`)); }, 30_000);
   });
 }
 

@@ -12,9 +12,9 @@ import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import { check, CheckOptions, CheckResult } from '../../../server/src/core/check';
 import type { Finding, Severity } from '../../../server/src/core/finding';
-import { repoRoot } from '../../support';
+import { readPackageJson, repoRoot } from '../../support';
 
-export const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+export const pkg = readPackageJson();
 /** `publisher.name` from package.json. */
 export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 export const LANGUAGE_ID = 'csp-partners';

@@ -21,7 +21,7 @@ export const crossRegionSale = defineRule({
       const sellerAway = seller?.region !== undefined && seller.region !== customer.region;
       const providerAway = provider?.region !== undefined && provider.region !== customer.region;
       if (!sellerAway && !providerAway) continue;
-      const [partner, ref] = sellerAway ? [seller!, subscription.soldBy!] : [provider!, subscription.provider!];
+      const [partner, ref] = sellerAway ? [seller, subscription.soldBy!] : [provider!, subscription.provider!];
       report({
         node: ref.node, path: ref.path, key: 'cross-region-sale',
         args: {

@@ -25,6 +25,6 @@ export const directBillHasProvider = defineRule({
     const subscription = subscriptionAt(model, finding.data!.path);
     const map = subscription && syntax.map(subscription);
     const edit = map && removeKey(parsed, map, 'provider');
-    return edit ? [{ id: 'fix.remove-provider', title: title('fix.remove-provider', { value: subscription!.provider?.value ?? '' }), edits: [edit], isPreferred: true }] : [];
+    return edit ? [{ id: 'fix.remove-provider', title: title('fix.remove-provider', { value: subscription.provider?.value ?? '' }), edits: [edit], isPreferred: true }] : [];
   },
 });

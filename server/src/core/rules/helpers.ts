@@ -120,7 +120,7 @@ export function salesPathEdits({ parsed, syntax }: FixContext, subscription: Sub
   const edits: (TextEdit | undefined)[] = [setKey(parsed, map, 'soldBy', path.seller.id!.value)];
   if (path.provider) edits.push(setKey(parsed, map, 'provider', path.provider.id!.value, 'soldBy'));
   else if (map.has('provider')) edits.push(removeKey(parsed, map, 'provider'));
-  return edits.every((e) => e !== undefined) ? (edits as TextEdit[]) : undefined;
+  return edits.every((e) => e !== undefined) ? edits : undefined;
 }
 
 export function entityAt(model: Model, path: (string | number)[]): Entity | undefined {
@@ -161,7 +161,7 @@ export function confirmFlagsEdits({ parsed, syntax }: FixContext, partner: Partn
     else toInsert.push(`${flag}: true`);
   }
   if (toInsert.length) edits.push(insertIntoMap(parsed, blockNode, toInsert)?.edit);
-  return edits.every((e) => e !== undefined) ? (edits as TextEdit[]) : undefined;
+  return edits.every((e) => e !== undefined) ? edits : undefined;
 }
 
 /** A subscription's id for messages (its position when the id is missing). */

@@ -34,7 +34,7 @@ export interface UnitContext {
   readonly model: Model;
   /** Lookups of other entities; every lookup is noted so the unit runs again when its answer may change. */
   readonly indexes: Indexes;
-  report(report: Report): void;
+  readonly report: (report: Report) => void;
 }
 
 /** Syntax trees of single entries, parsed again when a fix needs to edit them (ranges are offsets in the whole text). */
@@ -55,7 +55,7 @@ export interface FixContext {
   /** YYYY-MM-DD, for fixes that record a date. */
   readonly today: string;
   /** A localized fix title. */
-  title(key: string, args?: MessageArgs): string;
+  readonly title: (key: string, args?: MessageArgs) => string;
 }
 
 export interface Rule extends RuleMetadata {
@@ -144,7 +144,7 @@ export interface RuleMetadata {
 }
 
 /** Rule ids with both a title and a summary in the message catalogue: the ids whose message keys `defineRule` can derive. */
-type DocumentedRuleId = IdsAfter<'title', MessageKey> & IdsAfter<'summary', MessageKey>;
+type DocumentedRuleId = Extract<IdsAfter<'title', MessageKey>, IdsAfter<'summary', MessageKey>>;
 
 /** What follows `<prefix>.` in the keys that start with it. */
 type IdsAfter<Prefix extends string, Key> = Key extends `${Prefix}.${infer Id}` ? Id : never;
