@@ -33,7 +33,9 @@ const markets = rows.filter((r) => r.length > 1).map((r) => ({
   note: r[col('note')] || undefined,
 }));
 const out = {
-  $comment: 'CSP markets and their regions as Microsoft published them in the regional authorization overview (text of 2021-04/05). Imported from csp-regions.csv by scripts/import-regions.mjs; every row keeps its source and provenance. Status after 2021 (Russia, Belarus) is not verified.',
+  $comment: 'CSP markets and their regions as Microsoft published them in the regional authorization overview (text of 2021-04/05). '
+    + 'Imported from csp-regions.csv by scripts/import-regions.mjs; every row keeps its source and provenance. '
+    + 'Status after 2021 (Russia, Belarus) is not verified.',
   markets,
   // Codes people write that are not ISO 3166-1 alpha-2 codes of a market, with the code they mean.
   aliases: { UK: 'GB', EL: 'GR' },

@@ -128,7 +128,8 @@ describe('hostile inputs through check()', () => {
 
   describe('alias bomb (billion laughs: 9 anchors x 9 aliases)', () => {
     it('inside a customer entry: a finding on the key that holds it, naming the alias limit; the other entries are still checked', () => {
-      const text = `${HEAD}customers:\n  - id: boom\n    name: Boom\n    country: FR\n    x-bomb:\n${aliasBomb('      ')}  - id: after\n    name: After\n    country: UK\n`;
+      const text = `${HEAD}customers:\n  - id: boom\n    name: Boom\n    country: FR\n    x-bomb:\n`
+        + `${aliasBomb('      ')}  - id: after\n    name: After\n    country: UK\n`;
       const { findings } = checked(text);
       const bomb = findings.filter((f) => /alias/i.test(f.message));
       assert.equal(bomb.length, 1, 'one finding for the bomb');
@@ -184,7 +185,8 @@ describe('hostile inputs through check()', () => {
     });
 
     it('100 nested flow sequences as a managedBy value: schema findings on that line only', () => {
-      const text = `${HEAD}customers:\n  - id: deep\n    name: Deep\n    country: FR\n    subscriptions:\n      - id: s\n        offer: o\n        managedBy: ${'['.repeat(100)}x${']'.repeat(100)}\n`;
+      const text = `${HEAD}customers:\n  - id: deep\n    name: Deep\n    country: FR\n    subscriptions:\n`
+        + `      - id: s\n        offer: o\n        managedBy: ${'['.repeat(100)}x${']'.repeat(100)}\n`;
       const { findings } = checked(text);
       assert.ok(findings.length > 0);
       const line = lineOf(text, 'managedBy:');
@@ -253,7 +255,8 @@ describe('hostile inputs through check()', () => {
     it('a 5 MB managedBy list of unknown ids on one line: one unknown-reference per entry, on that line', () => {
       const count = Math.ceil(FIVE_MB / 10);
       const ids = Array.from({ length: count }, (_, i) => `p${String(i).padStart(7, '0')}`);
-      const text = `${HEAD}customers:\n  - id: c\n    name: C\n    country: FR\n    subscriptions:\n      - id: s\n        offer: o\n        managedBy: [${ids.join(', ')}]\n`;
+      const text = `${HEAD}customers:\n  - id: c\n    name: C\n    country: FR\n    subscriptions:\n`
+        + `      - id: s\n        offer: o\n        managedBy: [${ids.join(', ')}]\n`;
       const line = lineOf(text, 'managedBy:');
       assert.ok(text.split('\n')[line].length > FIVE_MB);
       const { findings } = checked(text);
@@ -267,7 +270,8 @@ describe('hostile inputs through check()', () => {
 
   describe('__proto__ and other prototype names', () => {
     it('__proto__ as a key in a partner: schema "Unknown property" on that key', () => {
-      const text = 'manifestVersion: 1\ncustomers: []\npartners:\n  - id: p\n    name: P\n    type: direct-bill\n    country: FR\n    __proto__:\n      polluted: true\n';
+      const text = 'manifestVersion: 1\ncustomers: []\npartners:\n  - id: p\n    name: P\n'
+        + '    type: direct-bill\n    country: FR\n    __proto__:\n      polluted: true\n';
       const { findings } = checked(text);
       assert.equal(findings.length, 1);
       assert.equal(findings[0].rule, 'schema');
@@ -277,7 +281,8 @@ describe('hostile inputs through check()', () => {
     });
 
     it('__proto__ as a key in a subscription flow mapping: schema "Unknown property" on that key', () => {
-      const text = `${HEAD}customers:\n  - id: a\n    name: A\n    country: FR\n    subscriptions:\n      - {id: s, offer: o, __proto__: {soldBy: x, polluted: true}}\n`;
+      const text = `${HEAD}customers:\n  - id: a\n    name: A\n    country: FR\n`
+        + `    subscriptions:\n      - {id: s, offer: o, __proto__: {soldBy: x, polluted: true}}\n`;
       const { findings } = checked(text);
       assert.equal(findings.length, 1);
       assert.match(findings[0].message, /Unknown property "__proto__"/);
@@ -285,7 +290,9 @@ describe('hostile inputs through check()', () => {
     });
 
     it('__proto__ as an id and as references: schema findings on those values', () => {
-      const text = 'manifestVersion: 1\npartners:\n  - id: __proto__\n    name: P\n    type: direct-bill\n    country: FR\ncustomers:\n  - id: c\n    name: C\n    country: FR\n    owner: __proto__\n    subscriptions:\n      - {id: s, offer: o, soldBy: __proto__, managedBy: [__proto__]}\n';
+      const text = 'manifestVersion: 1\npartners:\n  - id: __proto__\n    name: P\n    type: direct-bill\n    country: FR\ncustomers:\n'
+        + '  - id: c\n    name: C\n    country: FR\n'
+        + '    owner: __proto__\n    subscriptions:\n      - {id: s, offer: o, soldBy: __proto__, managedBy: [__proto__]}\n';
       const { findings } = checked(text);
       const protoValues = findings.filter((f) => f.rule === 'schema' && /"__proto__" is not a valid id/.test(f.message));
       assert.equal(protoValues.length, 4, 'id, owner, soldBy and managedBy[0]');
@@ -297,7 +304,8 @@ describe('hostile inputs through check()', () => {
       const text = [
         'manifestVersion: 1',
         'partners:',
-        '  - {id: constructor, name: C, type: direct-bill, country: FR, mpa: {accepted: true, acceptedOn: 2024-01-01}, directBill: {apiIntegration: true, billingAndSupport: true, securityCompliance: true}}',
+        '  - {id: constructor, name: C, type: direct-bill, country: FR, mpa: {accepted: true, acceptedOn: 2024-01-01}, '
+          + 'directBill: {apiIntegration: true, billingAndSupport: true, securityCompliance: true}}',
         'customers:',
         '  - id: toString',
         '    name: T',

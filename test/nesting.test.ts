@@ -5,11 +5,12 @@ import { MAX_NESTING } from '../server/src/core/nesting';
 
 const HEAD = 'manifestVersion: 1\npartners: []\n';
 /** A mapping under `x-deep` (a free key), `levels` deep in block style. */
-const blockMapping = (levels: number) =>
-  `${HEAD}customers: []\nx-deep:\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(2 + 2 * i)}level${i}:`).join('\n')} end\n`;
+const nestedKeys = (levels: number, indent: number) =>
+  Array.from({ length: levels }, (_, i) => `${' '.repeat(indent + 2 * i)}level${i}:`).join('\n');
+const blockMapping = (levels: number) => `${HEAD}customers: []\nx-deep:\n${nestedKeys(levels, 2)} end\n`;
 /** The same inside a customer entry, so that it is read as a segment of its own. */
 const inEntry = (levels: number) =>
-  `${HEAD}customers:\n  - id: c\n    name: C\n    country: FR\n    x-deep:\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(6 + 2 * i)}level${i}:`).join('\n')} end\n`;
+  `${HEAD}customers:\n  - id: c\n    name: C\n    country: FR\n    x-deep:\n${nestedKeys(levels, 6)} end\n`;
 const flowSequence = (levels: number) => `${HEAD}customers: []\nx-seq: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
 
 const asData = (text: string) => check(text).findings.map((f) => [f.rule, f.range, f.message]);

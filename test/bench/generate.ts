@@ -137,7 +137,8 @@ export function generateManifest(customerCount: number): string {
   let partnerNumber = 0;
   const newPartner = (type: Partner['type'], region: string): Partner => {
     partnerNumber++;
-    const id = `${slug(pick(random, PARTNER_WORDS))}-${type === 'indirect-provider' ? 'dist' : type === 'direct-bill' ? 'direct' : 'it'}-${pad(partnerNumber, 3)}`;
+    const kind = type === 'indirect-provider' ? 'dist' : type === 'direct-bill' ? 'direct' : 'it';
+    const id = `${slug(pick(random, PARTNER_WORDS))}-${kind}-${pad(partnerNumber, 3)}`;
     const partner: Partner = { id, type, region, country: marketIn(random, markets, region, 0.9), mpaOn: date(random, 2021, 2022), providers: [] };
     partners.push(partner);
     return partner;
@@ -158,7 +159,9 @@ export function generateManifest(customerCount: number): string {
   const notCompliant = byRegion.get('united-states')!.directBill[1];
 
   partners.forEach((p, i) => {
-    const name = `${p.id.split('-')[0].replace(/^./, (c) => c.toUpperCase())} ${p.type === 'indirect-provider' ? 'Distribution' : p.type === 'direct-bill' ? 'Cloud' : 'IT Services'} ${p.country}`;
+    const word = p.id.split('-')[0].replace(/^./, (c) => c.toUpperCase());
+    const kind = p.type === 'indirect-provider' ? 'Distribution' : p.type === 'direct-bill' ? 'Cloud' : 'IT Services';
+    const name = `${word} ${kind} ${p.country}`;
     out.push(
       `  - id: ${p.id}`,
       `    name: ${name}`,

@@ -321,7 +321,8 @@ describe('language server: completion and hover over the protocol', () => {
     it('a partner id where it is declared: type, place, MPA, what it sells', async () => {
       const range = rangeOf(fixture, 'fabrikam', 'id: ');
       assert.deepEqual(await hoverAt(fixture, inside(range)), {
-        contents: { kind: 'markdown', value: '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\nMPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1' },
+        contents: { kind: 'markdown', value: '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\n'
+          + 'MPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1' },
         range,
       });
     });
@@ -329,16 +330,19 @@ describe('language server: completion and hover over the protocol', () => {
     it('a provider id where it is referenced: what it provides and its linked resellers', async () => {
       const range = rangeOf(fixture, 'contoso-dist', 'provider: ');
       assert.deepEqual(await hoverAt(fixture, inside(range)), {
-        contents: { kind: 'markdown', value: '`contoso-dist` · **Contoso Distribution GmbH**\n\nIndirect provider · DE (Germany) · CSP region europe\n\nMPA accepted on 2024-11-04\n\nSubscriptions sold: 0 · provided: 1 · customers: 1\n\nLinked resellers: 2' },
+        contents: { kind: 'markdown', value: '`contoso-dist` · **Contoso Distribution GmbH**\n\nIndirect provider · DE (Germany) · CSP region europe\n\n'
+          + 'MPA accepted on 2024-11-04\n\nSubscriptions sold: 0 · provided: 1 · customers: 1\n\nLinked resellers: 2' },
         range,
       });
     });
 
     it('MPA not accepted or undated, and the findings on the partner', async () => {
       assert.equal(markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'proseware-jp', 'soldBy: ')))),
-        '`proseware-jp` · **Proseware Japan**\n\nDirect-bill partner · JP (Japan) · CSP region japan\n\nMPA not accepted\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 2');
+        '`proseware-jp` · **Proseware Japan**\n\nDirect-bill partner · JP (Japan) · CSP region japan\n\n'
+          + 'MPA not accepted\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 2');
       assert.equal(markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'adatum', 'managedBy: ')))),
-        '`adatum` · **Adatum Managed Services**\n\nIndirect reseller · NL (Netherlands) · CSP region europe\n\nMPA accepted (no date recorded)\n\nSubscriptions sold: 0 · provided: 0 · customers: 0\n\nFindings: 1');
+        '`adatum` · **Adatum Managed Services**\n\nIndirect reseller · NL (Netherlands) · CSP region europe\n\n'
+          + 'MPA accepted (no date recorded)\n\nSubscriptions sold: 0 · provided: 0 · customers: 0\n\nFindings: 1');
     });
 
     it('a customer id: place and subscriptions', async () => {
@@ -355,13 +359,15 @@ describe('language server: completion and hover over the protocol', () => {
       assert.deepEqual(await hoverAt(text, inside(range)), { contents: { kind: 'markdown', value: 'soldBy "zz-top" names no partner in this manifest.' }, range });
       const uk = edit('    country: GB', '    country: UK');
       assert.equal(markdownOf(await hoverAt(uk, inside(rangeOf(uk, 'northwind', 'soldBy: ')))),
-        '`northwind` · **Northwind Cloud**\n\nDirect-bill partner · UK · not a CSP market\n\nMPA accepted on 2023-06-30\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 1');
+        '`northwind` · **Northwind Cloud**\n\nDirect-bill partner · UK · not a CSP market\n\n'
+          + 'MPA accepted on 2023-06-30\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 1');
     });
 
     it('an id in a text with a YAML error elsewhere', async () => {
       const broken = edit('    name: Fourth Coffee Tokyo\n', '    name: Fourth Coffee Tokyo\n    countr\n');
       assert.equal(markdownOf(await hoverAt(broken, inside(rangeOf(broken, 'fabrikam', 'soldBy: ')))),
-        '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\nMPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1');
+        '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\n'
+          + 'MPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1');
     });
 
     it('a country value: market, CSP region, currency and source', async () => {
@@ -463,9 +469,11 @@ describe('language server: completion and hover in Japanese', () => {
     ]);
     const fixtureUri = await server.open('ja-2.csp-partners.yaml', fixture);
     const hover = await server.request<Hover>('textDocument/hover', { textDocument: { uri: fixtureUri }, position: inside(rangeOf(fixture, 'proseware-jp', 'soldBy: ')) });
-    assert.equal(markdownOf(hover), '`proseware-jp` · **Proseware Japan**\n\n直接請求パートナー · JP (Japan) · CSP リージョン japan\n\nMPA に未同意\n\n販売したサブスクリプション: 1 · 供給: 0 · 顧客: 1\n\n指摘: 2');
+    assert.equal(markdownOf(hover), '`proseware-jp` · **Proseware Japan**\n\n直接請求パートナー · JP (Japan) · CSP リージョン japan\n\n'
+      + 'MPA に未同意\n\n販売したサブスクリプション: 1 · 供給: 0 · 顧客: 1\n\n指摘: 2');
     const country = await server.request<Hover>('textDocument/hover', { textDocument: { uri: fixtureUri }, position: inside(rangeOf(fixture, 'JP', 'id: fourth-coffee')) });
-    assert.equal(markdownOf(country), '**JP** · Japan\n\nCSP リージョン japan · 通貨 JPY\n\n出典: <https://learn.microsoft.com/en-us/partner-center/enroll/regional-authorization-overview#japan-region-and-market>');
+    assert.equal(markdownOf(country), '**JP** · Japan\n\nCSP リージョン japan · 通貨 JPY\n\n'
+      + '出典: <https://learn.microsoft.com/en-us/partner-center/enroll/regional-authorization-overview#japan-region-and-market>');
     const unknown = edit('soldBy: northwind', 'soldBy: zz-top');
     const unknownUri = await server.open('ja-3.csp-partners.yaml', unknown);
     const none = await server.request<Hover>('textDocument/hover', { textDocument: { uri: unknownUri }, position: inside(rangeOf(unknown, 'zz-top')) });

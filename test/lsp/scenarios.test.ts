@@ -285,7 +285,8 @@ describe('scenario report: renderScenarioMarkdown', () => {
   const markdown = renderScenarioMarkdown(results, options);
 
   it('escapes what the manifest supplies: no emphasis, code, link, HTML, entity, strikethrough or math from it', () => {
-    const escaped = 'a\\*b\\_c \\`x\\` \\[l\\](http\\://evil\\.example) \\<img src=x onerror=alert(1)\\> \\&amp; \\| \\~\\~s\\~\\~ \\$m\\$ \\\\ contoso\\.onmicrosoft\\.com me\\@x\\.io';
+    const escaped = 'a\\*b\\_c \\`x\\` \\[l\\](http\\://evil\\.example) \\<img src=x onerror=alert(1)\\> '
+      + '\\&amp; \\| \\~\\~s\\~\\~ \\$m\\$ \\\\ contoso\\.onmicrosoft\\.com me\\@x\\.io';
     assert.equal(escapeMarkdown(hostile), escaped);
     const lines = markdown.split('\n');
     assert.equal(lines[0], '# CSP scenario checks: \\*draft\\*.yaml');
@@ -298,7 +299,8 @@ describe('scenario report: renderScenarioMarkdown', () => {
   });
 
   it('links rules to their pages and each line once to the manifest, destinations percent-encoded', () => {
-    assert.ok(markdown.includes('  Rules: [self-sale](docs/self-sale.md), [cross-region-sale](docs/cross-region-sale.md) · Lines: [5](my%20manifests/csp%20%28eu%29.yaml#L5), [10](my%20manifests/csp%20%28eu%29.yaml#L10)\n'), markdown);
+    assert.ok(markdown.includes('  Rules: [self-sale](docs/self-sale.md), [cross-region-sale](docs/cross-region-sale.md) · Lines: '
+      + '[5](my%20manifests/csp%20%28eu%29.yaml#L5), [10](my%20manifests/csp%20%28eu%29.yaml#L10)\n'), markdown);
     assert.ok(markdown.includes('- – **not applicable** — none\\\n  \\===\\\n  Lines: [1](my%20manifests/csp%20%28eu%29.yaml#L1)\n'), markdown);
     assert.ok(markdown.includes('- ✓ **supported** — plain\\\n  1\\. not a list\n'), 'no trailing hard break');
     assert.ok(markdown.includes(`## 5. Does anyone sell to itself or an affiliate?\n\n${message('en', 'scenario.report.empty')}\n`));

@@ -161,7 +161,8 @@ function manifestOnDisk(sandbox: Sandbox): string {
 
 // --- the steps ---------------------------------------------------------------------------------
 
-const COMMAND_TITLE = `CSP: ${(JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>)['command.checkAllScenarios.title']}`;
+const NLS = JSON.parse(readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const COMMAND_TITLE = `CSP: ${NLS['command.checkAllScenarios.title']}`;
 const UK_MESSAGE = '"UK" is not an ISO 3166-1 code';
 const FIX_TITLE = 'Change to "GB" (UK)';
 /** The manifest's line with the finding, and the line the fix makes of it (the header comment mentions both). */
@@ -284,8 +285,12 @@ async function main(): Promise<number> {
   try {
     say(`installing ${path.relative(repoRoot, vsix)} with code-server --install-extension`);
     const installed = await installExtension(sandbox, vsix);
-    const folders = readdirSync(sandbox.extensions).filter((name) => name.startsWith('csp-partners.csp-partners-'));
-    if (folders.length !== 1) throw new Error(`the extension is not in the extensions folder after --install-extension (found: ${readdirSync(sandbox.extensions).join(', ') || 'nothing'}):\n${installed}`);
+    const present = readdirSync(sandbox.extensions);
+    const folders = present.filter((name) => name.startsWith('csp-partners.csp-partners-'));
+    if (folders.length !== 1) {
+      const found = present.join(', ') || 'nothing';
+      throw new Error(`the extension is not in the extensions folder after --install-extension (found: ${found}):\n${installed}`);
+    }
     say(`  installed ${folders[0]}`);
 
     server = await startCodeServer(sandbox);
@@ -356,7 +361,8 @@ function printOutcomes(outcomes: Outcome[]): void {
   }
   const ok = outcomes.filter((o) => o.state === 'passed').length;
   const notRun = outcomes.filter((o) => o.state === 'not run').length;
-  lines.push('', `${ok} passed, ${outcomes.length - ok} failed${notRun ? ` (${notRun} not run)` : ''} (screenshots in ${path.relative(repoRoot, resultsDir)}/)`);
+  const screenshots = path.relative(repoRoot, resultsDir);
+  lines.push('', `${ok} passed, ${outcomes.length - ok} failed${notRun ? ` (${notRun} not run)` : ''} (screenshots in ${screenshots}/)`);
   process.stdout.write(`${lines.join('\n')}\n`);
   summarized = true;
 }

@@ -125,7 +125,8 @@ function printLogs(sandbox: Sandbox): void {
   say(`  code-server: ${path.join(sandbox.logs, 'code-server.log')}`);
   say(`  browser console: ${path.join(sandbox.logs, 'browser-console.log')}`);
   say(`  code-server's server side: ${path.join(sandbox.userData, 'logs', '<date>', 'remoteagent.log')}`);
-  say(`  extension host: ${path.join(sandbox.userData, 'logs', '<date>', 'exthost1', 'remoteexthost.log')} (and the extensions' output channels there)`);
+  const extensionHostLog = path.join(sandbox.userData, 'logs', '<date>', 'exthost1', 'remoteexthost.log');
+  say(`  extension host: ${extensionHostLog} (and the extensions' output channels there)`);
   say(`  suite results: ${path.join(sandbox.root, 'results.json')}`);
 }
 

@@ -72,48 +72,143 @@ const catalogue = {
   'duplicate-partner-id': { en: 'PartnerID {partnerId} is also used by partner "{other}"; a location PartnerID belongs to exactly one CSP tenant.', ja: 'PartnerID {partnerId} はパートナー「{other}」でも使われています。ロケーション PartnerID は 1 つの CSP テナントにだけ対応します。' },
   'duplicate-partner-id.related': { en: 'PartnerID {partnerId} of "{other}"', ja: '「{other}」の PartnerID {partnerId}' },
   'duplicate-partner-tenant': { en: 'CSP tenant "{tenant}" is also used by partner "{other}"; one CSP tenant is one partner account in one region.', ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つの CSP テナントは 1 つのリージョンの 1 つのパートナー アカウントです。' },
-  'duplicate-partner-tenant.reenrolled': { en: 'CSP tenant "{tenant}" is also used by partner "{other}": a direct-bill partner and an indirect reseller on one tenant is the re-enrolment of a restricted direct-bill tenant; check it is intended.', ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つのテナント上の直接請求パートナーと間接リセラーは、制限付き直接請求テナントの再登録にあたります。意図したものか確認してください。' },
+  'duplicate-partner-tenant.reenrolled': {
+    en: 'CSP tenant "{tenant}" is also used by partner "{other}": '
+      + 'a direct-bill partner and an indirect reseller on one tenant is the re-enrolment of a restricted direct-bill tenant; '
+      + 'check it is intended.',
+    ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つのテナント上の直接請求パートナーと間接リセラーは、制限付き直接請求テナントの再登録にあたります。意図したものか確認してください。',
+  },
   'duplicate-partner-tenant.related': { en: 'Tenant of "{other}"', ja: '「{other}」のテナント' },
-  'market-status-unverified': { en: '{country} ({countryName}): the status of this CSP market after 2022 is not verified (Microsoft suspended new sales in Russia in March 2022); check that it is still transactable.', ja: '{country} ({countryName}): 2022 年以降のこの CSP マーケットの状況は確認されていません (Microsoft は 2022 年 3 月にロシアでの新規販売を停止しました)。まだ取引できるか確認してください。' },
+  'market-status-unverified': {
+    en: '{country} ({countryName}): the status of this CSP market after 2022 is not verified (Microsoft suspended new sales in Russia '
+      + 'in March 2022); check that it is still transactable.',
+    ja: '{country} ({countryName}): 2022 年以降のこの CSP マーケットの状況は確認されていません (Microsoft は 2022 年 3 月にロシアでの新規販売を停止しました)。まだ取引できるか確認してください。',
+  },
 
   // Program requirements
-  'mpa-not-accepted': { en: 'Partner "{partner}" transacts but has not accepted the Microsoft Partner Agreement (mpa.accepted: true); orders through it are blocked.', ja: 'パートナー「{partner}」は取引していますが、Microsoft パートナー契約 (MPA) に同意していません (mpa.accepted: true)。このパートナー経由の注文はブロックされます。' },
+  'mpa-not-accepted': {
+    en: 'Partner "{partner}" transacts but has not accepted the Microsoft Partner Agreement (mpa.accepted: true); '
+      + 'orders through it are blocked.',
+    ja: 'パートナー「{partner}」は取引していますが、Microsoft パートナー契約 (MPA) に同意していません (mpa.accepted: true)。このパートナー経由の注文はブロックされます。',
+  },
   'mpa-not-accepted.related': { en: '"{partner}" transacts here', ja: '「{partner}」の取引' },
-  'mpa-after-order': { en: 'Reseller "{partner}" accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; a reseller must accept the MPA before its PartnerID is associated with an order.', ja: 'リセラー「{partner}」が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。リセラーは PartnerID が注文に関連付けられる前に MPA に同意しなければなりません。' },
-  'mpa-after-order.other': { en: '"{partner}" ({role}) accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; every partner that transacts must have accepted the MPA.', ja: '「{partner}」({role}) が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。取引するパートナーはすべて MPA に同意している必要があります。' },
+  'mpa-after-order': {
+    en: 'Reseller "{partner}" accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; '
+      + 'a reseller must accept the MPA before its PartnerID is associated with an order.',
+    ja: 'リセラー「{partner}」が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。'
+      + 'リセラーは PartnerID が注文に関連付けられる前に MPA に同意しなければなりません。',
+  },
+  'mpa-after-order.other': {
+    en: '"{partner}" ({role}) accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; '
+      + 'every partner that transacts must have accepted the MPA.',
+    ja: '「{partner}」({role}) が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。'
+      + '取引するパートナーはすべて MPA に同意している必要があります。',
+  },
   'mpa-after-order.related': { en: 'MPA accepted on {acceptedOn}', ja: 'MPA 同意日 {acceptedOn}' },
   'role.soldBy': { en: 'seller', ja: '販売者' },
   'role.provider': { en: 'provider', ja: 'プロバイダー' },
-  'reseller-onboarding-incomplete': { en: 'Indirect reseller "{partner}" transacts but has not confirmed {missing}; it must be an AI Cloud Partner Program member enrolled as an indirect reseller before new business.', ja: '間接リセラー「{partner}」は取引していますが、{missing} が確認されていません。新規取引の前に AI Cloud Partner Program に参加し、間接リセラーとして登録されている必要があります。' },
-  'direct-bill-requirements': { en: 'Direct-bill partner "{partner}" transacts but has not confirmed {missing}; direct-bill partners must meet all direct-bill requirements.', ja: '直接請求パートナー「{partner}」は取引していますが、{missing} が確認されていません。直接請求パートナーはすべての要件を満たす必要があります。' },
+  'reseller-onboarding-incomplete': {
+    en: 'Indirect reseller "{partner}" transacts but has not confirmed {missing}; '
+      + 'it must be an AI Cloud Partner Program member enrolled as an indirect reseller before new business.',
+    ja: '間接リセラー「{partner}」は取引していますが、{missing} が確認されていません。新規取引の前に AI Cloud Partner Program に参加し、間接リセラーとして登録されている必要があります。',
+  },
+  'direct-bill-requirements': {
+    en: 'Direct-bill partner "{partner}" transacts but has not confirmed {missing}; '
+      + 'direct-bill partners must meet all direct-bill requirements.',
+    ja: '直接請求パートナー「{partner}」は取引していますが、{missing} が確認されていません。直接請求パートナーはすべての要件を満たす必要があります。',
+  },
 
   // Transaction paths
-  'reseller-needs-provider': { en: 'Subscription "{subscription}" is sold by indirect reseller "{reseller}" but names no provider; an indirect reseller buys through an indirect provider.', ja: 'サブスクリプション「{subscription}」は間接リセラー「{reseller}」が販売していますが、provider がありません。間接リセラーは間接プロバイダーを通じて購入します。' },
-  'provider-not-linked': { en: '"{provider}" is not among the providers of reseller "{reseller}"; the two need a reseller relationship before they transact together.', ja: '「{provider}」はリセラー「{reseller}」の providers にありません。一緒に取引する前にリセラー関係が必要です。' },
+  'reseller-needs-provider': {
+    en: 'Subscription "{subscription}" is sold by indirect reseller "{reseller}" but names no provider; '
+      + 'an indirect reseller buys through an indirect provider.',
+    ja: 'サブスクリプション「{subscription}」は間接リセラー「{reseller}」が販売していますが、provider がありません。間接リセラーは間接プロバイダーを通じて購入します。',
+  },
+  'provider-not-linked': {
+    en: '"{provider}" is not among the providers of reseller "{reseller}"; '
+      + 'the two need a reseller relationship before they transact together.',
+    ja: '「{provider}」はリセラー「{reseller}」の providers にありません。一緒に取引する前にリセラー関係が必要です。',
+  },
   'provider-not-linked.related': { en: 'Providers of "{reseller}"', ja: '「{reseller}」の providers' },
-  'provider-sells-direct': { en: '"{provider}" is an indirect provider: it sells through indirect resellers, and the reseller is the partner of record for subscription "{subscription}".', ja: '「{provider}」は間接プロバイダーです。間接リセラーを通じて販売し、サブスクリプション「{subscription}」の販売パートナー (Partner of Record) はリセラーになります。' },
-  'direct-bill-has-provider': { en: 'Subscription "{subscription}" is sold by direct-bill partner "{partner}", which buys from Microsoft directly and takes no provider; remove "{provider}".', ja: 'サブスクリプション「{subscription}」は直接請求パートナー「{partner}」が販売しており、Microsoft から直接購入します。provider「{provider}」は不要です。' },
-  'sold-to-partner-tenant': { en: 'Customer "{customer}" uses tenant "{tenant}", the CSP tenant of partner "{partner}"; a CSP partner cannot resell to another partner\'s CSP tenant, and own use needs a separate tenant.', ja: '顧客「{customer}」のテナント「{tenant}」はパートナー「{partner}」の CSP テナントです。CSP パートナーは他のパートナーの CSP テナントに再販できず、自社利用には別のテナントが必要です。' },
+  'provider-sells-direct': {
+    en: '"{provider}" is an indirect provider: it sells through indirect resellers, '
+      + 'and the reseller is the partner of record for subscription "{subscription}".',
+    ja: '「{provider}」は間接プロバイダーです。間接リセラーを通じて販売し、サブスクリプション「{subscription}」の販売パートナー (Partner of Record) はリセラーになります。',
+  },
+  'direct-bill-has-provider': {
+    en: 'Subscription "{subscription}" is sold by direct-bill partner "{partner}", '
+      + 'which buys from Microsoft directly and takes no provider; remove "{provider}".',
+    ja: 'サブスクリプション「{subscription}」は直接請求パートナー「{partner}」が販売しており、Microsoft から直接購入します。provider「{provider}」は不要です。',
+  },
+  'sold-to-partner-tenant': {
+    en: 'Customer "{customer}" uses tenant "{tenant}", the CSP tenant of partner "{partner}"; '
+      + 'a CSP partner cannot resell to another partner\'s CSP tenant, and own use needs a separate tenant.',
+    ja: '顧客「{customer}」のテナント「{tenant}」はパートナー「{partner}」の CSP テナントです。CSP パートナーは他のパートナーの CSP テナントに再販できず、自社利用には別のテナントが必要です。',
+  },
   'sold-to-partner-tenant.related': { en: 'CSP tenant of "{partner}"', ja: '「{partner}」の CSP テナント' },
 
   // Regions
-  'cross-region-sale': { en: '"{partner}" is in CSP region "{partnerRegion}" ({partnerCountry}) but customer "{customer}" is in "{customerRegion}" ({customerCountry}); a partner sells only to customers of its own region.', ja: '「{partner}」は CSP リージョン「{partnerRegion}」({partnerCountry}) ですが、顧客「{customer}」は「{customerRegion}」({customerCountry}) です。パートナーは自分のリージョンの顧客にのみ販売できます。' },
-  'cross-region-relationship': { en: 'Reseller "{reseller}" ({resellerRegion}) lists provider "{provider}" in CSP region "{providerRegion}"; a reseller and its provider must be in the same CSP region.', ja: 'リセラー「{reseller}」({resellerRegion}) の providers にある「{provider}」は CSP リージョン「{providerRegion}」です。リセラーとプロバイダーは同じ CSP リージョンでなければなりません。' },
-  'cross-region-management': { en: '"{partner}" ({partnerRegion}) manages subscription "{subscription}" of customer "{customer}" in CSP region "{customerRegion}"; customers accept relationships only from partners of their region.', ja: '「{partner}」({partnerRegion}) は CSP リージョン「{customerRegion}」の顧客「{customer}」のサブスクリプション「{subscription}」を管理しています。顧客は自分のリージョンのパートナーからの関係のみ承認できます。' },
+  'cross-region-sale': {
+    en: '"{partner}" is in CSP region "{partnerRegion}" ({partnerCountry}) but customer "{customer}" is in "{customerRegion}" '
+      + '({customerCountry}); a partner sells only to customers of its own region.',
+    ja: '「{partner}」は CSP リージョン「{partnerRegion}」({partnerCountry}) ですが、顧客「{customer}」は「{customerRegion}」({customerCountry}) です。'
+      + 'パートナーは自分のリージョンの顧客にのみ販売できます。',
+  },
+  'cross-region-relationship': {
+    en: 'Reseller "{reseller}" ({resellerRegion}) lists provider "{provider}" in CSP region "{providerRegion}"; '
+      + 'a reseller and its provider must be in the same CSP region.',
+    ja: 'リセラー「{reseller}」({resellerRegion}) の providers にある「{provider}」は CSP リージョン「{providerRegion}」です。リセラーとプロバイダーは同じ CSP リージョンでなければなりません。',
+  },
+  'cross-region-management': {
+    en: '"{partner}" ({partnerRegion}) manages subscription "{subscription}" of customer "{customer}" in CSP region '
+      + '"{customerRegion}"; customers accept relationships only from partners of their region.',
+    ja: '「{partner}」({partnerRegion}) は CSP リージョン「{customerRegion}」の顧客「{customer}」のサブスクリプション「{subscription}」を管理しています。'
+      + '顧客は自分のリージョンのパートナーからの関係のみ承認できます。',
+  },
   'region.related': { en: '"{entity}" is in {country} ({region})', ja: '「{entity}」は {country} ({region})' },
 
   // Own use and self-sales
-  'self-sale.owner': { en: '"{partner}" sells subscription "{subscription}" to "{customer}", its own tenant; CSP partners may not sell to themselves: buy through an unaffiliated partner (for Azure, the Azure Partner Shared Services tenant is the other way).', ja: '「{partner}」は自社のテナント「{customer}」にサブスクリプション「{subscription}」を販売しています。CSP パートナーは自社に販売できません。関連のないパートナーから購入してください (Azure の場合は Azure Partner Shared Services テナントも使えます)。' },
-  'self-sale.affiliate': { en: '"{partner}" sells subscription "{subscription}" to "{customer}", an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.', ja: '「{partner}」は関連会社「{customer}」(organization「{organization}」) にサブスクリプション「{subscription}」を販売しています。CSP パートナーは関連会社に販売できません。' },
-  'self-sale.provider-owner': { en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", its own tenant; CSP partners may not sell to themselves.', ja: 'プロバイダー「{partner}」が自社のテナント「{customer}」向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは自社に販売できません。' },
-  'self-sale.provider-affiliate': { en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.', ja: 'プロバイダー「{partner}」が関連会社「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは関連会社に販売できません。' },
+  'self-sale.owner': {
+    en: '"{partner}" sells subscription "{subscription}" to "{customer}", its own tenant; '
+      + 'CSP partners may not sell to themselves: buy through an unaffiliated partner (for Azure, '
+      + 'the Azure Partner Shared Services tenant is the other way).',
+    ja: '「{partner}」は自社のテナント「{customer}」にサブスクリプション「{subscription}」を販売しています。CSP パートナーは自社に販売できません。'
+      + '関連のないパートナーから購入してください (Azure の場合は Azure Partner Shared Services テナントも使えます)。',
+  },
+  'self-sale.affiliate': {
+    en: '"{partner}" sells subscription "{subscription}" to "{customer}", an affiliate (organization "{organization}"); '
+      + 'CSP partners may not sell to affiliates.',
+    ja: '「{partner}」は関連会社「{customer}」(organization「{organization}」) にサブスクリプション「{subscription}」を販売しています。CSP パートナーは関連会社に販売できません。',
+  },
+  'self-sale.provider-owner': {
+    en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", its own tenant; '
+      + 'CSP partners may not sell to themselves.',
+    ja: 'プロバイダー「{partner}」が自社のテナント「{customer}」向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは自社に販売できません。',
+  },
+  'self-sale.provider-affiliate': {
+    en: 'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", an affiliate (organization "{organization}"); '
+      + 'CSP partners may not sell to affiliates.',
+    ja: 'プロバイダー「{partner}」が関連会社「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは関連会社に販売できません。',
+  },
   'shared-services-misuse.no-owner': { en: 'Customer "{customer}" is marked sharedServices but names no owner; an Azure Partner Shared Services tenant belongs to a partner.', ja: '顧客「{customer}」は sharedServices ですが owner がありません。Azure Partner Shared Services テナントはパートナーのものです。' },
   'shared-services-misuse.kind': { en: 'Subscription "{subscription}" ({kind}) is in the Azure Partner Shared Services tenant of "{owner}", which can hold only Azure.', ja: 'サブスクリプション「{subscription}」({kind}) は「{owner}」の Azure Partner Shared Services テナントにありますが、このテナントには Azure しか置けません。' },
-  'shared-services-misuse.publisher': { en: 'Subscription "{subscription}" is a third-party offer in the Azure Partner Shared Services tenant of "{owner}", which can hold only Microsoft Azure.', ja: 'サブスクリプション「{subscription}」はサードパーティのオファーですが、「{owner}」の Azure Partner Shared Services テナントには Microsoft Azure しか置けません。' },
-  'shared-services-misuse.seller': { en: 'Subscription "{subscription}" in the Azure Partner Shared Services tenant of "{owner}" is sold by "{partner}"; only the owner buys for its shared services tenant.', ja: '「{owner}」の Azure Partner Shared Services テナントのサブスクリプション「{subscription}」を「{partner}」が販売しています。共有サービス テナントの購入は所有者のみが行います。' },
+  'shared-services-misuse.publisher': {
+    en: 'Subscription "{subscription}" is a third-party offer in the Azure Partner Shared Services tenant of "{owner}", '
+      + 'which can hold only Microsoft Azure.',
+    ja: 'サブスクリプション「{subscription}」はサードパーティのオファーですが、「{owner}」の Azure Partner Shared Services テナントには Microsoft Azure しか置けません。',
+  },
+  'shared-services-misuse.seller': {
+    en: 'Subscription "{subscription}" in the Azure Partner Shared Services tenant of "{owner}" is sold by "{partner}"; '
+      + 'only the owner buys for its shared services tenant.',
+    ja: '「{owner}」の Azure Partner Shared Services テナントのサブスクリプション「{subscription}」を「{partner}」が販売しています。共有サービス テナントの購入は所有者のみが行います。',
+  },
   'shared-services-duplicate': { en: 'Partner "{owner}" already has a shared services tenant ("{first}"); Partner Center creates one per partner account.', ja: 'パートナー「{owner}」にはすでに共有サービス テナント (「{first}」) があります。Partner Center が作成するのはパートナー アカウントごとに 1 つです。' },
   'shared-services-duplicate.related': { en: 'First shared services tenant of "{owner}"', ja: '「{owner}」の最初の共有サービス テナント' },
-  'own-use-tenant': { en: 'Customer "{customer}" is owned by "{owner}" but uses its CSP tenant "{tenant}"; own-use purchases go to a separate customer tenant, never the CSP tenant.', ja: '顧客「{customer}」は「{owner}」の自社利用ですが、その CSP テナント「{tenant}」を使っています。自社利用の購入は CSP テナントではなく別の顧客テナントに行います。' },
+  'own-use-tenant': {
+    en: 'Customer "{customer}" is owned by "{owner}" but uses its CSP tenant "{tenant}"; '
+      + 'own-use purchases go to a separate customer tenant, never the CSP tenant.',
+    ja: '顧客「{customer}」は「{owner}」の自社利用ですが、その CSP テナント「{tenant}」を使っています。自社利用の購入は CSP テナントではなく別の顧客テナントに行います。',
+  },
   'own-use-tenant.related': { en: 'CSP tenant of "{owner}"', ja: '「{owner}」の CSP テナント' },
 
   // Suppressions

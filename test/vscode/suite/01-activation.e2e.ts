@@ -12,7 +12,8 @@ describe('activation and diagnostics', () => {
 
   it('activates when a csp-partners manifest is opened', async () => {
     assert.equal(activeAtLoad, false,
-      'the extension was active before any manifest was opened: the runner must open a folder without manifests (the suite copies examples/ into it)');
+      'the extension was active before any manifest was opened: '
+        + 'the runner must open a folder without manifests (the suite copies examples/ into it)');
     // Diagnostics can only come from the activated extension: they are the event to wait for.
     const uri = exampleUri(EVERY_RULE);
     const first = waitForDiagnostics(uri, (d) => d.length > 0, 'the first diagnostics');

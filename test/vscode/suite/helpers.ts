@@ -106,7 +106,8 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode
     let subscription: vscode.Disposable | undefined;
     const timer = setTimeout(() => {
       subscription?.dispose();
-      reject(new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what} in ${path.basename(uri.path)}; its diagnostics now:\n  ${keysOf(diagnosticsOf(uri)).join('\n  ') || '(none)'}`));
+      const now = keysOf(diagnosticsOf(uri)).join('\n  ') || '(none)';
+      reject(new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what} in ${path.basename(uri.path)}; its diagnostics now:\n  ${now}`));
     }, WAIT_MS);
     const test = () => {
       const diagnostics = diagnosticsOf(uri);
