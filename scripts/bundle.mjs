@@ -6,12 +6,24 @@ import { build } from 'esbuild';
 const importMetaShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 const production = process.argv.includes('--production');
 const common = {
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning',
-  define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: importMetaShim },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: importMetaShim },
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/bin.ts'],
+    outfile: 'server/out/cli.js',
+    banner: { js: `#!/usr/bin/env node\n${importMetaShim}` },
+  }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
   // The server's worker thread for whole-text parses (server/src/lsp/whole-parse.ts).
   build({ ...common, entryPoints: ['server/src/parse-worker.ts'], outfile: 'server/out/parse-worker.js' }),

@@ -21,19 +21,27 @@ const writeJson = (file, value) => writeFileSync(file, `${JSON.stringify(value, 
 
 const pkg = readJson('package.json');
 const setting = pkg.contributes.configuration.properties['cspPartners.rules'];
-setting.properties = Object.fromEntries(rules.map((rule) => {
-  // A rule that cannot be switched off (yaml-syntax) does not offer `off` in settings.json.
-  const levels = rule.canBeOff ? SEVERITIES : SEVERITIES.filter((s) => s !== 'off');
-  return [rule.id, {
-    type: 'string',
-    enum: levels,
-    enumDescriptions: levels.map((level) => `%config.severity.${level}%`),
-    markdownDescription: `%config.rules.rule.${rule.id}%`,
-  }];
-}));
+setting.properties = Object.fromEntries(
+  rules.map((rule) => {
+    // A rule that cannot be switched off (yaml-syntax) does not offer `off` in settings.json.
+    const levels = rule.canBeOff ? SEVERITIES : SEVERITIES.filter((s) => s !== 'off');
+    return [
+      rule.id,
+      {
+        type: 'string',
+        enum: levels,
+        enumDescriptions: levels.map((level) => `%config.severity.${level}%`),
+        markdownDescription: `%config.rules.rule.${rule.id}%`,
+      },
+    ];
+  }),
+);
 writeJson('package.json', pkg);
 
-for (const [file, locale] of [['package.nls.json', 'en'], ['package.nls.ja.json', 'ja']]) {
+for (const [file, locale] of [
+  ['package.nls.json', 'en'],
+  ['package.nls.ja.json', 'ja'],
+]) {
   const nls = readJson(file);
   for (const key of Object.keys(nls)) if (key.startsWith('config.rules.rule.')) delete nls[key];
   for (const rule of rules) nls[`config.rules.rule.${rule.id}`] = DESCRIBE[locale](message(locale, rule.title), rule.severity);

@@ -57,8 +57,8 @@ function scenarioRules(file) {
     'Findings that count beyond the subscription they are on:',
     '',
     `- scenario 1: ${links(wide('partner'))} on a seller or provider, against every subscription it sells or provides;`,
-    `- scenarios 1 and 2: ${links(wide('customer'))} on the customer entry itself (not within a subscription),`
-      + ' against every subscription of that customer.',
+    `- scenarios 1 and 2: ${links(wide('customer'))} on the customer entry itself (not within a subscription),` +
+      ' against every subscription of that customer.',
   ].join('\n');
 }
 

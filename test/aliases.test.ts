@@ -34,7 +34,8 @@ describe('aliases', () => {
     const record = '{ accepted: true, acceptedOn: 2024-01-01 }';
     const shared = Array.from({ length: 1000 }, (_, i) => partner(i, i === 0 ? `&mpa ${record}` : '*mpa')).join('');
     const written = Array.from({ length: 1000 }, (_, i) => partner(i, record)).join('');
-    const findings = (list: string) => check(`manifestVersion: 1\npartners:\n${list}customers: []\n`).findings.map((f) => [f.rule, f.message]);
+    const findings = (list: string) =>
+      check(`manifestVersion: 1\npartners:\n${list}customers: []\n`).findings.map((f) => [f.rule, f.message]);
     assert.deepEqual(findings(shared), findings(written));
   });
 });
@@ -43,13 +44,31 @@ describe('the alias budget', () => {
   // "Billion laughs" under x- keys at the root: 9 anchors, each a list of 9 aliases of the one before.
   const names = 'abcdefghi';
   const bomb = [`x-a: &a [${Array(9).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i < names.length; i++) bomb.push(`x-${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < names.length; i++)
+    bomb.push(
+      `x-${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   const text = [
-    'manifestVersion: 1', ...bomb, 'partners:',
-    '  - id: p', '    name: P', '    type: indirect-reseller', '    country: XX', '    providers: *i', '    tenant: *c',
+    'manifestVersion: 1',
+    ...bomb,
+    'partners:',
+    '  - id: p',
+    '    name: P',
+    '    type: indirect-reseller',
+    '    country: XX',
+    '    providers: *i',
+    '    tenant: *c',
     'customers:',
-    '  - id: c', '    name: C', '    country: FR', '    subscriptions:',
-    '      - id: s', '        offer: o', '        soldBy: p', '        managedBy: *i',
+    '  - id: c',
+    '    name: C',
+    '    country: FR',
+    '    subscriptions:',
+    '      - id: s',
+    '        offer: o',
+    '        soldBy: p',
+    '        managedBy: *i',
     '',
   ].join('\n');
   const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle));
@@ -59,7 +78,10 @@ describe('the alias budget', () => {
     const rows = result.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character, f.message.slice(0, 40)]);
     const tooMany = 'This value expands aliases more than 100';
     for (const key of ['providers:', 'tenant:', 'managedBy:']) {
-      assert.ok(rows.some(([rule, line, , message]) => rule === 'schema' && line === lineOf(key) && message === tooMany), `${key}\n${rows.join('\n')}`);
+      assert.ok(
+        rows.some(([rule, line, , message]) => rule === 'schema' && line === lineOf(key) && message === tooMany),
+        `${key}\n${rows.join('\n')}`,
+      );
     }
     // The entry's other values still speak: its country, read as usual.
     assert.ok(rows.some(([rule, line]) => rule === 'unknown-country' && line === lineOf('country: XX')));

@@ -18,7 +18,11 @@ const DATA = 'test/data/cli';
 const EXAMPLE_CLEAN = 'examples/csp-partners.yaml';
 const EXAMPLE_EVERY_RULE = 'examples/every-rule.csp-partners.yaml';
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the bundled bin with `args` (no shell: globs reach the CLI as written), English messages. */
 function cli(args: string[], cwd = repoRoot): Run {
@@ -28,9 +32,19 @@ function cli(args: string[], cwd = repoRoot): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-interface JsonPosition { line: number; character: number }
-interface JsonDiagnostic { rule: string; severity: string; message: string; range: { start: JsonPosition; end: JsonPosition } }
-interface JsonReport { files: { path: string; diagnostics: JsonDiagnostic[] }[] }
+interface JsonPosition {
+  line: number;
+  character: number;
+}
+interface JsonDiagnostic {
+  rule: string;
+  severity: string;
+  message: string;
+  range: { start: JsonPosition; end: JsonPosition };
+}
+interface JsonReport {
+  files: { path: string; diagnostics: JsonDiagnostic[] }[];
+}
 
 function json(args: string[], cwd = repoRoot): { run: Run; report: JsonReport } {
   const run = cli([...args, '--format', 'json'], cwd);
@@ -45,7 +59,11 @@ const diagnosticsOf = (report: JsonReport, file: string) => {
 };
 
 /** Lines of a file as the CLI counts them: split at LF, a trailing CR dropped, a BOM dropped. */
-const linesOf = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8').replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+const linesOf = (file: string) =>
+  readFileSync(path.join(repoRoot, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''));
 
 describe('CLI (bundled bin in a child process)', () => {
   before(() => {
@@ -105,7 +123,14 @@ describe('CLI (bundled bin in a child process)', () => {
     });
 
     it('is 2 for a bad --rule value', () => {
-      for (const value of ['cross-region-sale=loud', 'cross-region-sale', 'cross-region-sale=', '=error', 'cross-region-sale=error=x', 'yaml-syntax=off']) {
+      for (const value of [
+        'cross-region-sale=loud',
+        'cross-region-sale',
+        'cross-region-sale=',
+        '=error',
+        'cross-region-sale=error=x',
+        'yaml-syntax=off',
+      ]) {
         const run = cli(['check', '--rule', value, EXAMPLE_CLEAN]);
         assert.equal(run.status, 2, value);
         assert.match(run.stderr, /--rule/, value);
@@ -208,8 +233,14 @@ describe('CLI (bundled bin in a child process)', () => {
       const { report } = json(['check', `${DATA}/utf16.yaml`, `${DATA}/utf16-crlf.yaml`, `${DATA}/utf16-bom.yaml`]);
       const lf = diagnosticsOf(report, `${DATA}/utf16.yaml`);
       assert.ok(lf.length >= 3);
-      assert.ok(lf.some((d) => d.range.start.line === 0), 'a finding on the first line, where a BOM would shift columns');
-      assert.ok(lf.some((d) => d.range.end.character === linesOf(`${DATA}/utf16.yaml`)[d.range.end.line].length), 'a finding that ends at the end of its line, where a CR would show');
+      assert.ok(
+        lf.some((d) => d.range.start.line === 0),
+        'a finding on the first line, where a BOM would shift columns',
+      );
+      assert.ok(
+        lf.some((d) => d.range.end.character === linesOf(`${DATA}/utf16.yaml`)[d.range.end.line].length),
+        'a finding that ends at the end of its line, where a CR would show',
+      );
       assert.deepEqual(diagnosticsOf(report, `${DATA}/utf16-crlf.yaml`), lf);
       assert.deepEqual(diagnosticsOf(report, `${DATA}/utf16-bom.yaml`), lf);
     });
@@ -219,7 +250,10 @@ describe('CLI (bundled bin in a child process)', () => {
     it('expands a quoted glob to every matching file, sorted', () => {
       const { run, report } = json(['check', `${DATA}/*.yaml`]);
       assert.equal(run.status, 1);
-      const expected = readdirSync(path.join(repoRoot, DATA)).filter((n) => n.endsWith('.yaml')).sort().map((n) => `${DATA}/${n}`);
+      const expected = readdirSync(path.join(repoRoot, DATA))
+        .filter((n) => n.endsWith('.yaml'))
+        .sort()
+        .map((n) => `${DATA}/${n}`);
       assert.ok(expected.length >= 5, 'several files');
       const paths = report.files.map((f) => f.path);
       assert.deepEqual(paths, expected);
@@ -228,7 +262,10 @@ describe('CLI (bundled bin in a child process)', () => {
 
     it('checks a file named twice (once by a glob) only once', () => {
       const { report } = json(['check', `${DATA}/clean.yaml`, `./${DATA}/clean.yaml`, `${DATA}/clean.*`]);
-      assert.deepEqual(report.files.map((f) => f.path), [`${DATA}/clean.yaml`]);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        [`${DATA}/clean.yaml`],
+      );
     });
 
     it('takes an existing file whose name looks like a glob as that file', () => {
@@ -238,7 +275,13 @@ describe('CLI (bundled bin in a child process)', () => {
         writeFileSync(path.join(dir, '[x].yaml'), readFileSync(path.join(repoRoot, DATA, 'cross-region.yaml')));
         const { run, report } = json(['check', 'copy (1).yaml', '[x].yaml'], dir);
         assert.equal(run.status, 1);
-        assert.deepEqual(report.files.map((f) => [f.path, f.diagnostics.length]), [['copy (1).yaml', 0], ['[x].yaml', 2]]);
+        assert.deepEqual(
+          report.files.map((f) => [f.path, f.diagnostics.length]),
+          [
+            ['copy (1).yaml', 0],
+            ['[x].yaml', 2],
+          ],
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -254,7 +297,10 @@ describe('CLI (bundled bin in a child process)', () => {
         writeFileSync(path.join(dir, 'other.yaml'), 'not: a manifest\n');
         const { run, report } = json(['check'], dir);
         assert.equal(run.status, 1);
-        assert.deepEqual(report.files.map((f) => f.path), ['csp-partners.yaml', 'sub/emea.csp-partners.yml']);
+        assert.deepEqual(
+          report.files.map((f) => f.path),
+          ['csp-partners.yaml', 'sub/emea.csp-partners.yml'],
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -262,14 +308,20 @@ describe('CLI (bundled bin in a child process)', () => {
   });
 
   describe('--rule ID=SEVERITY', () => {
-    it('off removes that rule\'s findings and keeps the others', () => {
+    it("off removes that rule's findings and keeps the others", () => {
       const before = diagnosticsOf(json(['check', EXAMPLE_EVERY_RULE]).report, EXAMPLE_EVERY_RULE);
-      assert.ok(before.some((d) => d.rule === 'cross-region-sale'), 'the example has a cross-region-sale finding');
+      assert.ok(
+        before.some((d) => d.rule === 'cross-region-sale'),
+        'the example has a cross-region-sale finding',
+      );
       const { run, report } = json(['check', EXAMPLE_EVERY_RULE, '--rule', 'cross-region-sale=off']);
       const after = diagnosticsOf(report, EXAMPLE_EVERY_RULE);
       assert.equal(run.status, 1, 'other errors remain');
       assert.ok(!after.some((d) => d.rule === 'cross-region-sale'));
-      assert.deepEqual(after, before.filter((d) => d.rule !== 'cross-region-sale'));
+      assert.deepEqual(
+        after,
+        before.filter((d) => d.rule !== 'cross-region-sale'),
+      );
     });
 
     it('off on the only failing rule turns exit 1 into 0', () => {
@@ -287,7 +339,10 @@ describe('CLI (bundled bin in a child process)', () => {
       assert.ok(errors.every((d) => d.rule === 'cross-region-sale' && d.severity === 'error'));
       const { run, report } = json(['check', file, '--rule', 'cross-region-sale=warning']);
       assert.equal(run.status, 0);
-      assert.deepEqual(diagnosticsOf(report, file), errors.map((d) => ({ ...d, severity: 'warning' })));
+      assert.deepEqual(
+        diagnosticsOf(report, file),
+        errors.map((d) => ({ ...d, severity: 'warning' })),
+      );
     });
 
     it('accepts the --rule=ID=SEVERITY spelling and several --rule flags', () => {
@@ -315,7 +370,10 @@ describe('CLI (bundled bin in a child process)', () => {
         assert.ok(line.trimStart().startsWith(`${where} `), `${line} starts with ${where}`);
         assert.ok(line.trimEnd().endsWith(d.rule), `${line} ends with ${d.rule}`);
       }
-      assert.ok(lines.some((l) => l.trimStart().startsWith('5:76 ')), 'the UK finding after the emoji is at 5:76 (UTF-16)');
+      assert.ok(
+        lines.some((l) => l.trimStart().startsWith('5:76 ')),
+        'the UK finding after the emoji is at 5:76 (UTF-16)',
+      );
       assert.match(run.stdout, /\b3 errors, 0 warnings, 0 infos in 1 files\b/);
     });
 
@@ -336,12 +394,23 @@ describe('CLI (bundled bin in a child process)', () => {
       assert.ok(ok, `SARIF 2.1.0 schema errors: ${ajv.errorsText(validate.errors)}`);
     };
 
-    interface SarifRegion { startLine: number; startColumn: number; endLine: number; endColumn: number }
+    interface SarifRegion {
+      startLine: number;
+      startColumn: number;
+      endLine: number;
+      endColumn: number;
+    }
     interface SarifResult {
-      ruleId: string; ruleIndex: number; level: string; message: { text: string };
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: SarifRegion } }[];
     }
-    interface SarifLog { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; columnKind?: string; results: SarifResult[] }[] }
+    interface SarifLog {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; columnKind?: string; results: SarifResult[] }[];
+    }
 
     it('is the official schema (draft-07 SARIF 2.1.0) that the test validates against', () => {
       const s = schema as Record<string, unknown>;
@@ -374,8 +443,10 @@ describe('CLI (bundled bin in a child process)', () => {
         const { artifactLocation, region } = r.locations[0].physicalLocation;
         assert.equal(artifactLocation.uri, uri);
         assert.deepEqual(region, {
-          startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1,
-          endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+          startLine: d.range.start.line + 1,
+          startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
         });
       });
     });
@@ -414,9 +485,12 @@ describe('CLI (bundled bin in a child process)', () => {
 
   describe('scenario', () => {
     const SCN = 'test/data/scenarios';
-    const expected = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, SCN, `${name}.expected.json`), 'utf8')) as ScenarioBaseline;
+    const expected = (name: string) =>
+      JSON.parse(readFileSync(path.join(repoRoot, SCN, `${name}.expected.json`), 'utf8')) as ScenarioBaseline;
     const subjectResult = (name: string, query: { scenario: number; customer?: string; partner?: string }) => {
-      const found = expected(name).subjects.find((s) => s.scenario === query.scenario && s.customer === query.customer && s.partner === query.partner);
+      const found = expected(name).subjects.find(
+        (s) => s.scenario === query.scenario && s.customer === query.customer && s.partner === query.partner,
+      );
       assert.ok(found, `${name}.expected.json answers ${JSON.stringify(query)}`);
       return found.result;
     };
@@ -442,7 +516,10 @@ describe('CLI (bundled bin in a child process)', () => {
         assert.equal(run.status, 1);
         assert.deepEqual(Object.keys(body), ['file', 'scenarios']);
         assert.deepEqual(body, { file, scenarios: expected('regions').all });
-        assert.deepEqual((body.scenarios as { scenario: number }[]).map((s) => s.scenario), [1, 2, 3, 4, 5, 6, 7]);
+        assert.deepEqual(
+          (body.scenarios as { scenario: number }[]).map((s) => s.scenario),
+          [1, 2, 3, 4, 5, 6, 7],
+        );
       });
 
       it('answers for the whole manifest without a subject', () => {
@@ -451,9 +528,18 @@ describe('CLI (bundled bin in a child process)', () => {
       });
 
       it('answers for one partner with --partner (scenario 4), and for one customer in scenarios 2 and 3', () => {
-        assert.deepEqual(scenarioJson(['4', `${SCN}/own-use.yaml`, '--partner', 'tailwind']).body.items, subjectResult('own-use', { scenario: 4, partner: 'tailwind' }).items);
-        assert.deepEqual(scenarioJson(['--customer=bellows', '2', `${SCN}/multipartner.yaml`]).body.items, subjectResult('multipartner', { scenario: 2, customer: 'bellows' }).items);
-        assert.deepEqual(scenarioJson(['3', `${SCN}/multipartner.yaml`, '--customer', 'woodgrove']).body.items, subjectResult('multipartner', { scenario: 3, customer: 'woodgrove' }).items);
+        assert.deepEqual(
+          scenarioJson(['4', `${SCN}/own-use.yaml`, '--partner', 'tailwind']).body.items,
+          subjectResult('own-use', { scenario: 4, partner: 'tailwind' }).items,
+        );
+        assert.deepEqual(
+          scenarioJson(['--customer=bellows', '2', `${SCN}/multipartner.yaml`]).body.items,
+          subjectResult('multipartner', { scenario: 2, customer: 'bellows' }).items,
+        );
+        assert.deepEqual(
+          scenarioJson(['3', `${SCN}/multipartner.yaml`, '--customer', 'woodgrove']).body.items,
+          subjectResult('multipartner', { scenario: 3, customer: 'woodgrove' }).items,
+        );
       });
 
       it('keeps the path as given and counts positions as check does (0-based lines, UTF-16 characters)', () => {
@@ -462,8 +548,8 @@ describe('CLI (bundled bin in a child process)', () => {
           const lines = [
             'manifestVersion: 1',
             'partners:',
-            '  - { id: relecloud-us, name: Relecloud, type: direct-bill, tenant: relecloud.onmicrosoft.com, country: US, '
-              + 'mpa: { accepted: true }, directBill: { apiIntegration: true, billingAndSupport: true, securityCompliance: true } }',
+            '  - { id: relecloud-us, name: Relecloud, type: direct-bill, tenant: relecloud.onmicrosoft.com, country: US, ' +
+              'mpa: { accepted: true }, directBill: { apiIntegration: true, billingAndSupport: true, securityCompliance: true } }',
             'customers:',
             '  - id: sushi',
             '    name: Sushi',
@@ -480,7 +566,10 @@ describe('CLI (bundled bin in a child process)', () => {
           assert.deepEqual(item.rules, ['cross-region-sale']);
           const character = lines[8].indexOf('relecloud-us');
           assert.notEqual([...lines[8].slice(0, character)].length, character, 'the emoji makes code points and UTF-16 units differ');
-          assert.deepEqual(item.locations[0], { start: { line: 8, character }, end: { line: 8, character: character + 'relecloud-us'.length } });
+          assert.deepEqual(item.locations[0], {
+            start: { line: 8, character },
+            end: { line: 8, character: character + 'relecloud-us'.length },
+          });
           const text = cli(['scenario', '6', './ü dir/m.yaml'], dir);
           assert.match(text.stdout, new RegExp(`\\./ü dir/m\\.yaml:9:${character + 1}$`, 'm'));
         } finally {
@@ -503,21 +592,39 @@ describe('CLI (bundled bin in a child process)', () => {
           const rules = item.rules.length ? ` [${item.rules.join(', ')}]` : '';
           const first = item.locations[0];
           const where = first ? `  ${file}:${first.start.line + 1}:${first.start.character + 1}` : '';
-          assert.ok(lines.includes(`  ${MARK[item.verdict]} ${item.subject} — ${item.reason}${rules}${where}`), `a line for ${item.subject}`);
+          assert.ok(
+            lines.includes(`  ${MARK[item.verdict]} ${item.subject} — ${item.reason}${rules}${where}`),
+            `a line for ${item.subject}`,
+          );
         }
         const count = (v: string) => answer.items.filter((i) => i.verdict === v).length;
-        assert.equal(lines[lines.length - 1], `${count('supported')} supported, ${count('not-supported')} not supported, ${count('not-applicable')} not applicable`);
+        assert.equal(
+          lines[lines.length - 1],
+          `${count('supported')} supported, ${count('not-supported')} not supported, ${count('not-applicable')} not applicable`,
+        );
         assert.ok(count('supported') > 0 && count('not-supported') > 0 && count('not-applicable') > 0, 'the three marks are shown');
       });
 
       it('shows a not-supported item with ✗, its rule in brackets and file:line:col of its first location', () => {
         const run = cli(['scenario', '1', `${SCN}/paths.yaml`]);
-        assert.match(run.stdout, new RegExp(/^ {2}✗ woodgrove \/ no-provider: Microsoft → fabrikam → woodgrove — /.source
-          + /Subscription "no-provider" is sold by indirect reseller "fabrikam" but names no provider; .* /.source
-          + /\[reseller-needs-provider\] {2}test\/data\/scenarios\/paths\.yaml:115:17$/.source, 'm'));
+        assert.match(
+          run.stdout,
+          new RegExp(
+            /^ {2}✗ woodgrove \/ no-provider: Microsoft → fabrikam → woodgrove — /.source +
+              /Subscription "no-provider" is sold by indirect reseller "fabrikam" but names no provider; .* /.source +
+              /\[reseller-needs-provider\] {2}test\/data\/scenarios\/paths\.yaml:115:17$/.source,
+            'm',
+          ),
+        );
         assert.match(run.stdout, /^ {2}– bellows — This customer has no subscriptions\. {2}test\/data\/scenarios\/paths\.yaml:142:9$/m);
-        assert.match(run.stdout, new RegExp(/^ {2}✓ woodgrove \/ direct: Microsoft → northwind → woodgrove — /.source
-          + /Valid path: Microsoft → northwind → woodgrove\. {2}test\/data\/scenarios\/paths\.yaml:107:17$/.source, 'm'));
+        assert.match(
+          run.stdout,
+          new RegExp(
+            /^ {2}✓ woodgrove \/ direct: Microsoft → northwind → woodgrove — /.source +
+              /Valid path: Microsoft → northwind → woodgrove\. {2}test\/data\/scenarios\/paths\.yaml:107:17$/.source,
+            'm',
+          ),
+        );
       });
 
       it('heads all seven answers with their questions, in order, and sums the verdicts of all', () => {
@@ -525,10 +632,16 @@ describe('CLI (bundled bin in a child process)', () => {
         const run = cli(['scenario', 'all', file]);
         assert.equal(run.status, 0, run.stdout);
         const headings = run.stdout.split('\n').filter((l) => /^\d\. /.test(l));
-        assert.deepEqual(headings, expected('clean').all.map((r) => `${r.scenario}. ${r.question}`));
+        assert.deepEqual(
+          headings,
+          expected('clean').all.map((r) => `${r.scenario}. ${r.question}`),
+        );
         const items = expected('clean').all.flatMap((r) => r.items);
         const count = (v: string) => items.filter((i) => i.verdict === v).length;
-        assert.match(run.stdout, new RegExp(`^${count('supported')} supported, 0 not supported, ${count('not-applicable')} not applicable$`, 'm'));
+        assert.match(
+          run.stdout,
+          new RegExp(`^${count('supported')} supported, 0 not supported, ${count('not-applicable')} not applicable$`, 'm'),
+        );
       });
 
       it('speaks Japanese with --locale ja', () => {
@@ -545,7 +658,11 @@ describe('CLI (bundled bin in a child process)', () => {
         assert.equal(cli(['scenario', 'all', `${SCN}/clean.yaml`]).status, 0);
         assert.equal(cli(['scenario', '4', `${SCN}/own-use.yaml`, '--partner', 'adatum']).status, 0);
         assert.equal(cli(['scenario', '4', `${SCN}/own-use.yaml`, '--partner', 'lamna']).status, 1);
-        assert.equal(cli(['scenario', '3', `${SCN}/multipartner.yaml`, '--customer', 'bellows']).status, 0, 'not applicable is not a failure');
+        assert.equal(
+          cli(['scenario', '3', `${SCN}/multipartner.yaml`, '--customer', 'bellows']).status,
+          0,
+          'not applicable is not a failure',
+        );
         assert.equal(cli(['scenario', '7', `${SCN}/regions.yaml`]).status, 1);
         assert.equal(cli(['scenario', '7', `${SCN}/self-sale.yaml`]).status, 0);
         assert.equal(cli(['scenario', 'all', `${SCN}/self-sale.yaml`]).status, 1);
@@ -575,7 +692,8 @@ describe('CLI (bundled bin in a child process)', () => {
       const CLEAN = `${SCN}/clean.yaml`;
 
       it('is 2 for a bad scenario number, naming it', () => {
-        for (const n of ['0', '8', '12', '1.0', 'x', 'ALL', '']) usage([n, CLEAN], new RegExp(`Unknown scenario "${n.replace('.', '\\.')}"`));
+        for (const n of ['0', '8', '12', '1.0', 'x', 'ALL', ''])
+          usage([n, CLEAN], new RegExp(`Unknown scenario "${n.replace('.', '\\.')}"`));
       });
 
       it('is 2 without a scenario number or a file, or with a second file', () => {
@@ -591,11 +709,13 @@ describe('CLI (bundled bin in a child process)', () => {
       });
 
       it('is 2 for --customer with a scenario other than 1–3', () => {
-        for (const n of ['4', '5', '6', '7', 'all']) usage([n, CLEAN, '--customer', 'woodgrove'], new RegExp(`--customer applies to scenarios 1, 2 and 3 only, not to "${n}"`));
+        for (const n of ['4', '5', '6', '7', 'all'])
+          usage([n, CLEAN, '--customer', 'woodgrove'], new RegExp(`--customer applies to scenarios 1, 2 and 3 only, not to "${n}"`));
       });
 
       it('is 2 for --partner with a scenario other than 4', () => {
-        for (const n of ['1', '2', '3', '5', '6', '7', 'all']) usage([n, CLEAN, '--partner', 'adatum'], new RegExp(`--partner applies to scenario 4 only, not to "${n}"`));
+        for (const n of ['1', '2', '3', '5', '6', '7', 'all'])
+          usage([n, CLEAN, '--partner', 'adatum'], new RegExp(`--partner applies to scenario 4 only, not to "${n}"`));
       });
 
       it('is 2 for --customer and --partner together', () => {
@@ -637,14 +757,22 @@ describe('CLI: a file the checker fails on', () => {
         return original(text, options);
       };
       const status = runCli(['check', EXAMPLE_EVERY_RULE, EXAMPLE_CLEAN, '--format', 'json'], {
-        out: (text) => out.push(text), err: (text) => err.push(text), cwd: repoRoot, env: { LANG: 'C' },
+        out: (text) => out.push(text),
+        err: (text) => err.push(text),
+        cwd: repoRoot,
+        env: { LANG: 'C' },
       });
       assert.equal(status, 2);
     } finally {
       (core as { check: typeof original }).check = original;
     }
-    assert.deepEqual(err, [`csp-partners: Could not check ${EXAMPLE_EVERY_RULE}: internal error (RangeError: Maximum call stack size exceeded)`]);
+    assert.deepEqual(err, [
+      `csp-partners: Could not check ${EXAMPLE_EVERY_RULE}: internal error (RangeError: Maximum call stack size exceeded)`,
+    ]);
     const report = JSON.parse(out.join('')) as JsonReport;
-    assert.deepEqual(report.files.map((f) => f.path), [EXAMPLE_CLEAN]);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      [EXAMPLE_CLEAN],
+    );
   });
 });

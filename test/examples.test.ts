@@ -8,7 +8,10 @@ const example = (name: string) => check(readFileSync(path.join(repoRoot, 'exampl
 
 describe('examples', () => {
   it('csp-partners.yaml is clean', () => {
-    assert.deepEqual(example('csp-partners.yaml').findings.map((f) => `${f.range.start.line + 1} ${f.rule}`), []);
+    assert.deepEqual(
+      example('csp-partners.yaml').findings.map((f) => `${f.range.start.line + 1} ${f.rule}`),
+      [],
+    );
   });
 
   it('every-rule.csp-partners.yaml fires every rule but yaml-syntax', () => {

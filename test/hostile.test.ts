@@ -35,7 +35,10 @@ function checked(text: string): CheckResult {
     const { start, end } = f.range;
     assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `start <= end: ${where}`);
     assert.ok(end.line < lines.length, `end line inside the text: ${where}`);
-    assert.ok(start.character <= lines[start.line].length && end.character <= lines[end.line].length, `characters inside their lines: ${where}`);
+    assert.ok(
+      start.character <= lines[start.line].length && end.character <= lines[end.line].length,
+      `characters inside their lines: ${where}`,
+    );
     if (f.rule === 'yaml-syntax') assert.equal(start.line, end.line, `yaml-syntax stays on its line: ${where}`);
   }
   return result;
@@ -47,7 +50,12 @@ const only = (findings: Finding[], rule: string) => findings.filter((f) => f.rul
 function aliasBomb(indent: string, keyPrefix = ''): string {
   const names = 'abcdefghi';
   const out = [`${indent}${keyPrefix}a: &a [${Array(9).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i < names.length; i++) out.push(`${indent}${keyPrefix}${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < names.length; i++)
+    out.push(
+      `${indent}${keyPrefix}${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   return out.join('\n') + '\n';
 }
 
@@ -103,12 +111,21 @@ describe('hostile inputs through check()', () => {
     }
 
     it('exact ranges: the duplicate key and the alias with no anchor', () => {
-      assert.deepEqual(checked(`${HEAD}customers: []\ncustomers: []\n`).findings.map((f) => f.range), [{ start: { line: 3, character: 0 }, end: { line: 3, character: 9 } }]);
-      assert.deepEqual(checked(`${HEAD}customers: *nope\n`).findings.map((f) => f.range), [{ start: { line: 2, character: 11 }, end: { line: 2, character: 16 } }]);
+      assert.deepEqual(
+        checked(`${HEAD}customers: []\ncustomers: []\n`).findings.map((f) => f.range),
+        [{ start: { line: 3, character: 0 }, end: { line: 3, character: 9 } }],
+      );
+      assert.deepEqual(
+        checked(`${HEAD}customers: *nope\n`).findings.map((f) => f.range),
+        [{ start: { line: 2, character: 11 }, end: { line: 2, character: 16 } }],
+      );
     });
 
     it('an unclosed quote or flow mapping: yaml-syntax on one line, no throw', () => {
-      for (const text of [`${HEAD}customers:\n  - id: a\n    name: "abc\n    country: FR\n${tail}`, `{ manifestVersion: 1,\npartners: [],\ncustomers: []\n${tail}`]) {
+      for (const text of [
+        `${HEAD}customers:\n  - id: a\n    name: "abc\n    country: FR\n${tail}`,
+        `{ manifestVersion: 1,\npartners: [],\ncustomers: []\n${tail}`,
+      ]) {
         const { findings } = checked(text);
         assert.ok(findings.length > 0);
         assert.ok(findings.every((f) => f.rule === 'yaml-syntax'));
@@ -120,16 +137,23 @@ describe('hostile inputs through check()', () => {
     // flow mapping opens, so the squiggle is far from the cause.
     it('an unclosed quote or flow mapping is reported on the line where it opens', () => {
       const quote = `${HEAD}customers:\n  - id: a\n    name: "abc\n    country: FR\n${tail}`;
-      assert.deepEqual(checked(quote).findings.map((f) => f.range.start.line), [lineOf(quote, '"abc')]);
+      assert.deepEqual(
+        checked(quote).findings.map((f) => f.range.start.line),
+        [lineOf(quote, '"abc')],
+      );
       const flow = `{ manifestVersion: 1,\npartners: [],\ncustomers: []\n${tail}`;
-      assert.deepEqual(checked(flow).findings.map((f) => f.range.start.line), [0]);
+      assert.deepEqual(
+        checked(flow).findings.map((f) => f.range.start.line),
+        [0],
+      );
     });
   });
 
   describe('alias bomb (billion laughs: 9 anchors x 9 aliases)', () => {
     it('inside a customer entry: a finding on the key that holds it, naming the alias limit; the other entries are still checked', () => {
-      const text = `${HEAD}customers:\n  - id: boom\n    name: Boom\n    country: FR\n    x-bomb:\n`
-        + `${aliasBomb('      ')}  - id: after\n    name: After\n    country: UK\n`;
+      const text =
+        `${HEAD}customers:\n  - id: boom\n    name: Boom\n    country: FR\n    x-bomb:\n` +
+        `${aliasBomb('      ')}  - id: after\n    name: After\n    country: UK\n`;
       const { findings } = checked(text);
       const bomb = findings.filter((f) => /alias/i.test(f.message));
       assert.equal(bomb.length, 1, 'one finding for the bomb');
@@ -153,7 +177,6 @@ describe('hostile inputs through check()', () => {
       const a = checked(under).findings.filter((f) => /alias/i.test(f.message));
       assert.equal(a.length, 1);
       assert.equal(a[0].range.start.line, lineOf(under, 'x-bomb:'));
-
     });
 
     it('an anchor that contains its own alias (a cycle) returns without throwing', () => {
@@ -185,8 +208,9 @@ describe('hostile inputs through check()', () => {
     });
 
     it('100 nested flow sequences as a managedBy value: schema findings on that line only', () => {
-      const text = `${HEAD}customers:\n  - id: deep\n    name: Deep\n    country: FR\n    subscriptions:\n`
-        + `      - id: s\n        offer: o\n        managedBy: ${'['.repeat(100)}x${']'.repeat(100)}\n`;
+      const text =
+        `${HEAD}customers:\n  - id: deep\n    name: Deep\n    country: FR\n    subscriptions:\n` +
+        `      - id: s\n        offer: o\n        managedBy: ${'['.repeat(100)}x${']'.repeat(100)}\n`;
       const { findings } = checked(text);
       assert.ok(findings.length > 0);
       const line = lineOf(text, 'managedBy:');
@@ -199,7 +223,7 @@ describe('hostile inputs through check()', () => {
 
     // Where the parser's stack runs out depends on the stack size, so this only asks for no throw and,
     // if anything is reported, yaml-syntax findings on one line each (the values sit under x- keys).
-    it('5000 nested flow sequences and 1000 nested mappings (past the parser\'s stack): no throw', () => {
+    it("5000 nested flow sequences and 1000 nested mappings (past the parser's stack): no throw", () => {
       for (const text of [
         `${HEAD}customers: []\nx-seq: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
         `${HEAD}customers: []\nx-deep:\n${deepBlockMapping(2, 1000)}`,
@@ -255,8 +279,9 @@ describe('hostile inputs through check()', () => {
     it('a 5 MB managedBy list of unknown ids on one line: one unknown-reference per entry, on that line', () => {
       const count = Math.ceil(FIVE_MB / 10);
       const ids = Array.from({ length: count }, (_, i) => `p${String(i).padStart(7, '0')}`);
-      const text = `${HEAD}customers:\n  - id: c\n    name: C\n    country: FR\n    subscriptions:\n`
-        + `      - id: s\n        offer: o\n        managedBy: [${ids.join(', ')}]\n`;
+      const text =
+        `${HEAD}customers:\n  - id: c\n    name: C\n    country: FR\n    subscriptions:\n` +
+        `      - id: s\n        offer: o\n        managedBy: [${ids.join(', ')}]\n`;
       const line = lineOf(text, 'managedBy:');
       assert.ok(text.split('\n')[line].length > FIVE_MB);
       const { findings } = checked(text);
@@ -270,8 +295,9 @@ describe('hostile inputs through check()', () => {
 
   describe('__proto__ and other prototype names', () => {
     it('__proto__ as a key in a partner: schema "Unknown property" on that key', () => {
-      const text = 'manifestVersion: 1\ncustomers: []\npartners:\n  - id: p\n    name: P\n'
-        + '    type: direct-bill\n    country: FR\n    __proto__:\n      polluted: true\n';
+      const text =
+        'manifestVersion: 1\ncustomers: []\npartners:\n  - id: p\n    name: P\n' +
+        '    type: direct-bill\n    country: FR\n    __proto__:\n      polluted: true\n';
       const { findings } = checked(text);
       assert.equal(findings.length, 1);
       assert.equal(findings[0].rule, 'schema');
@@ -281,8 +307,9 @@ describe('hostile inputs through check()', () => {
     });
 
     it('__proto__ as a key in a subscription flow mapping: schema "Unknown property" on that key', () => {
-      const text = `${HEAD}customers:\n  - id: a\n    name: A\n    country: FR\n`
-        + `    subscriptions:\n      - {id: s, offer: o, __proto__: {soldBy: x, polluted: true}}\n`;
+      const text =
+        `${HEAD}customers:\n  - id: a\n    name: A\n    country: FR\n` +
+        `    subscriptions:\n      - {id: s, offer: o, __proto__: {soldBy: x, polluted: true}}\n`;
       const { findings } = checked(text);
       assert.equal(findings.length, 1);
       assert.match(findings[0].message, /Unknown property "__proto__"/);
@@ -290,13 +317,17 @@ describe('hostile inputs through check()', () => {
     });
 
     it('__proto__ as an id and as references: schema findings on those values', () => {
-      const text = 'manifestVersion: 1\npartners:\n  - id: __proto__\n    name: P\n    type: direct-bill\n    country: FR\ncustomers:\n'
-        + '  - id: c\n    name: C\n    country: FR\n'
-        + '    owner: __proto__\n    subscriptions:\n      - {id: s, offer: o, soldBy: __proto__, managedBy: [__proto__]}\n';
+      const text =
+        'manifestVersion: 1\npartners:\n  - id: __proto__\n    name: P\n    type: direct-bill\n    country: FR\ncustomers:\n' +
+        '  - id: c\n    name: C\n    country: FR\n' +
+        '    owner: __proto__\n    subscriptions:\n      - {id: s, offer: o, soldBy: __proto__, managedBy: [__proto__]}\n';
       const { findings } = checked(text);
       const protoValues = findings.filter((f) => f.rule === 'schema' && /"__proto__" is not a valid id/.test(f.message));
       assert.equal(protoValues.length, 4, 'id, owner, soldBy and managedBy[0]');
-      assert.deepEqual(protoValues.map((f) => f.range.start.line), [2, 10, 12, 12]);
+      assert.deepEqual(
+        protoValues.map((f) => f.range.start.line),
+        [2, 10, 12, 12],
+      );
       assert.equal(only(findings, 'unknown-reference').length, 0, 'a rejected value is not also an unknown reference');
     });
 
@@ -304,8 +335,8 @@ describe('hostile inputs through check()', () => {
       const text = [
         'manifestVersion: 1',
         'partners:',
-        '  - {id: constructor, name: C, type: direct-bill, country: FR, mpa: {accepted: true, acceptedOn: 2024-01-01}, '
-          + 'directBill: {apiIntegration: true, billingAndSupport: true, securityCompliance: true}}',
+        '  - {id: constructor, name: C, type: direct-bill, country: FR, mpa: {accepted: true, acceptedOn: 2024-01-01}, ' +
+          'directBill: {apiIntegration: true, billingAndSupport: true, securityCompliance: true}}',
         'customers:',
         '  - id: toString',
         '    name: T',
@@ -317,7 +348,13 @@ describe('hostile inputs through check()', () => {
         '',
       ].join('\n');
       const { findings } = checked(text);
-      assert.deepEqual(findings.map((f) => [f.rule, f.range.start.line]), [['reference-kind', 9], ['unknown-reference', 10]]);
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.range.start.line]),
+        [
+          ['reference-kind', 9],
+          ['unknown-reference', 10],
+        ],
+      );
       assert.match(findings[0].message, /"toString" is a customer/);
       assert.match(findings[1].message, /"valueOf"/);
     });
@@ -353,7 +390,51 @@ describe('hostile inputs through check()', () => {
     });
 
     it('YAML-shaped garbage (40 seeds of random YAML tokens): findings, no throw', () => {
-      const tokens = ['-', ': ', '[', ']', '{', '}', '&a ', '*a', '&b ', '*b', '!', '!!str ', '|', '>', '"', "'", '#', ' ', '  ', '\n', '\n  ', '\n- ', '\t', 'x', 'id', 'partners', 'customers', '?', ',', '%', '@', '`', '\0', '\r', '---', '...', '<<', '__proto__', '1', 'FR', '\uFEFF', '🍣', '\u2028'];
+      const tokens = [
+        '-',
+        ': ',
+        '[',
+        ']',
+        '{',
+        '}',
+        '&a ',
+        '*a',
+        '&b ',
+        '*b',
+        '!',
+        '!!str ',
+        '|',
+        '>',
+        '"',
+        "'",
+        '#',
+        ' ',
+        '  ',
+        '\n',
+        '\n  ',
+        '\n- ',
+        '\t',
+        'x',
+        'id',
+        'partners',
+        'customers',
+        '?',
+        ',',
+        '%',
+        '@',
+        '`',
+        '\0',
+        '\r',
+        '---',
+        '...',
+        '<<',
+        '__proto__',
+        '1',
+        'FR',
+        '\uFEFF',
+        '🍣',
+        '\u2028',
+      ];
       for (let seed = 1; seed <= 40; seed++) {
         const random = mulberry32(seed);
         const parts = Array.from({ length: 800 }, () => tokens[Math.floor(random() * tokens.length)]);
@@ -411,14 +492,23 @@ describe('hostile inputs through check()', () => {
 
     it('partners: null, and customers: null: "must be a list" on the null', () => {
       let { findings } = checked('manifestVersion: 1\npartners: null\ncustomers: []\n');
-      assert.deepEqual(findings.map((f) => [f.rule, f.message, f.range]), [['schema', '"partners" must be a list.', { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } }]]);
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.message, f.range]),
+        [['schema', '"partners" must be a list.', { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } }]],
+      );
       ({ findings } = checked('manifestVersion: 1\npartners: []\ncustomers: ~\n'));
-      assert.deepEqual(findings.map((f) => [f.rule, f.message, f.range.start.line]), [['schema', '"customers" must be a list.', 2]]);
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.message, f.range.start.line]),
+        [['schema', '"customers" must be a list.', 2]],
+      );
     });
 
     it('partners with no value at all: "must be a list" on that line', () => {
       const { findings } = checked('manifestVersion: 1\npartners:\ncustomers: []\n');
-      assert.deepEqual(findings.map((f) => [f.rule, f.message, f.range.start.line]), [['schema', '"partners" must be a list.', 1]]);
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.message, f.range.start.line]),
+        [['schema', '"partners" must be a list.', 1]],
+      );
     });
   });
 });
@@ -431,7 +521,13 @@ describe('keys written as a list or a mapping', () => {
     try {
       const text = `${HEAD}customers:\n  - id: a\n    name: A\n    country: FR\n    ? [x, y]\n    : 1\nx-top:\n  {[a]: 1, b: 2}\n`;
       const findings = checked(text).findings;
-      assert.deepEqual(findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]), [['yaml-syntax', 6, 6], ['yaml-syntax', 9, 3]]);
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]),
+        [
+          ['yaml-syntax', 6, 6],
+          ['yaml-syntax', 9, 3],
+        ],
+      );
       assert.match(findings[0].message, /plain value/);
       // Node emits warnings on a later tick.
       await new Promise((resolve) => setImmediate(resolve));
@@ -458,9 +554,11 @@ describe('quick fixes that would break the text', () => {
   });
 
   it('"Confirm onboarding" writes into a plain mapping, not into a tagged `!!set { }` (where `key: true` is an error)', () => {
-    const reseller = (onboarding: string) => 'manifestVersion: 1\npartners:\n  - id: d\n    name: D\n    type: indirect-provider\n'
-      + '    country: DE\n    mpa: { accepted: true, acceptedOn: 2024-01-15 }\n  - id: r\n    name: R\n    type: indirect-reseller\n'
-      + `    country: FR\n    mpa: { accepted: true, acceptedOn: 2024-02-01 }\n    onboarding: ${onboarding}\n    providers: [d]\ncustomers: []\n`;
+    const reseller = (onboarding: string) =>
+      'manifestVersion: 1\npartners:\n  - id: d\n    name: D\n    type: indirect-provider\n' +
+      '    country: DE\n    mpa: { accepted: true, acceptedOn: 2024-01-15 }\n  - id: r\n    name: R\n    type: indirect-reseller\n' +
+      `    country: FR\n    mpa: { accepted: true, acceptedOn: 2024-02-01 }\n` +
+      `    onboarding: ${onboarding}\n    providers: [d]\ncustomers: []\n`;
     const onboardingFixes = (text: string) => {
       const result = check(text);
       const finding = result.findings.find((f) => f.rule === 'reseller-onboarding-incomplete');
@@ -474,13 +572,18 @@ describe('quick fixes that would break the text', () => {
 
   it('a key written without a value (`{ flag }`, also in a `!!set`) is a schema finding on the key', () => {
     for (const onboarding of ['{ aiCloudPartnerProgram }', '!!set { aiCloudPartnerProgram }']) {
-      const text = `manifestVersion: 1\npartners:\n  - id: r\n    name: R\n    type: direct-bill\n    country: FR\n    onboarding: ${onboarding}\ncustomers: []\n`;
+      const text =
+        'manifestVersion: 1\npartners:\n  - id: r\n    name: R\n    type: direct-bill\n    country: FR\n' +
+        `    onboarding: ${onboarding}\ncustomers: []\n`;
       const [finding, ...others] = check(text).findings;
       assert.deepEqual(others, []);
       assert.equal(finding.rule, 'schema');
       assert.match(finding.message, /"aiCloudPartnerProgram" must be true or false/);
       const at = text.indexOf('aiCloudPartnerProgram');
-      assert.deepEqual(finding.range, { start: { line: 6, character: at - text.lastIndexOf('\n', at) - 1 }, end: { line: 6, character: at - text.lastIndexOf('\n', at) - 1 + 21 } });
+      assert.deepEqual(finding.range, {
+        start: { line: 6, character: at - text.lastIndexOf('\n', at) - 1 },
+        end: { line: 6, character: at - text.lastIndexOf('\n', at) - 1 + 21 },
+      });
     }
   });
 });

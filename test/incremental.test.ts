@@ -23,8 +23,10 @@ const RECUT_FROM = Manifest.recutFrom;
 
 const texts: { name: string; text: string }[] = [
   ...fixtureFiles().map((file) => ({ name: file, text: readFileSync(path.join(fixturesDir, file), 'utf8').replace(/^\uFEFF/, '') })),
-  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml']
-    .map((file) => ({ name: `examples/${file}`, text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8') })),
+  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml'].map((file) => ({
+    name: `examples/${file}`,
+    text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8'),
+  })),
   { name: 'generated 120 customers', text: generateManifest(120) },
 ];
 
@@ -32,20 +34,50 @@ function random(seed: number) {
   let state = seed >>> 0 || 1;
   const next = () => {
     // xorshift32: small, fast, and the same sequence on every machine.
-    state ^= state << 13; state >>>= 0;
+    state ^= state << 13;
+    state >>>= 0;
     state ^= state >>> 17;
-    state ^= state << 5; state >>>= 0;
+    state ^= state << 5;
+    state >>>= 0;
     return state / 0x100000000;
   };
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] };
 }
 
 type Rnd = ReturnType<typeof random>;
-interface Edit { start: number; end: number; text: string; kind: string }
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  kind: string;
+}
 
 const COUNTRIES = ['DE', 'US', 'FR', 'JP', 'UK', 'BR', 'RU', 'GB', 'de', 'CN', 'AU'];
-const WORDS = ['x', '-', ' ', ':', '"', "'", '#', '\n', '  ', '[', ']', '{', '}', ',', '&a', '*a', '\t', 'true', 'azure', 'third-party',
-  '# csp-disable-next-line unknown-country, schema\n', '# csp-disable unknown-reference\n', 'csp-disable'];
+const WORDS = [
+  'x',
+  '-',
+  ' ',
+  ':',
+  '"',
+  "'",
+  '#',
+  '\n',
+  '  ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a',
+  '*a',
+  '\t',
+  'true',
+  'azure',
+  'third-party',
+  '# csp-disable-next-line unknown-country, schema\n',
+  '# csp-disable unknown-reference\n',
+  'csp-disable',
+];
 
 /** Line starts of a text, for edits that work on whole lines. */
 function lineStarts(text: string): number[] {
@@ -60,9 +92,23 @@ function randomEdit(text: string, rnd: Rnd): Edit {
   const line = rnd.int(starts.length);
   const lineStart = starts[line];
   const lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length;
-  const values = [...text.matchAll(/(id|soldBy|provider|owner|country|type|tenant|partnerId|organization|kind|publisher|orderedOn): *([^\n#]*)/g)];
+  const values = [
+    ...text.matchAll(/(id|soldBy|provider|owner|country|type|tenant|partnerId|organization|kind|publisher|orderedOn): *([^\n#]*)/g),
+  ];
   const ids = [...text.matchAll(/\bid: *([\w-]+)/g)].map((m) => m[1]);
-  const kind = rnd.pick(['type', 'type', 'delete-line', 'delete-range', 'move-entry', 'value', 'value', 'value', 'indent', 'break', 'paste']);
+  const kind = rnd.pick([
+    'type',
+    'type',
+    'delete-line',
+    'delete-range',
+    'move-entry',
+    'value',
+    'value',
+    'value',
+    'indent',
+    'break',
+    'paste',
+  ]);
   switch (kind) {
     case 'type': {
       const at = lineStart + rnd.int(lineEnd - lineStart + 1);
@@ -81,7 +127,14 @@ function randomEdit(text: string, rnd: Rnd): Edit {
       const from = rnd.pick(dashes);
       const indent = /^ */.exec(text.slice(from))![0].length;
       let to = from + 1;
-      for (const s of starts) if (s > from) { const m = /^( *)(\S)/.exec(text.slice(s, s + 200)); if (m && m[1].length <= indent) { to = s; break; } }
+      for (const s of starts)
+        if (s > from) {
+          const m = /^( *)(\S)/.exec(text.slice(s, s + 200));
+          if (m && m[1].length <= indent) {
+            to = s;
+            break;
+          }
+        }
       if (to <= from) to = text.length;
       const entry = text.slice(from, to);
       const target = rnd.pick(dashes);
@@ -95,15 +148,22 @@ function randomEdit(text: string, rnd: Rnd): Edit {
       const m = rnd.pick(values);
       const start = m.index + m[0].length - m[2].length;
       const field = m[1];
-      const replacement = field === 'country' ? rnd.pick(COUNTRIES)
-        : ['soldBy', 'provider', 'owner', 'id'].includes(field) && ids.length ? rnd.pick([...ids, 'nobody', `${rnd.pick(ids)}x`])
-          : field === 'type' ? rnd.pick(['indirect-provider', 'indirect-reseller', 'direct-bill', 'distributor'])
-            : field === 'kind' ? rnd.pick(['azure', 'license', 'software']) : `${m[2]}${rnd.pick(['1', 'x', ''])}`;
+      const replacement =
+        field === 'country'
+          ? rnd.pick(COUNTRIES)
+          : ['soldBy', 'provider', 'owner', 'id'].includes(field) && ids.length
+            ? rnd.pick([...ids, 'nobody', `${rnd.pick(ids)}x`])
+            : field === 'type'
+              ? rnd.pick(['indirect-provider', 'indirect-reseller', 'direct-bill', 'distributor'])
+              : field === 'kind'
+                ? rnd.pick(['azure', 'license', 'software'])
+                : `${m[2]}${rnd.pick(['1', 'x', ''])}`;
       return { start, end: start + m[2].length, text: replacement, kind };
     }
     case 'indent':
       return rnd.next() < 0.5 || !text.startsWith('  ', lineStart)
-        ? { start: lineStart, end: lineStart, text: '  ', kind } : { start: lineStart, end: lineStart + 2, text: '', kind };
+        ? { start: lineStart, end: lineStart, text: '  ', kind }
+        : { start: lineStart, end: lineStart + 2, text: '', kind };
     case 'break':
       return { start: lineStart, end: lineStart, text: rnd.pick(['"', '\t', ': : x\n', '- [\n', '---\n', 'partners: []\n', '{']), kind };
     default: {
@@ -117,7 +177,8 @@ function randomEdit(text: string, rnd: Rnd): Edit {
 
 /** Two edits that touch (then only the first of them is tried). */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.range.end, b.range.start) && !before(b.range.end, a.range.start);
 }
 
@@ -159,13 +220,18 @@ describe('incremental checking equals a check from scratch', () => {
         text = next;
         const incremental = resultOf(manifest, options);
         const scratch = check(text, options);
-        const where = `${name}, step ${step} (${edit.kind} ${JSON.stringify({ start: edit.start, end: edit.end, text: edit.text.slice(0, 60) })}), ` +
+        const where =
+          `${name}, step ${step} (${edit.kind} ${JSON.stringify({ start: edit.start, end: edit.end, text: edit.text.slice(0, 60) })}), ` +
           `INCREMENTAL_SEED=${SEED}`;
         assert.deepEqual(asData(incremental.findings), asData(scratch.findings), where);
         assert.equal(manifest.text.length, text.length, `${where}: text`);
         const { partners, customers } = scratch.model;
         const subscriptions = customers.reduce((n, c) => n + c.subscriptions.length, 0);
-        assert.deepEqual(incremental.counts(), { partners: partners.length, customers: customers.length, subscriptions }, `${where}: counts`);
+        assert.deepEqual(
+          incremental.counts(),
+          { partners: partners.length, customers: customers.length, subscriptions },
+          `${where}: counts`,
+        );
         if (step % FIX_EVERY === 0) {
           // Half the time, edits at once (the trial's, the batch's) are cut afresh, as hundreds of fixes are; else edit by edit.
           Manifest.recutFrom = rnd.int(2) ? 1 : Infinity;
@@ -181,7 +247,11 @@ describe('incremental checking equals a check from scratch', () => {
           const batch = randomBatch(text, rnd);
           const undo = manifest.applyEdits(batch);
           const batched = batch.reduceRight((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
-          assert.deepEqual(asData(resultOf(manifest, options).findings), asData(check(batched, options).findings), `${where}: batch ${JSON.stringify(batch)}`);
+          assert.deepEqual(
+            asData(resultOf(manifest, options).findings),
+            asData(check(batched, options).findings),
+            `${where}: batch ${JSON.stringify(batch)}`,
+          );
           manifest.applyEdits(undo);
           assert.deepEqual(asData(resultOf(manifest, options).findings), asData(scratch.findings), `${where}: batch undone`);
           Manifest.recutFrom = RECUT_FROM;
@@ -195,7 +265,11 @@ describe('incremental checking equals a check from scratch', () => {
 
   it('a manifest read in slices (as the language server reads one) equals one read at once', async () => {
     let pauses = 0;
-    const pause = () => new Promise<void>((resolve) => { pauses++; setImmediate(resolve); });
+    const pause = () =>
+      new Promise<void>((resolve) => {
+        pauses++;
+        setImmediate(resolve);
+      });
     for (const { name, text } of texts) {
       // A slice of 0 ms pauses after every piece: the most interleaved read there is.
       const sliced = await Manifest.open(text, pause, 0);
@@ -206,7 +280,11 @@ describe('incremental checking equals a check from scratch', () => {
 
   it('covered every rule, every kind of edit, and every way of holding the text', () => {
     const expected = rules.map((r) => r.id).filter((id) => id !== 'market-status-unverified' || fired.has(id));
-    assert.deepEqual(expected.filter((id) => !fired.has(id)), [], 'rules that never fired during the run');
+    assert.deepEqual(
+      expected.filter((id) => !fired.has(id)),
+      [],
+      'rules that never fired during the run',
+    );
     assert.deepEqual([...modes].sort(), ['broken', 'segmented', 'whole']);
     assert.equal(kinds.size, 8, `edit kinds: ${[...kinds.keys()].join(', ')}`);
   });

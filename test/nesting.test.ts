@@ -18,7 +18,12 @@ const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(need
 
 describe('nesting deeper than a manifest needs', () => {
   it('is one finding where the depth passes the limit, and the text is not parsed (no stack error)', () => {
-    for (const text of [blockMapping(5000), inEntry(3000), flowSequence(20_000), `${HEAD}customers: []\nx-list:\n  ${'- '.repeat(3000)}x\n`]) {
+    for (const text of [
+      blockMapping(5000),
+      inEntry(3000),
+      flowSequence(20_000),
+      `${HEAD}customers: []\nx-list:\n  ${'- '.repeat(3000)}x\n`,
+    ]) {
       const findings = check(text).findings;
       assert.equal(findings.length, 1, text.slice(0, 80));
       assert.equal(findings[0].rule, 'yaml-syntax');
@@ -32,9 +37,15 @@ describe('nesting deeper than a manifest needs', () => {
   it('just below the limit the text is read as usual (an x- key is free), one level more it is not', () => {
     // Levels: `x-deep` at the top, then one per `levelN:`; in an entry, also the list and the entry's marker.
     assert.deepEqual(asData(blockMapping(MAX_NESTING - 1)), []);
-    assert.deepEqual(asData(blockMapping(MAX_NESTING)).map(([rule]) => rule), ['yaml-syntax']);
+    assert.deepEqual(
+      asData(blockMapping(MAX_NESTING)).map(([rule]) => rule),
+      ['yaml-syntax'],
+    );
     assert.deepEqual(asData(inEntry(MAX_NESTING - 3)), []);
-    assert.deepEqual(asData(inEntry(MAX_NESTING - 2)).map(([rule]) => rule), ['yaml-syntax']);
+    assert.deepEqual(
+      asData(inEntry(MAX_NESTING - 2)).map(([rule]) => rule),
+      ['yaml-syntax'],
+    );
   });
 
   it('gives the same answer for a text edited into that depth as for the text opened whole, and back', () => {
@@ -44,9 +55,17 @@ describe('nesting deeper than a manifest needs', () => {
       const manifest = new Manifest(shallow);
       const start = shallow.indexOf('      level0:');
       manifest.edit(start, shallow.length, deep.slice(start));
-      assert.deepEqual(resultOf(manifest).findings.map((f) => [f.rule, f.range, f.message]), asData(deep), `${levels} levels, edited in`);
+      assert.deepEqual(
+        resultOf(manifest).findings.map((f) => [f.rule, f.range, f.message]),
+        asData(deep),
+        `${levels} levels, edited in`,
+      );
       manifest.edit(start, deep.length, shallow.slice(start));
-      assert.deepEqual(resultOf(manifest).findings.map((f) => [f.rule, f.range, f.message]), asData(shallow), `${levels} levels, edited out`);
+      assert.deepEqual(
+        resultOf(manifest).findings.map((f) => [f.rule, f.range, f.message]),
+        asData(shallow),
+        `${levels} levels, edited out`,
+      );
     }
   });
 });

@@ -30,7 +30,10 @@ describe('outline', () => {
     let seen = 0;
     const walk = (list: DocumentSymbol[], parent?: Range) => {
       for (const s of list) {
-        assert.ok(within(s.range, s.selectionRange), `${s.name}: selection ${JSON.stringify(s.selectionRange)} outside ${JSON.stringify(s.range)}`);
+        assert.ok(
+          within(s.range, s.selectionRange),
+          `${s.name}: selection ${JSON.stringify(s.selectionRange)} outside ${JSON.stringify(s.range)}`,
+        );
         if (parent) assert.ok(within(parent, s.range), `${s.name} inside its parent`);
         seen++;
         walk(s.children ?? [], s.range);

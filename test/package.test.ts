@@ -60,7 +60,11 @@ describe('VS Code extension: package.json', () => {
   it("registers the server's client-side commands and listens to its status notification", () => {
     assert.ok(isRegistered(APPLY_AND_SELECT), `${APPLY_AND_SELECT} (server/src/lsp/code-actions.ts) is not registered by the client`);
     // The client takes the notification's name and shape from the server's own module.
-    assert.match(extensionSource, /import \{[^}]*\bSTATUS_NOTIFICATION\b[^}]*\} from '\.\.\/\.\.\/server\/src\/lsp\/status'/, `the client does not import ${STATUS_NOTIFICATION}`);
+    assert.match(
+      extensionSource,
+      /import \{[^}]*\bSTATUS_NOTIFICATION\b[^}]*\} from '\.\.\/\.\.\/server\/src\/lsp\/status'/,
+      `the client does not import ${STATUS_NOTIFICATION}`,
+    );
     assert.ok(extensionSource.includes('onNotification(STATUS_NOTIFICATION,'), `the client does not listen to ${STATUS_NOTIFICATION}`);
   });
 
@@ -74,8 +78,16 @@ describe('VS Code extension: package.json', () => {
     assert.equal(nls.en['command.checkScenario.title'], 'Check Scenario…');
     assert.equal(nls.en['command.checkAllScenarios.title'], 'Check All Scenarios');
     // The client takes the request names from the server's own module.
-    assert.match(extensionSource, /import \{ SCENARIO_REQUEST, SUBJECTS_REQUEST \} from '\.\.\/\.\.\/server\/src\/lsp\/requests'/, 'the client does not import the request names');
-    for (const name of ['SCENARIO_REQUEST', 'SUBJECTS_REQUEST']) assert.ok(extensionSource.includes(`sendRequest<`) && new RegExp(`sendRequest<[^>]+>\\(${name},`).test(extensionSource), `the client does not send ${name}`);
+    assert.match(
+      extensionSource,
+      /import \{ SCENARIO_REQUEST, SUBJECTS_REQUEST \} from '\.\.\/\.\.\/server\/src\/lsp\/requests'/,
+      'the client does not import the request names',
+    );
+    for (const name of ['SCENARIO_REQUEST', 'SUBJECTS_REQUEST'])
+      assert.ok(
+        extensionSource.includes(`sendRequest<`) && new RegExp(`sendRequest<[^>]+>\\(${name},`).test(extensionSource),
+        `the client does not send ${name}`,
+      );
     // The report is a Markdown preview beside the manifest.
     assert.ok(extensionSource.includes(`'markdown.showPreviewToSide'`));
   });
@@ -87,8 +99,16 @@ describe('VS Code extension: package.json', () => {
       assert.ok(Object.hasOwn(nls.ja, key), `package.nls.ja.json lacks ${key} (${at})`);
     }
     const used = new Set(nlsKeysUsed.map((u) => u.key));
-    assert.deepEqual(Object.keys(nls.en).filter((k) => !used.has(k)), [], 'keys of package.nls.json that package.json does not use');
-    assert.deepEqual(Object.keys(nls.ja).sort(), Object.keys(nls.en).sort(), 'package.nls.ja.json and package.nls.json have different keys');
+    assert.deepEqual(
+      Object.keys(nls.en).filter((k) => !used.has(k)),
+      [],
+      'keys of package.nls.json that package.json does not use',
+    );
+    assert.deepEqual(
+      Object.keys(nls.ja).sort(),
+      Object.keys(nls.en).sort(),
+      'package.nls.ja.json and package.nls.json have different keys',
+    );
     for (const key of Object.keys(nls.en)) assert.ok(nls.ja[key].trim() && nls.en[key].trim(), `empty translation for ${key}`);
   });
 
@@ -99,7 +119,11 @@ describe('VS Code extension: package.json', () => {
       assert.ok(Object.hasOwn(bundle, key), `l10n/bundle.l10n.ja.json lacks "${key}"`);
       assert.deepEqual(placeholders(bundle[key]), placeholders(key), `placeholders of "${key}"`);
     }
-    assert.deepEqual(Object.keys(bundle).filter((k) => !l10nKeys.includes(k)), [], 'stale keys in l10n/bundle.l10n.ja.json');
+    assert.deepEqual(
+      Object.keys(bundle).filter((k) => !l10nKeys.includes(k)),
+      [],
+      'stale keys in l10n/bundle.l10n.ja.json',
+    );
     // Every user-visible string goes through l10n: no bare literal in the status item or messages.
     assert.doesNotMatch(extensionSource, /show(Error|Warning|Information)Message\(\s*['`"]/);
     assert.doesNotMatch(extensionSource, /\.(text|detail|name) = ['`"]/);
@@ -128,7 +152,10 @@ describe('VS Code extension: package.json', () => {
     const tm = readJson<{ scopeName: string; patterns: unknown }>(grammar.path);
     assert.equal(tm.scopeName, grammar.scopeName);
     assert.deepEqual(tm.patterns, [{ include: 'source.yaml' }]);
-    assert.deepEqual(pkg.activationEvents, ['workspaceContains:**/csp-partners.{yaml,yml}', 'workspaceContains:**/*.csp-partners.{yaml,yml}']);
+    assert.deepEqual(pkg.activationEvents, [
+      'workspaceContains:**/csp-partners.{yaml,yml}',
+      'workspaceContains:**/*.csp-partners.{yaml,yml}',
+    ]);
     assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
     assert.match(pkg.engines.vscode, /^\^1\.91\./);
   });
@@ -137,9 +164,17 @@ describe('VS Code extension: package.json', () => {
     const setting = pkg.contributes.configuration.properties['cspPartners.rules'];
     assert.equal(setting.scope, 'resource');
     assert.deepEqual(setting.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
-    assert.deepEqual(Object.keys(setting.properties), rules.map((r) => r.id), 'run `npm run contributes` after changing the rules');
+    assert.deepEqual(
+      Object.keys(setting.properties),
+      rules.map((r) => r.id),
+      'run `npm run contributes` after changing the rules',
+    );
     for (const [id, property] of Object.entries(setting.properties)) {
-      assert.deepEqual(property.enum, id === 'yaml-syntax' ? ['error', 'warning', 'info', 'hint'] : ['error', 'warning', 'info', 'hint', 'off'], id);
+      assert.deepEqual(
+        property.enum,
+        id === 'yaml-syntax' ? ['error', 'warning', 'info', 'hint'] : ['error', 'warning', 'info', 'hint', 'off'],
+        id,
+      );
     }
     const { 'cspPartners.run': run, 'cspPartners.trace.server': trace } = pkg.contributes.configuration.properties;
     assert.deepEqual([run.enum, run.default, run.scope], [['onType', 'onSave'], 'onType', 'resource']);
@@ -155,12 +190,22 @@ describe('VS Code extension: package.json', () => {
 describe('VS Code extension: the .vsix contents', () => {
   it('ships exactly the bundles, manifest, nls, l10n, grammar, schemas and rule pages', async () => {
     const dir = (relative: string, ext: string) =>
-      readdirSync(path.join(repoRoot, relative)).filter((name) => name.endsWith(ext)).map((name) => `${relative}/${name}`);
+      readdirSync(path.join(repoRoot, relative))
+        .filter((name) => name.endsWith(ext))
+        .map((name) => `${relative}/${name}`);
     const expected = [
-      'package.json', 'package.nls.json', 'package.nls.ja.json', 'README.md',
-      'client/out/extension.js', 'server/out/server.js', 'server/out/parse-worker.js',
-      ...dir('schemas', '.json'), ...dir('docs/rules', '.md'),
-      'language-configuration.json', ...dir('syntaxes', '.json'), ...dir('l10n', '.json'),
+      'package.json',
+      'package.nls.json',
+      'package.nls.ja.json',
+      'README.md',
+      'client/out/extension.js',
+      'server/out/server.js',
+      'server/out/parse-worker.js',
+      ...dir('schemas', '.json'),
+      ...dir('docs/rules', '.md'),
+      'language-configuration.json',
+      ...dir('syntaxes', '.json'),
+      ...dir('l10n', '.json'),
     ].sort();
     assert.ok(expected.includes('docs/rules/schema.md') && expected.includes('schemas/csp-partners.schema.json'));
     const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((f) => f.split(path.sep).join('/')).sort();

@@ -6,7 +6,7 @@ import { LineIndex } from '../server/src/core/text';
 /** A small seeded generator, so that a failure names the seed that replays it. */
 function random(seed: number) {
   let state = seed >>> 0 || 1;
-  const next = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 0x100000000);
+  const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 0x100000000;
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
 }
 

@@ -58,7 +58,10 @@ describe('rule metadata', () => {
     for (const rule of rules) {
       assert.ok(rule.dependsOn.length > 0, rule.id);
       const positions = rule.dependsOn.map((input) => RULE_INPUTS.indexOf(input));
-      assert.ok(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), `${rule.id}: ${rule.dependsOn.join(', ')}`);
+      assert.ok(
+        positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])),
+        `${rule.id}: ${rule.dependsOn.join(', ')}`,
+      );
     }
   });
 
@@ -92,9 +95,19 @@ describe('defineRule', () => {
 
   it('derives the messages and the page from the id and fills in what most rules share', () => {
     assert.deepEqual(defineRule(minimal), {
-      id: 'schema', title: 'title.schema', summary: 'summary.schema', docs: 'docs/rules/schema.md',
-      canBeOff: true, suppressible: true, offersSuppressFix: true, confirmFixes: [], scenarios: [], blocksEverySaleOf: [],
-      dependsOn: ['schema'], severity: 'error', category: 'structure',
+      id: 'schema',
+      title: 'title.schema',
+      summary: 'summary.schema',
+      docs: 'docs/rules/schema.md',
+      canBeOff: true,
+      suppressible: true,
+      offersSuppressFix: true,
+      confirmFixes: [],
+      scenarios: [],
+      blocksEverySaleOf: [],
+      dependsOn: ['schema'],
+      severity: 'error',
+      category: 'structure',
     });
   });
 
@@ -134,7 +147,10 @@ describe('docs: regions generated from the rules', () => {
     const region = text.slice(text.indexOf('<!-- rules:start'), text.indexOf('<!-- rules:end -->'));
     const rows = region.split('\n').filter((line) => line.startsWith('| ['));
     const linked = rows.map((row) => /^\| \[`([\w-]+)`\]\(([\w.-]+)\)/.exec(row)?.slice(1));
-    assert.deepEqual(linked, rules.map((rule) => [rule.id, `${rule.id}.md`]));
+    assert.deepEqual(
+      linked,
+      rules.map((rule) => [rule.id, `${rule.id}.md`]),
+    );
     rows.forEach((row, i) => {
       const rule = rules[i];
       const cells = row.split(' | ');

@@ -9,7 +9,11 @@ import { fixtureOptions, repoRoot } from './support';
 export const scenarioDataDir = path.join(repoRoot, 'test', 'data', 'scenarios');
 
 /** A question asked about one customer or partner: `# scenario-subjects: [{"scenario": 1, "customer": "x"}]`. */
-export interface SubjectQuery { scenario: ScenarioNumber; customer?: string; partner?: string }
+export interface SubjectQuery {
+  scenario: ScenarioNumber;
+  customer?: string;
+  partner?: string;
+}
 
 /** What `<name>.expected.json` holds: the seven answers on the whole manifest, then the subject questions. */
 export interface ScenarioBaseline {
@@ -20,7 +24,9 @@ export interface ScenarioBaseline {
 
 /** The fixture manifests, file names in a stable order. */
 export function scenarioFixtures(): string[] {
-  return readdirSync(scenarioDataDir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  return readdirSync(scenarioDataDir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
 }
 
 export function expectedPath(file: string): string {
@@ -36,7 +42,10 @@ export function subjectQueries(text: string): SubjectQuery[] {
 export function scenarioBaseline(file: string): ScenarioBaseline {
   const text = readFileSync(path.join(scenarioDataDir, file), 'utf8');
   const result = check(text, fixtureOptions(text));
-  const subjects = subjectQueries(text).map((q) => ({ ...q, result: runScenario(result, q.scenario, { customer: q.customer, partner: q.partner }) }));
+  const subjects = subjectQueries(text).map((q) => ({
+    ...q,
+    result: runScenario(result, q.scenario, { customer: q.customer, partner: q.partner }),
+  }));
   return JSON.parse(JSON.stringify({ file, all: runAllScenarios(result), subjects })) as ScenarioBaseline;
 }
 

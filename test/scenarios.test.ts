@@ -6,7 +6,15 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../server/src/core/check';
-import { runAllScenarios, runScenario, SCENARIOS, ScenarioNumber, ScenarioResult, UnknownSubjectError, Verdict } from '../server/src/core/scenarios';
+import {
+  runAllScenarios,
+  runScenario,
+  SCENARIOS,
+  ScenarioNumber,
+  ScenarioResult,
+  UnknownSubjectError,
+  Verdict,
+} from '../server/src/core/scenarios';
 import { expectedPath, ScenarioBaseline, scenarioBaseline, scenarioDataDir, scenarioFixtures } from './scenario-support';
 
 const readExpected = (file: string) => JSON.parse(readFileSync(expectedPath(file), 'utf8')) as ScenarioBaseline;
@@ -16,7 +24,11 @@ const manifest = (file: string) => check(readFileSync(path.join(scenarioDataDir,
 function itemOf(file: string, n: ScenarioNumber, subject: string) {
   const result = readExpected(file).all.find((r) => r.scenario === n)!;
   const matches = result.items.filter((i) => i.subject.startsWith(subject));
-  assert.equal(matches.length, 1, `one item "${subject}…" in scenario ${n} of ${file}: ${JSON.stringify(result.items.map((i) => i.subject))}`);
+  assert.equal(
+    matches.length,
+    1,
+    `one item "${subject}…" in scenario ${n} of ${file}: ${JSON.stringify(result.items.map((i) => i.subject))}`,
+  );
   return matches[0];
 }
 
@@ -31,7 +43,9 @@ describe('scenario checks (test/data/scenarios)', () => {
 
     it('has no expected file without its manifest', () => {
       const manifests = new Set(scenarioFixtures().map((f) => f.replace(/\.ya?ml$/, '')));
-      const orphans = readdirSync(scenarioDataDir).filter((n) => n.endsWith('.expected.json') && !manifests.has(n.replace(/\.expected\.json$/, '')));
+      const orphans = readdirSync(scenarioDataDir).filter(
+        (n) => n.endsWith('.expected.json') && !manifests.has(n.replace(/\.expected\.json$/, '')),
+      );
       assert.deepEqual(orphans, []);
     });
   });
@@ -40,7 +54,8 @@ describe('scenario checks (test/data/scenarios)', () => {
     const seen = new Map<ScenarioNumber, Set<Verdict>>(SCENARIOS.map((n) => [n, new Set()]));
     for (const file of scenarioFixtures()) {
       const { all, subjects } = readExpected(file);
-      for (const result of [...all, ...subjects.map((s) => s.result)]) for (const item of result.items) seen.get(result.scenario)!.add(item.verdict);
+      for (const result of [...all, ...subjects.map((s) => s.result)])
+        for (const item of result.items) seen.get(result.scenario)!.add(item.verdict);
     }
     for (const n of SCENARIOS) {
       // 5–7 list findings; with none, the manifest itself is the one (supported) item: never "not applicable".
@@ -119,7 +134,8 @@ describe('scenario checks (test/data/scenarios)', () => {
 
     it('finds nothing "not supported" in the clean manifest', () => {
       for (const result of readExpected('clean.yaml').all) {
-        for (const item of result.items) assert.notEqual(item.verdict, 'not-supported', `${result.scenario}: ${item.subject}: ${item.reason}`);
+        for (const item of result.items)
+          assert.notEqual(item.verdict, 'not-supported', `${result.scenario}: ${item.subject}: ${item.reason}`);
       }
     });
 
@@ -154,7 +170,10 @@ describe('scenario checks (test/data/scenarios)', () => {
         for (const item of result.items) {
           for (const r of item.locations) {
             assert.ok(r.start.line < lines.length && r.start.character <= lines[r.start.line].length, `${file} ${item.subject}`);
-            assert.ok(r.end.line > r.start.line || (r.end.line === r.start.line && r.end.character >= r.start.character), `${file} ${item.subject}`);
+            assert.ok(
+              r.end.line > r.start.line || (r.end.line === r.start.line && r.end.character >= r.start.character),
+              `${file} ${item.subject}`,
+            );
           }
         }
       }
@@ -164,15 +183,24 @@ describe('scenario checks (test/data/scenarios)', () => {
   describe('runScenario', () => {
     it('over the whole manifest equals the matching answer of runAllScenarios', () => {
       const result = manifest('paths.yaml');
-      assert.deepEqual(runAllScenarios(result), SCENARIOS.map((n) => runScenario(result, n)));
+      assert.deepEqual(
+        runAllScenarios(result),
+        SCENARIOS.map((n) => runScenario(result, n)),
+      );
     });
 
-    it('for one customer keeps only that customer\'s items', () => {
+    it("for one customer keeps only that customer's items", () => {
       const result = manifest('multipartner.yaml');
       const one = runScenario(result, 2, { customer: 'bellows' });
-      assert.deepEqual(one.items.map((i) => i.subject), ['bellows / m365-a3: northwind']);
+      assert.deepEqual(
+        one.items.map((i) => i.subject),
+        ['bellows / m365-a3: northwind'],
+      );
       const all = runScenario(result, 2);
-      assert.deepEqual(one.items, all.items.filter((i) => i.subject.startsWith('bellows ')));
+      assert.deepEqual(
+        one.items,
+        all.items.filter((i) => i.subject.startsWith('bellows ')),
+      );
     });
 
     it('for a partner without own-use tenants says so (not applicable)', () => {
@@ -185,7 +213,10 @@ describe('scenario checks (test/data/scenarios)', () => {
     it('throws UnknownSubjectError for an unknown customer or partner id, and for a partner id given as a customer', () => {
       const result = manifest('clean.yaml');
       const throwsFor = (n: ScenarioNumber, subject: { customer?: string; partner?: string }, kind: string, id: string) =>
-        assert.throws(() => runScenario(result, n, subject), (e: unknown) => e instanceof UnknownSubjectError && e.kind === kind && e.id === id);
+        assert.throws(
+          () => runScenario(result, n, subject),
+          (e: unknown) => e instanceof UnknownSubjectError && e.kind === kind && e.id === id,
+        );
       throwsFor(1, { customer: 'nobody' }, 'customer', 'nobody');
       throwsFor(4, { partner: 'nobody' }, 'partner', 'nobody');
       throwsFor(2, { customer: 'fabrikam' }, 'customer', 'fabrikam');
@@ -196,7 +227,10 @@ describe('scenario checks (test/data/scenarios)', () => {
       const result = check('manifestVersion: 1\npartners: [\ncustomers:\n\t- id: x\n');
       assert.ok(result.findings.length > 0 && result.findings.every((f) => f.rule === 'yaml-syntax'));
       for (const answer of runAllScenarios(result)) {
-        assert.ok(answer.items.every((i) => i.verdict !== 'not-supported'), `scenario ${answer.scenario}`);
+        assert.ok(
+          answer.items.every((i) => i.verdict !== 'not-supported'),
+          `scenario ${answer.scenario}`,
+        );
       }
     });
   });

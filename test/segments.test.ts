@@ -11,13 +11,19 @@ import { fixtureFiles, fixturesDir, repoRoot } from './support';
 /** Every manifest the tests know, with its text: fixtures, examples and a generated one. */
 const texts: { name: string; text: string }[] = [
   ...fixtureFiles().map((file) => ({ name: file, text: readFileSync(path.join(fixturesDir, file), 'utf8') })),
-  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml']
-    .map((file) => ({ name: `examples/${file}`, text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8') })),
+  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml'].map((file) => ({
+    name: `examples/${file}`,
+    text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8'),
+  })),
   { name: 'generated 300 customers', text: generateManifest(300) },
 ];
 
 /** Texts whose top level is not plain YAML on purpose: they are parsed whole. */
-const WHOLE = new Set(['rules/yaml-syntax/fires-tab.yaml', 'rules/yaml-syntax/fires-two-documents.yaml', 'examples/broken.csp-partners.yaml']);
+const WHOLE = new Set([
+  'rules/yaml-syntax/fires-tab.yaml',
+  'rules/yaml-syntax/fires-two-documents.yaml',
+  'examples/broken.csp-partners.yaml',
+]);
 
 const describeSegments = (segments: readonly Segment[] | undefined) =>
   segments?.map((s) => `${s.kind} ${s.start}-${s.end} ${s.key ?? ''}${s.list ?? ''}${s.indent ?? ''}`);
@@ -28,7 +34,8 @@ function assertSameNode(a: unknown, b: unknown, where: string): void {
     assert.equal(a ?? null, b ?? null, where);
     return;
   }
-  const x = a as Node, y = b as Node;
+  const x = a as Node,
+    y = b as Node;
   assert.deepEqual(y.range, x.range, `${where}: range`);
   if (isScalar(x)) {
     assert.ok(isScalar(y), `${where}: scalar`);
@@ -55,16 +62,25 @@ describe('segments: the text as top-level pieces', () => {
   });
 
   it('cuts a manifest into prelude, pairs, headers and entries', () => {
-    const text = '# top\n---\nmanifestVersion: 1\npartners:\n  # first\n  - id: a\n    name: A\n\n  - id: b\ncustomers: []\nx-notes: |\n  text\n';
+    const text =
+      '# top\n---\nmanifestVersion: 1\npartners:\n  # first\n  - id: a\n    name: A\n\n  - id: b\ncustomers: []\nx-notes: |\n  text\n';
     assert.deepEqual(describeSegments(segment(text)), [
-      'prelude 0-10 ', 'pair 10-29 manifestVersion', 'header 29-49 partnerspartners2', 'entry 49-72 partners2',
-      'entry 72-82 partners2', 'pair 82-96 customers', 'pair 96-114 x-notes',
+      'prelude 0-10 ',
+      'pair 10-29 manifestVersion',
+      'header 29-49 partnerspartners2',
+      'entry 49-72 partners2',
+      'entry 72-82 partners2',
+      'pair 82-96 customers',
+      'pair 96-114 x-notes',
     ]);
   });
 
   it('reads entries at column 0 and a header with a mapping under it as a pair', () => {
     assert.deepEqual(describeSegments(segment('partners:\n- id: a\n- id: b\ncustomers:\n  x: 1\n')), [
-      'header 0-10 partnerspartners0', 'entry 10-18 partners0', 'entry 18-26 partners0', 'pair 26-44 customers',
+      'header 0-10 partnerspartners0',
+      'entry 10-18 partners0',
+      'entry 18-26 partners0',
+      'pair 26-44 customers',
     ]);
   });
 
@@ -119,8 +135,26 @@ function random(seed: number) {
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] };
 }
 
-const SNIPPETS = ['\n', '\n  - id: added\n    name: Added\n', '- ', '  ', '#', 'x', 'customers:\n', 'partners:\n', '\n\n', '    - a\n',
-  '\r\n', '\t', '---\n', 'z: 1\n', ': ', '\n- id: q\n', 'partners: []\n', '  -\n'];
+const SNIPPETS = [
+  '\n',
+  '\n  - id: added\n    name: Added\n',
+  '- ',
+  '  ',
+  '#',
+  'x',
+  'customers:\n',
+  'partners:\n',
+  '\n\n',
+  '    - a\n',
+  '\r\n',
+  '\t',
+  '---\n',
+  'z: 1\n',
+  ': ',
+  '\n- id: q\n',
+  'partners: []\n',
+  '  -\n',
+];
 
 describe('segments after an edit', () => {
   const SEED = Number(process.env.SEGMENTS_SEED ?? 20261202);
@@ -151,7 +185,13 @@ describe('segments after an edit', () => {
           resegmented++;
         }
         // Mostly stay with texts that segment, so that long sequences of incremental edits are covered.
-        if (expected || rnd.next() < 0.05) { text = next; segments = expected; } else if (!segments) { text = original; segments = segment(text); }
+        if (expected || rnd.next() < 0.05) {
+          text = next;
+          segments = expected;
+        } else if (!segments) {
+          text = original;
+          segments = segment(text);
+        }
       }
     }
     assert.ok(resegmented > texts.length * EDITS_PER_TEXT * 0.5, `only ${resegmented} incremental edits checked`);
@@ -168,7 +208,7 @@ describe('segments after an edit', () => {
         // Ascending edits, apart or touching, sometimes at a segment's very start or end.
         const edits: { start: number; end: number; inserted: string }[] = [];
         for (let at = rnd.int(20); at <= text.length && edits.length < 12; at += rnd.int(120)) {
-          const start = rnd.next() < 0.3 ? (rnd.pick(segments).start) : at;
+          const start = rnd.next() < 0.3 ? rnd.pick(segments).start : at;
           if (start < (edits.at(-1)?.end ?? 0)) continue;
           const end = Math.min(text.length, start + (rnd.next() < 0.5 ? 0 : rnd.int(40)));
           edits.push({ start, end, inserted: rnd.next() < 0.3 ? '' : rnd.pick(SNIPPETS) });
@@ -176,7 +216,11 @@ describe('segments after an edit', () => {
         }
         const next = edits.reduceRight((t, e) => t.slice(0, e.start) + e.inserted + t.slice(e.end), text);
         const before = new Map(segments.map((s) => [s, text.slice(s.start, s.end)]));
-        const result = recut(segments, next, edits.map((e) => ({ start: e.start, end: e.end, length: e.inserted.length })));
+        const result = recut(
+          segments,
+          next,
+          edits.map((e) => ({ start: e.start, end: e.end, length: e.inserted.length })),
+        );
         const context = `${name}, round ${round}: ${JSON.stringify(edits)} (SEGMENTS_SEED=${SEED})`;
         assert.deepEqual(describeSegments(result?.segments), describeSegments(segment(next)), context);
         for (const s of result?.segments ?? []) {
@@ -184,7 +228,11 @@ describe('segments after an edit', () => {
           assert.equal(next.slice(s.start, s.end), before.get(s), `${context}: a kept segment changed`);
           kept++;
         }
-        assert.equal((result?.added.length ?? 0) + before.size - (result?.removed.length ?? 0), result?.segments.length ?? before.size, context);
+        assert.equal(
+          (result?.added.length ?? 0) + before.size - (result?.removed.length ?? 0),
+          result?.segments.length ?? before.size,
+          context,
+        );
       }
     }
     assert.ok(kept > 200, `only ${kept} segments kept`);

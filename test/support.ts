@@ -13,7 +13,12 @@ export const repoRoot = (() => {
 
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
 
-interface EnumSetting { type: string; scope: string; enum: string[]; default?: unknown }
+interface EnumSetting {
+  type: string;
+  scope: string;
+  enum: string[];
+  default?: unknown;
+}
 
 /** The fields of package.json that the tests read. */
 export interface PackageJson {
@@ -95,7 +100,8 @@ export function renderBaseline(result: CheckResult): string {
       const pad = ' '.repeat(width);
       out.push(`${pad} | ${carets}${more}`);
       out.push(`${pad} | ${f.severity} ${f.rule}: ${f.message}`);
-      for (const r of f.related ?? []) out.push(`${pad} |   related ${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
+      for (const r of f.related ?? [])
+        out.push(`${pad} |   related ${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
       for (const fix of fixesFor(result, f, TEST_TODAY)) out.push(`${pad} |   fix: ${fix.title}`);
     }
   }

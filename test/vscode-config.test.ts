@@ -26,8 +26,19 @@ function expand(pattern: string): string[] {
   const absolute = path.resolve(repoRoot, pattern);
   const dir = path.dirname(absolute);
   assert.ok(!/[*?[{]/.test(dir), `only the file name may be a pattern: ${pattern}`);
-  const name = new RegExp(`^${path.basename(absolute).replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => name.test(f)).sort().map((f) => path.join(dir, f)) : [];
+  const name = new RegExp(
+    `^${path
+      .basename(absolute)
+      .replace(/[.+^$()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => name.test(f))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 }
 
 describe('npm run test:vscode (.vscode-test.mjs)', () => {
@@ -59,8 +70,14 @@ describe('npm run test:vscode (.vscode-test.mjs)', () => {
     assert.ok(suite.length >= 5, `compiled suite files in ${path.relative(repoRoot, SUITE_DIR)} (npm test builds first)`);
     assert.deepEqual(files, suite);
     // And every suite source has its compiled file (nothing stale, nothing missing).
-    const sources = readdirSync(path.join(repoRoot, 'test', 'vscode', 'suite')).filter((f) => f.endsWith('.e2e.ts')).map((f) => f.replace(/\.ts$/, '.js')).sort();
-    assert.deepEqual(suite.map((f) => path.basename(f)), sources);
+    const sources = readdirSync(path.join(repoRoot, 'test', 'vscode', 'suite'))
+      .filter((f) => f.endsWith('.e2e.ts'))
+      .map((f) => f.replace(/\.ts$/, '.js'))
+      .sort();
+    assert.deepEqual(
+      suite.map((f) => path.basename(f)),
+      sources,
+    );
   });
 
   it('uses the same mocha options as test/vscode/index.ts', () => {
@@ -69,7 +86,9 @@ describe('npm run test:vscode (.vscode-test.mjs)', () => {
   });
 
   it('loads this repository as the extension under development, whose entry point exists', () => {
-    const development = ([] as string[]).concat(configs[0].extensionDevelopmentPath ?? path.dirname(configFile)).map((p) => path.resolve(repoRoot, p));
+    const development = ([] as string[])
+      .concat(configs[0].extensionDevelopmentPath ?? path.dirname(configFile))
+      .map((p) => path.resolve(repoRoot, p));
     assert.deepEqual(development, [repoRoot]);
     assert.ok(existsSync(path.join(repoRoot, pkg.main)), `${pkg.main} (built by npm run build)`);
   });
@@ -85,7 +104,9 @@ describe('npm run test:vscode (.vscode-test.mjs)', () => {
     const [major, minor] = version.split('.').map(Number);
     const [, wantMajor, wantMinor] = /^\^(\d+)\.(\d+)\./.exec(pkg.engines.vscode) ?? [];
     assert.ok(major === Number(wantMajor) && minor >= Number(wantMinor), `${version} satisfies ${pkg.engines.vscode}`);
-    const editor = JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const editor = JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     assert.equal(editor.dependencies['code-server'], '4.100.3', 'code-server 4.100.3 ships VS Code 1.100.3: update both together');
     assert.equal(version, '1.100.3');
   });

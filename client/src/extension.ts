@@ -11,7 +11,12 @@ import { SCENARIO_REQUEST, SUBJECTS_REQUEST } from '../../server/src/lsp/request
 import type { ScenarioAnswer, SubjectKind, SubjectsAnswer } from '../../server/src/lsp/scenarios';
 import { ManifestStatus, STATUS_NOTIFICATION } from '../../server/src/lsp/status';
 import {
-  DiagnosticPullMode, LanguageClient, LanguageClientOptions, ServerOptions, TextEdit as LspTextEdit, TransportKind,
+  DiagnosticPullMode,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TextEdit as LspTextEdit,
+  TransportKind,
   Range as LspRange,
 } from 'vscode-languageclient/node';
 
@@ -28,8 +33,6 @@ export const COMMANDS = {
   restartServer: 'cspPartners.restartServer',
   showOutput: 'cspPartners.showOutput',
 } as const;
-
-
 
 let client: LanguageClient | undefined;
 
@@ -67,7 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     client.onNotification(STATUS_NOTIFICATION, (value: ManifestStatus) => status.update(value)),
     vscode.commands.registerCommand(COMMANDS.applyEditAndSelect, applyEditAndSelect),
-    vscode.commands.registerCommand(COMMANDS.checkScenario, (resource?: unknown, question?: ScenarioQuestion) => checkScenario(context, resource, false, question)),
+    vscode.commands.registerCommand(COMMANDS.checkScenario, (resource?: unknown, question?: ScenarioQuestion) =>
+      checkScenario(context, resource, false, question),
+    ),
     vscode.commands.registerCommand(COMMANDS.checkAllScenarios, (resource?: unknown) => checkScenario(context, resource, true)),
     vscode.commands.registerCommand(COMMANDS.restartServer, restartServer),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
@@ -101,16 +106,16 @@ async function applyEditAndSelect(uri: string, edits: LspTextEdit[], selection?:
   const converter = client.protocol2CodeConverter;
   const target = converter.asUri(uri);
   const edit = new vscode.WorkspaceEdit();
-  edit.set(target, await converter.asTextEdits(edits) ?? []);
+  edit.set(target, (await converter.asTextEdits(edits)) ?? []);
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The quick fix could not be applied to {0}.', vscode.workspace.asRelativePath(target)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The quick fix could not be applied to {0}.', vscode.workspace.asRelativePath(target)),
+    );
     return;
   }
   if (!selection) return;
   const active = vscode.window.activeTextEditor;
-  const editor = active && active.document.uri.toString() === target.toString()
-    ? active
-    : await vscode.window.showTextDocument(target);
+  const editor = active && active.document.uri.toString() === target.toString() ? active : await vscode.window.showTextDocument(target);
   const range = converter.asRange(selection);
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -126,7 +131,10 @@ async function restartServer(): Promise<void> {
 }
 
 /** A manifest to ask about: the document, and the cursor when it is in the active editor. */
-interface Manifest { document: vscode.TextDocument; position?: vscode.Position }
+interface Manifest {
+  document: vscode.TextDocument;
+  position?: vscode.Position;
+}
 
 /**
  * The manifest a scenario command is about: the one its menu was opened on (editor title or context
@@ -136,11 +144,17 @@ async function manifestFor(resource: unknown): Promise<Manifest | undefined> {
   const editor = vscode.window.activeTextEditor;
   let document = editor?.document;
   if (resource instanceof vscode.Uri && resource.toString() !== document?.uri.toString()) {
-    document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString())
-      ?? await vscode.workspace.openTextDocument(resource).then((d) => d, () => undefined);
+    document =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ??
+      (await vscode.workspace.openTextDocument(resource).then(
+        (d) => d,
+        () => undefined,
+      ));
   }
   if (!document || document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a CSP Partners manifest (csp-partners.yaml) in the editor to check scenarios.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a CSP Partners manifest (csp-partners.yaml) in the editor to check scenarios.'),
+    );
     return undefined;
   }
   return { document, position: editor?.document === document ? editor.selection.active : undefined };
@@ -178,7 +192,11 @@ async function checkScenario(context: vscode.ExtensionContext, resource: unknown
       question = picked;
     }
     const reportUri = reportUriFor(context, manifest.document.uri);
-    const answer = await running.sendRequest<ScenarioAnswer | null>(SCENARIO_REQUEST, { textDocument, ...question, reportUri: c2p.asUri(reportUri) });
+    const answer = await running.sendRequest<ScenarioAnswer | null>(SCENARIO_REQUEST, {
+      textDocument,
+      ...question,
+      reportUri: c2p.asUri(reportUri),
+    });
     if (!answer) return failed();
     await showReport(reportUri, answer.markdown);
   } catch (error) {
@@ -195,7 +213,10 @@ type QuestionItem = vscode.QuickPickItem & { scenario?: ScenarioNumber | 'all'; 
 type SubjectItem = vscode.QuickPickItem & { id?: string };
 
 /** The question (one of the seven, or all), then whom it is about; undefined when the user cancels. */
-async function pickQuestion(subjects: SubjectsAnswer, fileName: string): Promise<{ scenario: ScenarioNumber | 'all'; customer?: string; partner?: string } | undefined> {
+async function pickQuestion(
+  subjects: SubjectsAnswer,
+  fileName: string,
+): Promise<{ scenario: ScenarioNumber | 'all'; customer?: string; partner?: string } | undefined> {
   const items: QuestionItem[] = [
     ...subjects.questions.map((q) => ({ label: `${q.scenario}. ${q.question}`, scenario: q.scenario, subjectKind: q.subjectKind })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -220,9 +241,10 @@ async function pickQuestion(subjects: SubjectsAnswer, fileName: string): Promise
  * "All customers" / "All partners" (answered as ''), then the others. Undefined when the user cancels.
  */
 async function pickSubject(subjects: SubjectsAnswer, kind: SubjectKind, title: string): Promise<string | undefined> {
-  const entities = kind === 'customer'
-    ? subjects.customers.map((c) => ({ id: c.id, description: [c.name, c.region].filter(Boolean).join(' · ') }))
-    : subjects.partners.map((p) => ({ id: p.id, description: [p.name, p.type, p.region].filter(Boolean).join(' · ') }));
+  const entities =
+    kind === 'customer'
+      ? subjects.customers.map((c) => ({ id: c.id, description: [c.name, c.region].filter(Boolean).join(' · ') }))
+      : subjects.partners.map((p) => ({ id: p.id, description: [p.name, p.type, p.region].filter(Boolean).join(' · ') }));
   if (entities.length === 0) return '';
   const here = [subjects.atCursor, subjects.entry].find((s) => s?.kind === kind)?.id;
   const atCursor = entities.find((e) => e.id === here);
@@ -242,7 +264,10 @@ async function pickSubject(subjects: SubjectsAnswer, kind: SubjectKind, title: s
   quickPick.activeItems = [items[0]];
   try {
     return await new Promise<string | undefined>((resolve) => {
-      quickPick.onDidAccept(() => { resolve(quickPick.selectedItems[0]?.id); quickPick.hide(); });
+      quickPick.onDidAccept(() => {
+        resolve(quickPick.selectedItems[0]?.id);
+        quickPick.hide();
+      });
       quickPick.onDidHide(() => resolve(undefined));
       quickPick.show();
     });
@@ -291,7 +316,7 @@ async function writeReport(reportUri: vscode.Uri, markdown: string): Promise<voi
     if (open.getText() === markdown && !open.isDirty) return;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(reportUri, new vscode.Range(0, 0, open.lineCount, 0), markdown);
-    if (await vscode.workspace.applyEdit(edit) && await open.save()) return;
+    if ((await vscode.workspace.applyEdit(edit)) && (await open.save())) return;
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(reportUri, '..'));
   await vscode.workspace.fs.writeFile(reportUri, new TextEncoder().encode(markdown));
@@ -316,7 +341,9 @@ class StatusItem implements vscode.Disposable {
     this.disposables = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-      vscode.workspace.onDidChangeTextDocument((event) => { if (event.document === vscode.window.activeTextEditor?.document) this.render(); }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === vscode.window.activeTextEditor?.document) this.render();
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.last.delete(document.uri.toString())),
     ];
     this.render();
@@ -341,14 +368,21 @@ class StatusItem implements vscode.Disposable {
     this.item.busy = false;
     this.item.text = [
       count(status.partners, vscode.l10n.t('{0} partner', format(status.partners)), vscode.l10n.t('{0} partners', format(status.partners))),
-      count(status.customers, vscode.l10n.t('{0} customer', format(status.customers)), vscode.l10n.t('{0} customers', format(status.customers))),
-      count(status.subscriptions, vscode.l10n.t('{0} subscription', format(status.subscriptions)), vscode.l10n.t('{0} subscriptions', format(status.subscriptions))),
+      count(
+        status.customers,
+        vscode.l10n.t('{0} customer', format(status.customers)),
+        vscode.l10n.t('{0} customers', format(status.customers)),
+      ),
+      count(
+        status.subscriptions,
+        vscode.l10n.t('{0} subscription', format(status.subscriptions)),
+        vscode.l10n.t('{0} subscriptions', format(status.subscriptions)),
+      ),
     ].join(' · ');
     const checked = vscode.l10n.t('checked at {0} in {1} ms', clock(status.checkedAt), format(status.durationMs));
     // With checks on save, the counts can be those of an older version of the text.
-    this.item.detail = status.version < document.version && runsOnSave(document)
-      ? vscode.l10n.t('{0}; edited since, checks run on save', checked)
-      : checked;
+    this.item.detail =
+      status.version < document.version && runsOnSave(document) ? vscode.l10n.t('{0}; edited since, checks run on save', checked) : checked;
     this.item.severity = vscode.LanguageStatusSeverity.Information;
   }
 

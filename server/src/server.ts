@@ -1,7 +1,14 @@
 // The language server: wires the LSP connection to the core. Every feature lives in ./lsp and reads
 // the one check per document version that ManifestStore keeps.
 import {
-  CodeActionKind, createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind,
+  createConnection,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { Locale, localeOf } from './core/messages';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
@@ -29,7 +36,9 @@ const documents = new TextDocuments<ManifestDocument>({
     } catch (error) {
       // The document follows the client whatever happens here: the store reads it anew instead.
       store.forgetState(document.uri);
-      connection.console.error(`csp-partners: incremental update failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.console.error(
+        `csp-partners: incremental update failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     return document;
   },
@@ -68,7 +77,10 @@ connection.onDidChangeConfiguration(() => {
   store.resetSettings();
   // A failed refresh must not take the server down (an unhandled rejection ends the process): the
   // client pulls again on its next edit anyway.
-  if (refreshSupport) connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`csp-partners: diagnostic refresh failed: ${String(error)}`));
+  if (refreshSupport)
+    connection.languages.diagnostics
+      .refresh()
+      .catch((error: unknown) => connection.console.error(`csp-partners: diagnostic refresh failed: ${String(error)}`));
 });
 
 documents.onDidClose((event) => store.forget(event.document.uri));
@@ -77,20 +89,30 @@ const isOpen = (uri: string) => documents.get(uri) !== undefined;
 /** A feature that throws logs and answers nothing: the server and the other features carry on. */
 const run = guard(connection);
 
-connection.languages.diagnostics.on(run('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const entry = await store.resultFor(document);
-  // An empty report would clear the problems the client shows: a cancelled pull is answered as cancelled.
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  // The status is informative: a notification the connection could not send must not end the server.
-  connection.sendNotification(STATUS_NOTIFICATION, statusOf(document, entry.result, entry.durationMs)).catch(() => undefined);
-  // Same version, same settings: the client keeps what it has instead of receiving it all again.
-  if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
-  return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.result.findings.map((f) => toDiagnostic(document.uri, f)) };
-}));
+connection.languages.diagnostics.on(
+  run('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const entry = await store.resultFor(document);
+    // An empty report would clear the problems the client shows: a cancelled pull is answered as cancelled.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    // The status is informative: a notification the connection could not send must not end the server.
+    connection.sendNotification(STATUS_NOTIFICATION, statusOf(document, entry.result, entry.durationMs)).catch(() => undefined);
+    // Same version, same settings: the client keeps what it has instead of receiving it all again.
+    if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
+    return {
+      kind: DocumentDiagnosticReportKind.Full,
+      resultId: entry.resultId,
+      items: entry.result.findings.map((f) => toDiagnostic(document.uri, f)),
+    };
+  }),
+);
 
-const withDocument = <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, feature: (document: TextDocument, result: Awaited<ReturnType<ManifestStore['current']>>, params: P) => R) =>
+const withDocument = <P extends { textDocument: { uri: string } }, R>(
+  name: string,
+  empty: R,
+  feature: (document: TextDocument, result: Awaited<ReturnType<ManifestStore['current']>>, params: P) => R,
+) =>
   run(name, empty, async (params: P) => {
     const document = documents.get(params.textDocument.uri);
     return document ? feature(document, await store.current(document), params) : empty;
@@ -108,14 +130,23 @@ connection.onDocumentSymbol(withDocument('documentSymbol', null, documentSymbols
 connection.onCodeLens(withDocument('codeLens', null, codeLenses));
 
 // Scenario checks (spec §5): a document the server does not have is an error the client shows, not an empty answer.
-const withOpenDocument = <P extends { textDocument: { uri: string } }, R>(name: string, feature: (document: TextDocument, result: Awaited<ReturnType<ManifestStore['current']>>, params: P) => R) =>
+const withOpenDocument = <P extends { textDocument: { uri: string } }, R>(
+  name: string,
+  feature: (document: TextDocument, result: Awaited<ReturnType<ManifestStore['current']>>, params: P) => R,
+) =>
   run(name, null, async (params: P) => {
     const document = documents.get(params?.textDocument?.uri);
     if (!document) throw notOpen(locale, params?.textDocument?.uri);
     return feature(document, await store.current(document), params);
   });
-connection.onRequest(SUBJECTS_REQUEST, withOpenDocument('subjects', (document, result, params: SubjectsParams) => subjects(document, result, params)));
-connection.onRequest(SCENARIO_REQUEST, withOpenDocument('scenario', (document, result, params: ScenarioParams) => scenarioAnswer(document, result, params)));
+connection.onRequest(
+  SUBJECTS_REQUEST,
+  withOpenDocument('subjects', (document, result, params: SubjectsParams) => subjects(document, result, params)),
+);
+connection.onRequest(
+  SCENARIO_REQUEST,
+  withOpenDocument('scenario', (document, result, params: ScenarioParams) => scenarioAnswer(document, result, params)),
+);
 
 // The worker of whole-text parses ends with the server (it would not keep the process alive, but a parse may be running).
 connection.onShutdown(() => store.dispose());

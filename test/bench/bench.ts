@@ -146,7 +146,12 @@ function inProcessSize(customers: number, runs: number, file: string) {
   const text = readFileSync(file, 'utf8');
   progress(`${customers} customers in-process: timing`);
   let findings: Finding[] = [];
-  const times = timeInterleaved(runs, { parse: () => bareParse(text), check: () => { findings = check(text).findings; } });
+  const times = timeInterleaved(runs, {
+    parse: () => bareParse(text),
+    check: () => {
+      findings = check(text).findings;
+    },
+  });
   const parseMs = median(times.parse);
   const checkMs = median(times.check);
   progress(`${customers} customers in-process: memory`);
@@ -170,15 +175,25 @@ function inProcessSize(customers: number, runs: number, file: string) {
 
 function inProcessTables(results: InProcessResult[], stageResult: ReturnType<typeof measureStages> | undefined): string {
   const lines = [
-    '### In-process: check against a bare parse', '',
-    '| customers | size (MB) | parseDocument median (ms) | check median (ms) | check / parse | findings '
-      + '| peak RSS check (MB) | peak RSS parseDocument (MB) |',
+    '### In-process: check against a bare parse',
+    '',
+    '| customers | size (MB) | parseDocument median (ms) | check median (ms) | check / parse | findings ' +
+      '| peak RSS check (MB) | peak RSS parseDocument (MB) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.customers} | ${r.sizeMB} | ${r.parseMs} | ${r.checkMs} | ${r.ratio}x | ${r.findings} `
-      + `| ${r.peakRssMB} | ${r.parsePeakRssMB} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.customers} | ${r.sizeMB} | ${r.parseMs} | ${r.checkMs} | ${r.ratio}x | ${r.findings} ` +
+        `| ${r.peakRssMB} | ${r.parsePeakRssMB} |`,
+    ),
   ];
   if (stageResult) {
-    lines.push('', `A check for ${STAGE_SIZE} customers, fresh and after a one-character edit (median ms):`, '', '| stage | ms |', '|---|---:|');
+    lines.push(
+      '',
+      `A check for ${STAGE_SIZE} customers, fresh and after a one-character edit (median ms):`,
+      '',
+      '| stage | ms |',
+      '|---|---:|',
+    );
     for (const [stage, ms] of Object.entries(stageResult.stages)) lines.push(`| ${stage} | ${ms} |`);
   }
   return lines.join('\n');
@@ -208,10 +223,12 @@ async function protocolSections(files: Map<number, string>) {
 function withSummaries(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withSummaries);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => {
-    const isSeries = /Ms$/.test(key) && Array.isArray(v) && v.every((x) => typeof x === 'number');
-    return [key, isSeries ? { ...summarize(v), values: v.map((x) => round(x)) } : withSummaries(v)];
-  }));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => {
+      const isSeries = /Ms$/.test(key) && Array.isArray(v) && v.every((x) => typeof x === 'number');
+      return [key, isSeries ? { ...summarize(v), values: v.map((x) => round(x)) } : withSummaries(v)];
+    }),
+  );
 }
 
 async function main(): Promise<void> {

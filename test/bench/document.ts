@@ -7,7 +7,10 @@ import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Position, Range } from 'vscode-languageserver-protocol';
 
 /** One edit: the range it replaces (in the text before it) and the new text. */
-export interface Edit { range: Range; text: string }
+export interface Edit {
+  range: Range;
+  text: string;
+}
 
 /** Where a text ends once inserted at `start`. */
 function endOf(start: Position, text: string): Position {
@@ -29,9 +32,13 @@ export class TextModel {
     this.lines = text.split('\n');
   }
 
-  get lineCount(): number { return this.lines.length; }
+  get lineCount(): number {
+    return this.lines.length;
+  }
 
-  line(index: number): string { return this.lines[index]; }
+  line(index: number): string {
+    return this.lines[index];
+  }
 
   /** Index of the first line at or after `from` for which `test` holds, or -1. */
   findLine(test: (line: string) => boolean, from = 0): number {
@@ -39,7 +46,9 @@ export class TextModel {
     return -1;
   }
 
-  text(): string { return this.lines.join('\n'); }
+  text(): string {
+    return this.lines.join('\n');
+  }
 
   textIn(range: Range): string {
     const { start, end } = range;
@@ -63,12 +72,19 @@ export class OpenDocument {
   readonly model: TextModel;
   private version: number;
 
-  constructor(private readonly connection: ProtocolConnection, readonly uri: string, text: string, version = 1) {
+  constructor(
+    private readonly connection: ProtocolConnection,
+    readonly uri: string,
+    text: string,
+    version = 1,
+  ) {
     this.model = new TextModel(text);
     this.version = version;
   }
 
-  get currentVersion(): number { return this.version; }
+  get currentVersion(): number {
+    return this.version;
+  }
 
   /**
    * Sends one `didChange` with `edit` as VS Code does (range, rangeLength, text). Returns the edit that

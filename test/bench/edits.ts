@@ -8,7 +8,10 @@ import type { Edit, TextModel } from './document';
 export const BURST_TEXT = ' Intl Holdings Group';
 const PASTE_LINES = 200;
 
-export interface PlannedEdit extends Edit { kind: EditKind; what: string }
+export interface PlannedEdit extends Edit {
+  kind: EditKind;
+  what: string;
+}
 
 export type EditKind = 'type' | 'soldBy' | 'country' | 'delete' | 'paste';
 
@@ -22,7 +25,13 @@ export interface EditPlan {
   completionAt: Position;
 }
 
-interface PartnerEntry { id: string; type: string; region: string; country: string; countryLine: number }
+interface PartnerEntry {
+  id: string;
+  type: string;
+  region: string;
+  country: string;
+  countryLine: number;
+}
 
 const ID_LINE = /^ {2}- id: (\S+)$/;
 const keyPatterns = new Map<string, RegExp>();
@@ -53,7 +62,11 @@ function partnersOf(model: TextModel): PartnerEntry[] {
 }
 
 /** A customer entry: from its `- id:` line to the blank line that ends it (inclusive). */
-interface CustomerEntry { id: string; first: number; last: number }
+interface CustomerEntry {
+  id: string;
+  first: number;
+  last: number;
+}
 
 function customerAt(model: TextModel, first: number): CustomerEntry {
   const last = model.findLine((l) => l.trim() === '', first);
@@ -62,7 +75,10 @@ function customerAt(model: TextModel, first: number): CustomerEntry {
 
 /** The first customer entry at or after the middle line of the file that satisfies `test`. */
 function middleCustomer(model: TextModel, test: (entry: CustomerEntry) => boolean): CustomerEntry {
-  let i = Math.max(model.findLine((l) => l === 'customers:'), model.lineCount >> 1);
+  let i = Math.max(
+    model.findLine((l) => l === 'customers:'),
+    model.lineCount >> 1,
+  );
   for (;;) {
     i = model.findLine((l) => ID_LINE.test(l), i);
     if (i === -1) throw new Error('no customer entry after the middle of the file');
@@ -90,7 +106,9 @@ function soldByAway(model: TextModel, partners: PartnerEntry[], entry: CustomerE
   const seller = partners.find((p) => p.id === valueOf(model.line(line), 'soldBy'));
   const away = partners.find((p) => p.type === seller?.type && p.region !== seller?.region) ?? partners.find((p) => p !== seller)!;
   return {
-    kind: 'soldBy', range: valueRange(model, line), text: away.id,
+    kind: 'soldBy',
+    range: valueRange(model, line),
+    text: away.id,
     what: `soldBy of ${entry.id} (line ${line + 1}): ${seller?.id} (${seller?.region}) → ${away.id} (${away.region})`,
   };
 }
@@ -105,9 +123,12 @@ function countryAway(model: TextModel, partners: PartnerEntry[]): PlannedEdit {
   const busiest = partners.reduce((a, b) => ((sales.get(b.id) ?? 0) > (sales.get(a.id) ?? 0) ? b : a));
   const elsewhere = partners.find((p) => p.region !== busiest.region && p.country !== busiest.country)!;
   return {
-    kind: 'country', range: valueRange(model, busiest.countryLine), text: elsewhere.country,
-    what: `country of ${busiest.id} (line ${busiest.countryLine + 1}, sells ${sales.get(busiest.id) ?? 0} subscriptions): `
-      + `${busiest.country} (${busiest.region}) → ${elsewhere.country} (${elsewhere.region})`,
+    kind: 'country',
+    range: valueRange(model, busiest.countryLine),
+    text: elsewhere.country,
+    what:
+      `country of ${busiest.id} (line ${busiest.countryLine + 1}, sells ${sales.get(busiest.id) ?? 0} subscriptions): ` +
+      `${busiest.country} (${busiest.region}) → ${elsewhere.country} (${elsewhere.region})`,
   };
 }
 
@@ -134,7 +155,9 @@ function pasteBlock(model: TextModel, from: CustomerEntry): PlannedEdit {
   for (let i = best.first; i <= best.last; i++) lines.push(renamed(model.line(i)));
   const at = { line: from.first, character: 0 };
   return {
-    kind: 'paste', range: { start: at, end: at }, text: `${lines.join('\n')}\n`,
+    kind: 'paste',
+    range: { start: at, end: at },
+    text: `${lines.join('\n')}\n`,
     what: `${lines.length} lines of new customer entries pasted before ${from.id} (line ${from.first + 1})`,
   };
 }
@@ -156,13 +179,17 @@ export function planEdits(model: TextModel): EditPlan {
   const soldBy = soldByAway(model, partners, entry);
   const single: PlannedEdit[] = [
     {
-      kind: 'type', range: { start: nameEnd, end: nameEnd }, text: 'x',
+      kind: 'type',
+      range: { start: nameEnd, end: nameEnd },
+      text: 'x',
       what: `'x' typed at the end of ${entry.id}'s name (line ${nameLine + 1})`,
     },
     soldBy,
     countryAway(model, partners),
     {
-      kind: 'delete', range: { start: { line: entry.first, character: 0 }, end: { line: entry.last + 1, character: 0 } }, text: '',
+      kind: 'delete',
+      range: { start: { line: entry.first, character: 0 }, end: { line: entry.last + 1, character: 0 } },
+      text: '',
       what: `customer ${entry.id} deleted (lines ${entry.first + 1}–${entry.last + 1}), then re-inserted`,
     },
     pasteBlock(model, entry),

@@ -28,38 +28,125 @@ const CUSTOMER_VIOLATIONS = {
 
 /** Relative number of customers per region; it also sizes each region's partner channel. Russia is left out. */
 const REGION_WEIGHTS: Record<string, number> = {
-  europe: 30, 'united-states': 20, 'asia-pacific': 8, 'latin-america-caribbean': 8,
-  'middle-east-central-eastern-europe': 8, canada: 5, australia: 5, japan: 4, brazil: 3, india: 3,
-  africa: 3, korea: 1, 'new-zealand': 1, taiwan: 1,
+  'europe': 30,
+  'united-states': 20,
+  'asia-pacific': 8,
+  'latin-america-caribbean': 8,
+  'middle-east-central-eastern-europe': 8,
+  'canada': 5,
+  'australia': 5,
+  'japan': 4,
+  'brazil': 3,
+  'india': 3,
+  'africa': 3,
+  'korea': 1,
+  'new-zealand': 1,
+  'taiwan': 1,
 };
 /** Where most of a region's partners and customers are; the rest spread over all its markets. */
 const MAIN_MARKETS: Record<string, string[]> = {
-  europe: ['DE', 'GB', 'FR', 'NL', 'IT', 'ES', 'SE', 'PL'], 'united-states': ['US'], canada: ['CA'], australia: ['AU'],
-  'asia-pacific': ['SG', 'MY', 'TH', 'PH', 'ID', 'VN', 'HK'], 'latin-america-caribbean': ['MX', 'CO', 'CL', 'AR', 'PE'],
-  'middle-east-central-eastern-europe': ['AE', 'SA', 'TR', 'ZA', 'IL', 'EG'], africa: ['NG', 'KE', 'GH', 'MU'],
+  'europe': ['DE', 'GB', 'FR', 'NL', 'IT', 'ES', 'SE', 'PL'],
+  'united-states': ['US'],
+  'canada': ['CA'],
+  'australia': ['AU'],
+  'asia-pacific': ['SG', 'MY', 'TH', 'PH', 'ID', 'VN', 'HK'],
+  'latin-america-caribbean': ['MX', 'CO', 'CL', 'AR', 'PE'],
+  'middle-east-central-eastern-europe': ['AE', 'SA', 'TR', 'ZA', 'IL', 'EG'],
+  'africa': ['NG', 'KE', 'GH', 'MU'],
   'new-zealand': ['NZ'],
 };
 /** Markets whose status is unverified (`market-status-unverified`); a realistic manifest today has none. */
 const EXCLUDED_MARKETS = new Set(['RU', 'BY']);
 
 const OFFERS: { offer: string; kind?: 'azure' | 'software'; publisher?: 'third-party' }[] = [
-  { offer: 'Microsoft 365 E3' }, { offer: 'Microsoft 365 E5' }, { offer: 'Microsoft 365 Business Premium' },
-  { offer: 'Microsoft 365 Business Standard' }, { offer: 'Office 365 E1' }, { offer: 'Exchange Online (Plan 1)' },
-  { offer: 'Dynamics 365 Sales Enterprise' }, { offer: 'Dynamics 365 Business Central Essentials' },
-  { offer: 'Power BI Pro' }, { offer: 'Microsoft Teams Rooms Pro' }, { offer: 'Windows 365 Business' },
-  { offer: 'Azure plan', kind: 'azure' }, { offer: 'Azure reservation', kind: 'azure' },
+  { offer: 'Microsoft 365 E3' },
+  { offer: 'Microsoft 365 E5' },
+  { offer: 'Microsoft 365 Business Premium' },
+  { offer: 'Microsoft 365 Business Standard' },
+  { offer: 'Office 365 E1' },
+  { offer: 'Exchange Online (Plan 1)' },
+  { offer: 'Dynamics 365 Sales Enterprise' },
+  { offer: 'Dynamics 365 Business Central Essentials' },
+  { offer: 'Power BI Pro' },
+  { offer: 'Microsoft Teams Rooms Pro' },
+  { offer: 'Windows 365 Business' },
+  { offer: 'Azure plan', kind: 'azure' },
+  { offer: 'Azure reservation', kind: 'azure' },
   { offer: 'Acme Cloud Backup', kind: 'software', publisher: 'third-party' },
   { offer: 'Tailwind Endpoint Security', kind: 'software', publisher: 'third-party' },
 ];
 
-const NAME_FIRST = ['Woodgrove', 'Litware', 'Fourth Coffee', 'Proseware', 'Wingtip', 'Tailspin', 'Lucerne', 'Margie',
-  'Coho', 'Alpine', 'Blue Yonder', 'Wide World', 'Trey', 'Humongous', 'Lamna', 'Relecloud', 'Southridge', 'VanArsdel',
-  'Bellows', 'Graphic Design', 'Consolidated', 'Datum', 'Munson', 'Nod', 'Fincher', 'Adventure Works'];
-const NAME_SECOND = ['Bank', 'Insurance', 'Logistics', 'Foods', 'Clinic', 'Retail', 'Energy', 'Consulting', 'Labs',
-  'Media', 'Travel', 'Pharma', 'Motors', 'Books', 'Studios', 'Holdings', 'Airlines', 'Hotels', 'Legal', 'Software'];
+const NAME_FIRST = [
+  'Woodgrove',
+  'Litware',
+  'Fourth Coffee',
+  'Proseware',
+  'Wingtip',
+  'Tailspin',
+  'Lucerne',
+  'Margie',
+  'Coho',
+  'Alpine',
+  'Blue Yonder',
+  'Wide World',
+  'Trey',
+  'Humongous',
+  'Lamna',
+  'Relecloud',
+  'Southridge',
+  'VanArsdel',
+  'Bellows',
+  'Graphic Design',
+  'Consolidated',
+  'Datum',
+  'Munson',
+  'Nod',
+  'Fincher',
+  'Adventure Works',
+];
+const NAME_SECOND = [
+  'Bank',
+  'Insurance',
+  'Logistics',
+  'Foods',
+  'Clinic',
+  'Retail',
+  'Energy',
+  'Consulting',
+  'Labs',
+  'Media',
+  'Travel',
+  'Pharma',
+  'Motors',
+  'Books',
+  'Studios',
+  'Holdings',
+  'Airlines',
+  'Hotels',
+  'Legal',
+  'Software',
+];
 const NAME_SUFFIX = ['Inc.', 'Ltd', 'GmbH', 'SA', 'BV', 'KK', 'AB', 'Pty Ltd', 'LLC', 'SRL'];
-const PARTNER_WORDS = ['Contoso', 'Fabrikam', 'Adatum', 'Northwind', 'Tailspin', 'Cronus', 'Bluebird', 'Zava',
-  'Kestrel', 'Orbit', 'Summit', 'Harbor', 'Vertex', 'Nimbus', 'Quartz', 'Cobalt', 'Meridian', 'Pioneer'];
+const PARTNER_WORDS = [
+  'Contoso',
+  'Fabrikam',
+  'Adatum',
+  'Northwind',
+  'Tailspin',
+  'Cronus',
+  'Bluebird',
+  'Zava',
+  'Kestrel',
+  'Orbit',
+  'Summit',
+  'Harbor',
+  'Vertex',
+  'Nimbus',
+  'Quartz',
+  'Cobalt',
+  'Meridian',
+  'Pioneer',
+];
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function prng(seed: number): () => number {
@@ -75,7 +162,11 @@ function prng(seed: number): () => number {
 
 type Random = ReturnType<typeof prng>;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function date(random: Random, fromYear: number, toYear: number): string {
@@ -115,7 +206,11 @@ function marketIn(random: Random, markets: Map<string, string[]>, region: string
 
 /** Counts of providers, resellers and direct-bill partners per region, from the region's weight. */
 function channelSize(weight: number) {
-  return { providers: Math.max(1, Math.round(weight / 6)), resellers: Math.max(4, weight * 2), directBill: Math.max(2, Math.round(weight / 2)) };
+  return {
+    providers: Math.max(1, Math.round(weight / 6)),
+    resellers: Math.max(4, weight * 2),
+    directBill: Math.max(2, Math.round(weight / 2)),
+  };
 }
 
 /** Generates the manifest text for `customerCount` customers. Same count, same text. */
@@ -139,7 +234,14 @@ export function generateManifest(customerCount: number): string {
     partnerNumber++;
     const kind = type === 'indirect-provider' ? 'dist' : type === 'direct-bill' ? 'direct' : 'it';
     const id = `${slug(pick(random, PARTNER_WORDS))}-${kind}-${pad(partnerNumber, 3)}`;
-    const partner: Partner = { id, type, region, country: marketIn(random, markets, region, 0.9), mpaOn: date(random, 2021, 2022), providers: [] };
+    const partner: Partner = {
+      id,
+      type,
+      region,
+      country: marketIn(random, markets, region, 0.9),
+      mpaOn: date(random, 2021, 2022),
+      providers: [],
+    };
     partners.push(partner);
     return partner;
   };
@@ -180,7 +282,12 @@ export function generateManifest(customerCount: number): string {
       out.push(`    providers: [${p.providers.map((x) => x.id).join(', ')}]`);
     }
     if (p.type === 'direct-bill') {
-      out.push('    directBill:', '      apiIntegration: true', '      billingAndSupport: true', `      securityCompliance: ${p !== notCompliant}`);
+      out.push(
+        '    directBill:',
+        '      apiIntegration: true',
+        '      billingAndSupport: true',
+        `      securityCompliance: ${p !== notCompliant}`,
+      );
     }
     out.push('');
   });
@@ -201,7 +308,11 @@ export function generateManifest(customerCount: number): string {
     let country = owner ? owner.country : marketIn(random, markets, region, 0.7);
     let regionField = random() < 0.3 ? region : undefined;
     if (!owner && random() < CUSTOMER_VIOLATIONS.unknownCountry) country = 'UK';
-    else if (random() < CUSTOMER_VIOLATIONS.regionMismatch) regionField = pick(random, regions.filter((r) => r !== region));
+    else if (random() < CUSTOMER_VIOLATIONS.regionMismatch)
+      regionField = pick(
+        random,
+        regions.filter((r) => r !== region),
+      );
 
     out.push(
       `  - id: ${id}`,
@@ -232,14 +343,30 @@ export function generateManifest(customerCount: number): string {
       let orderedOn = date(random, 2023, 2025);
       switch (chooseViolation(random())) {
         case 'crossRegionSale':
-          seller = pick(random, byRegion.get(pick(random, regions.filter((x) => x !== region)))!.directBill);
+          seller = pick(
+            random,
+            byRegion.get(
+              pick(
+                random,
+                regions.filter((x) => x !== region),
+              ),
+            )!.directBill,
+          );
           sellerId = seller.id;
           provider = undefined;
           break;
-        case 'missingProvider': provider = undefined; break;
-        case 'unknownReference': sellerId = `${seller.id.slice(0, -1)}x`; break;
-        case 'orderedBeforeMpa': orderedOn = '2020-06-15'; break; // after the MPA cutoff of 2020-02-01
-        case 'badDate': orderedOn = '2025-13-01'; break;
+        case 'missingProvider':
+          provider = undefined;
+          break;
+        case 'unknownReference':
+          sellerId = `${seller.id.slice(0, -1)}x`;
+          break;
+        case 'orderedBeforeMpa':
+          orderedOn = '2020-06-15';
+          break; // after the MPA cutoff of 2020-02-01
+        case 'badDate':
+          orderedOn = '2025-13-01';
+          break;
       }
       out.push(`        soldBy: ${sellerId}`);
       if (provider) out.push(`        provider: ${provider.id}`);
@@ -264,7 +391,11 @@ function chooseViolation(r: number): SubscriptionViolation | undefined {
 }
 
 /** A direct-bill partner alone (a quarter of the time) or a reseller with one of its providers; never the owner. */
-function salesPath(random: Random, channel: { resellers: Partner[]; directBill: Partner[] }, owner?: Partner): { seller: Partner; provider?: Partner } {
+function salesPath(
+  random: Random,
+  channel: { resellers: Partner[]; directBill: Partner[] },
+  owner?: Partner,
+): { seller: Partner; provider?: Partner } {
   for (;;) {
     const seller = random() < 0.25 || owner ? pick(random, channel.directBill) : pick(random, channel.resellers);
     if (seller === owner) continue;

@@ -40,7 +40,11 @@ export interface EditResult {
   pullRequests: number;
 }
 
-export interface FeatureResult { afterEditMs: number[]; warmMs: number[]; answer: string }
+export interface FeatureResult {
+  afterEditMs: number[];
+  warmMs: number[];
+  answer: string;
+}
 
 export interface ServerBench {
   customers: number;
@@ -53,7 +57,12 @@ export interface ServerBench {
 }
 
 /** The session the sections share: the server of the last cold open and its document. */
-interface Session { server: Harness; doc: OpenDocument; puller: DiagnosticPuller; diagnostics: Diagnostic[] }
+interface Session {
+  server: Harness;
+  doc: OpenDocument;
+  puller: DiagnosticPuller;
+  diagnostics: Diagnostic[];
+}
 
 const request = <R>(server: Harness, method: string, params: unknown): Promise<R> =>
   within(server.request<R>(method, params), REQUEST_TIMEOUT_MS, method);
@@ -136,8 +145,13 @@ function editCases(plan: EditPlan): { kind: EditResult['kind']; what: string; ru
 async function edits(session: Session, plan: EditPlan, options: ServerBenchOptions): Promise<EditResult[]> {
   const cases = editCases(plan);
   const results: EditResult[] = cases.map((c) => ({
-    kind: c.kind, what: c.what, editMs: [], undoMs: [],
-    diagnosticsBefore: session.diagnostics.length, diagnosticsAfter: 0, pullRequests: 0,
+    kind: c.kind,
+    what: c.what,
+    editMs: [],
+    undoMs: [],
+    diagnosticsBefore: session.diagnostics.length,
+    diagnosticsAfter: 0,
+    pullRequests: 0,
   }));
   await repeatWithin(options.editRuns, options.editBudgetMs, async (round) => {
     for (const [i, c] of cases.entries()) {
@@ -165,12 +179,18 @@ function featureRequests(session: Session, plan: EditPlan, near: Diagnostic | un
   const range: Range = near?.range ?? { start: plan.hoverAt, end: plan.hoverAt };
   return {
     hover: () => request<unknown>(session.server, 'textDocument/hover', { textDocument, position: plan.hoverAt }),
-    completion: () => request<unknown>(session.server, 'textDocument/completion', {
-      textDocument, position: plan.completionAt, context: { triggerKind: 1 },
-    }),
-    codeAction: () => request<unknown>(session.server, 'textDocument/codeAction', {
-      textDocument, range, context: { diagnostics: near ? [near] : [], triggerKind: 1 },
-    }),
+    completion: () =>
+      request<unknown>(session.server, 'textDocument/completion', {
+        textDocument,
+        position: plan.completionAt,
+        context: { triggerKind: 1 },
+      }),
+    codeAction: () =>
+      request<unknown>(session.server, 'textDocument/codeAction', {
+        textDocument,
+        range,
+        context: { diagnostics: near ? [near] : [], triggerKind: 1 },
+      }),
   };
 }
 
@@ -218,13 +238,13 @@ const newFeature = (): FeatureResult => ({ afterEditMs: [], warmMs: [], answer: 
 /** The fix-all kind the server announces (`source.fixAll.<something>`), read from its capabilities rather than assumed. */
 function fixAllKind(server: Harness): string | undefined {
   const provider = server.initialize.capabilities.codeActionProvider;
-  const kinds = typeof provider === 'object' ? provider.codeActionKinds ?? [] : [];
+  const kinds = typeof provider === 'object' ? (provider.codeActionKinds ?? []) : [];
   return kinds.find((k) => k.startsWith('source.fixAll'));
 }
 
 const editCount = (action: CodeAction): number =>
-  Object.values(action.edit?.changes ?? {}).reduce((n, edits) => n + edits.length, 0)
-  + (action.edit?.documentChanges ?? []).reduce((n, c) => n + ('edits' in c ? c.edits.length : 0), 0);
+  Object.values(action.edit?.changes ?? {}).reduce((n, edits) => n + edits.length, 0) +
+  (action.edit?.documentChanges ?? []).reduce((n, c) => n + ('edits' in c ? c.edits.length : 0), 0);
 
 /** Section 4: fix-all as on save (whole document, every current diagnostic in the context), on the unedited text. */
 async function fixAll(session: Session, runs: number): Promise<NonNullable<ServerBench['fixAll']>> {
@@ -266,7 +286,12 @@ export async function benchServer(text: string, options: ServerBenchOptions, pro
   }
 }
 
-export interface HoverDuringOpen { customers: number; idleHoverMs: number[]; hoverMs: number[]; openMs: number[] }
+export interface HoverDuringOpen {
+  customers: number;
+  idleHoverMs: number[];
+  hoverMs: number[];
+  openMs: number[];
+}
 
 /** The first `soldBy` value of the small example: a hover there summarizes a partner. */
 function exampleHoverPosition(text: string): Position {
@@ -310,7 +335,10 @@ async function openWhileHovering(server: Harness, name: string, text: string, ho
   const puller = new DiagnosticPuller(server.connection, uri);
   puller.changed();
   let open = true;
-  const opened = puller.settled().then(() => { open = false; return performance.now() - started; });
+  const opened = puller.settled().then(() => {
+    open = false;
+    return performance.now() - started;
+  });
   const hovers: Promise<number>[] = [];
   while (open) {
     hovers.push(timed(hover).then((h) => h.ms));

@@ -9,7 +9,11 @@ import { within } from './stats';
 /** Generous: today's server takes tens of seconds on a 50k-customer manifest. */
 export const REQUEST_TIMEOUT_MS = 10 * 60_000;
 
-interface Waiter { change: number; resolve: (items: Diagnostic[]) => void; reject: (error: unknown) => void }
+interface Waiter {
+  change: number;
+  resolve: (items: Diagnostic[]) => void;
+  reject: (error: unknown) => void;
+}
 
 export class DiagnosticPuller {
   /** How many changes the client has sent (the open counts as the first). */
@@ -22,7 +26,10 @@ export class DiagnosticPuller {
   /** Requests sent, for the results: a burst sends fewer than one per keystroke. */
   requests = 0;
 
-  constructor(private readonly connection: ProtocolConnection, readonly uri: string) {}
+  constructor(
+    private readonly connection: ProtocolConnection,
+    readonly uri: string,
+  ) {}
 
   /** Call right after each didOpen / didChange was sent. */
   changed(): void {
@@ -45,7 +52,10 @@ export class DiagnosticPuller {
     this.requests++;
     this.connection
       .sendRequest<{ items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: this.uri } }, request.tokens.token)
-      .then((report) => this.answered(request, report?.items ?? []), (error: unknown) => this.failed(request, error));
+      .then(
+        (report) => this.answered(request, report?.items ?? []),
+        (error: unknown) => this.failed(request, error),
+      );
   }
 
   private answered(request: { tokens: CancellationTokenSource; change: number }, items: Diagnostic[]): void {

@@ -14,7 +14,12 @@ export function median(values: number[]): number {
 }
 
 /** What a table shows of a series of timings: the median and the spread, rounded to 0.1 ms. */
-export interface Summary { runs: number; medianMs: number; minMs: number; maxMs: number }
+export interface Summary {
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
 
 export function summarize(values: number[]): Summary {
   return {

@@ -10,7 +10,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection,
+  ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { uriOf } from '../lsp/harness';
@@ -63,9 +66,13 @@ class YamlLsClient {
   private stderr = '';
 
   private constructor(
-    readonly connection: ProtocolConnection, readonly process: ChildProcess, private readonly configured: Promise<void>,
+    readonly connection: ProtocolConnection,
+    readonly process: ChildProcess,
+    private readonly configured: Promise<void>,
   ) {
-    process.stderr?.on('data', (chunk: Buffer) => { this.stderr = (this.stderr + chunk.toString()).slice(-2000); });
+    process.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-2000);
+    });
     connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       this.waiters.get(params.uri)?.(params.diagnostics);
       this.waiters.delete(params.uri);
@@ -77,7 +84,9 @@ class YamlLsClient {
     const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     let answered: () => void = () => undefined;
-    const configured = new Promise<void>((resolve) => { answered = resolve; });
+    const configured = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       setImmediate(answered);
       return params.items.map((item) => SECTIONS[item.section ?? ''] ?? null);
@@ -85,14 +94,18 @@ class YamlLsClient {
     for (const method of ['client/registerCapability', 'window/workDoneProgress/create']) connection.onRequest(method, () => null);
     const client = new YamlLsClient(connection, child, configured);
     connection.listen();
-    await within(connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(repoRoot).href,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { relatedInformation: true } },
-      },
-    }), REQUEST_TIMEOUT_MS, 'yaml-language-server initialize');
+    await within(
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(repoRoot).href,
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+          textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { relatedInformation: true } },
+        },
+      }),
+      REQUEST_TIMEOUT_MS,
+      'yaml-language-server initialize',
+    );
     await connection.sendNotification('initialized', {});
     await connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: YAML_SETTINGS } });
     return client;
@@ -117,7 +130,9 @@ class YamlLsClient {
   }
 
   /** The end of its stderr, to tell why it failed. */
-  get lastWords(): string { return this.stderr.trim().split('\n').slice(-3).join(' | '); }
+  get lastWords(): string {
+    return this.stderr.trim().split('\n').slice(-3).join(' | ');
+  }
 
   async stop(): Promise<void> {
     try {

@@ -16,14 +16,21 @@ import { repoRoot } from '../support';
 
 /** The code-server that e2e/install.sh installs, and its pinned version (e2e/editor/package.json). */
 export const codeServerBin = path.join(repoRoot, 'e2e', 'editor', 'node_modules', '.bin', 'code-server');
-export const codeServerVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['code-server'];
+export const codeServerVersion = (
+  JSON.parse(readFileSync(path.join(repoRoot, 'e2e', 'editor', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+).dependencies['code-server'];
 /** Debian's chromium; CSP_E2E_CHROMIUM points elsewhere. */
 export const chromiumPath = process.env.CSP_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags for a headless chromium in a container, offline, without a first-run or sync. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** User settings for a quiet workbench: no trust prompt, welcome page, tips, telemetry, updates, AI or auto save. */
@@ -72,7 +79,8 @@ export function createSandbox(options: { prefix?: string; workspaceFrom?: string
     xdg: path.join(root, 'xdg'),
     logs: path.join(root, 'logs'),
   };
-  for (const dir of [sandbox.workspace, sandbox.extensions, sandbox.xdg, sandbox.logs, path.join(sandbox.userData, 'User')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [sandbox.workspace, sandbox.extensions, sandbox.xdg, sandbox.logs, path.join(sandbox.userData, 'User')])
+    mkdirSync(dir, { recursive: true });
   if (options.workspaceFrom) cpSync(options.workspaceFrom, sandbox.workspace, { recursive: true });
   writeFileSync(path.join(sandbox.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   writeFileSync(path.join(sandbox.root, 'config.yaml'), 'auth: none\n');
@@ -104,11 +112,16 @@ export function assertInstalled(): void {
 /** Installs a packaged extension (.vsix) into the sandbox the way a user does, with `--install-extension`. */
 export function installExtension(sandbox: Sandbox, vsix: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(codeServerBin, [...stateArgs(sandbox), '--install-extension', vsix], { env: codeServerEnv(sandbox), timeout: 120_000 }, (error, stdout, stderr) => {
-      writeFileSync(path.join(sandbox.logs, 'install-extension.log'), `${stdout}${stderr}`);
-      if (error) reject(new Error(`code-server --install-extension ${vsix} failed: ${error.message}\n${stdout}${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      codeServerBin,
+      [...stateArgs(sandbox), '--install-extension', vsix],
+      { env: codeServerEnv(sandbox), timeout: 120_000 },
+      (error, stdout, stderr) => {
+        writeFileSync(path.join(sandbox.logs, 'install-extension.log'), `${stdout}${stderr}`);
+        if (error) reject(new Error(`code-server --install-extension ${vsix} failed: ${error.message}\n${stdout}${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -148,7 +161,10 @@ const LISTENING = /HTTP server listening on (\S+)/;
  * Starts code-server on 127.0.0.1 on a free port, in its own process group, and resolves when it
  * listens. `env` goes to code-server and so to the extension host (the test suites read it there).
  */
-export async function startCodeServer(sandbox: Sandbox, options: { env?: Record<string, string>; args?: string[]; timeoutMs?: number } = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  sandbox: Sandbox,
+  options: { env?: Record<string, string>; args?: string[]; timeoutMs?: number } = {},
+): Promise<CodeServer> {
   assertInstalled();
   let lastError: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -165,14 +181,26 @@ export async function startCodeServer(sandbox: Sandbox, options: { env?: Record<
 
 class PortTakenError extends Error {}
 
-async function startOn(sandbox: Sandbox, port: number, options: { env?: Record<string, string>; args?: string[]; timeoutMs?: number }, attempt: number): Promise<CodeServer> {
+async function startOn(
+  sandbox: Sandbox,
+  port: number,
+  options: { env?: Record<string, string>; args?: string[]; timeoutMs?: number },
+  attempt: number,
+): Promise<CodeServer> {
   const logFile = path.join(sandbox.logs, attempt === 1 ? 'code-server.log' : `code-server.${attempt}.log`);
   const log = createWriteStream(logFile);
   log.on('error', () => undefined);
   const args = [
     ...stateArgs(sandbox),
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
     ...(options.args ?? []),
     sandbox.workspace,
   ];
@@ -181,23 +209,40 @@ async function startOn(sandbox: Sandbox, port: number, options: { env?: Record<s
   const origin = `http://127.0.0.1:${port}`;
   let output = '';
   const listening = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not listen within ${(options.timeoutMs ?? 60_000) / 1000} s; see ${logFile}`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not listen within ${(options.timeoutMs ?? 60_000) / 1000} s; see ${logFile}`)),
+      options.timeoutMs ?? 60_000,
+    );
     const onData = (chunk: Buffer) => {
       // Output can still come while the group exits, after the log is closed.
       if (!log.writableEnded) log.write(chunk);
       if (output.length < 100_000) output += chunk.toString();
-      if (LISTENING.test(output)) { clearTimeout(timer); resolve(); }
+      if (LISTENING.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('error', (error) => { clearTimeout(timer); reject(error); });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(/EADDRINUSE/.test(output) ? new PortTakenError(`port ${port} taken`) : new Error(`code-server exited (${code}) before listening; see ${logFile}\n${output.slice(-2000)}`));
+      reject(
+        /EADDRINUSE/.test(output)
+          ? new PortTakenError(`port ${port} taken`)
+          : new Error(`code-server exited (${code}) before listening; see ${logFile}\n${output.slice(-2000)}`),
+      );
     });
   });
   const server: CodeServer = {
-    port, origin, process: child, logFile, exited,
+    port,
+    origin,
+    process: child,
+    logFile,
+    exited,
     url({ folder = sandbox.workspace, payload } = {}) {
       const query = new URLSearchParams({ folder });
       if (payload) query.set('payload', JSON.stringify(payload));
@@ -264,7 +309,12 @@ async function remoteAuthorityOf(url: string): Promise<string | undefined> {
   const html = await (await fetch(url)).text();
   const match = /id="vscode-workbench-web-configuration"[^>]*data-settings="([^"]*)"/.exec(html);
   if (!match) return undefined;
-  const json = match[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const json = match[1]
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   const authority = (JSON.parse(json) as { remoteAuthority?: unknown }).remoteAuthority;
   return typeof authority === 'string' && authority ? authority : undefined;
 }
@@ -275,7 +325,10 @@ async function remoteAuthorityOf(url: string): Promise<string | undefined> {
  */
 export function launchChromium(options: { sandbox?: Sandbox; headless?: boolean } = {}): Promise<Browser> {
   const env = options.sandbox
-    ? { ...process.env, XDG_CONFIG_HOME: options.sandbox.xdg, XDG_CACHE_HOME: path.join(options.sandbox.xdg, 'cache') } as Record<string, string>
+    ? ({ ...process.env, XDG_CONFIG_HOME: options.sandbox.xdg, XDG_CACHE_HOME: path.join(options.sandbox.xdg, 'cache') } as Record<
+        string,
+        string
+      >)
     : undefined;
   return chromium.launch({ executablePath: chromiumPath, headless: options.headless ?? true, args: CHROMIUM_ARGS, env });
 }

@@ -19,7 +19,10 @@ function cursorIn(marked: string): { text: string; position: Position } {
   const at = marked.indexOf(CURSOR);
   assert.ok(at >= 0 && marked.indexOf(CURSOR, at + 1) < 0, 'one cursor');
   const before = marked.slice(0, at).split('\n');
-  return { text: marked.slice(0, at) + marked.slice(at + 1), position: { line: before.length - 1, character: before[before.length - 1].length } };
+  return {
+    text: marked.slice(0, at) + marked.slice(at + 1),
+    position: { line: before.length - 1, character: before[before.length - 1].length },
+  };
 }
 
 /** The range of the `nth` occurrence of `word` in `text`, looked for after `after` when given. */
@@ -48,10 +51,15 @@ const SOURCE_EU = 'https://learn.microsoft.com/en-us/partner-center/enroll/regio
 describe('language server: completion and hover over the protocol', () => {
   let server: Harness;
   let count = 0;
-  before(async () => { server = await startServer(); });
+  before(async () => {
+    server = await startServer();
+  });
   after(async () => {
     // A feature that threw was swallowed by the guard and logged: there must be none.
-    assert.deepEqual(server.logs.filter((l) => /(completion|hover) failed/.test(l)), []);
+    assert.deepEqual(
+      server.logs.filter((l) => /(completion|hover) failed/.test(l)),
+      [],
+    );
     await server.stop();
   });
 
@@ -80,7 +88,7 @@ describe('language server: completion and hover over the protocol', () => {
   });
 
   describe('completion of partner ids', () => {
-    it('soldBy with nothing after it: resellers and direct-bill partners, the customer\'s region (europe) first', async () => {
+    it("soldBy with nothing after it: resellers and direct-bill partners, the customer's region (europe) first", async () => {
       const { items, position } = await complete(edit('soldBy: fabrikam', `soldBy: ${CURSOR}`));
       assert.deepEqual(details(items), [
         ['adatum', 'indirect-reseller · NL · europe'],
@@ -89,20 +97,30 @@ describe('language server: completion and hover over the protocol', () => {
         ['proseware-jp', 'direct-bill · JP · japan'],
       ]);
       assert.deepEqual(items![1], {
-        label: 'fabrikam', kind: 18, detail: 'indirect-reseller · FR · europe', documentation: 'Fabrikam IT Services',
-        sortText: '00001', textEdit: { range: at(position), newText: 'fabrikam' },
+        label: 'fabrikam',
+        kind: 18,
+        detail: 'indirect-reseller · FR · europe',
+        documentation: 'Fabrikam IT Services',
+        sortText: '00001',
+        textEdit: { range: at(position), newText: 'fabrikam' },
       });
     });
 
     it('soldBy of a Japanese customer, before a comment: Japanese partners first', async () => {
       const { items } = await complete(edit('soldBy: proseware-jp   # sold in Japan', `soldBy: ${CURSOR}   # sold in Japan`));
       assert.deepEqual(labels(items), ['proseware-jp', 'adatum', 'fabrikam', 'northwind']);
-      assert.deepEqual(items!.map((i) => i.sortText), ['00000', '00001', '00002', '00003']);
+      assert.deepEqual(
+        items!.map((i) => i.sortText),
+        ['00000', '00001', '00002', '00003'],
+      );
     });
 
     it('soldBy: typed right after the colon inserts the space too', async () => {
       const { items, position } = await complete(edit('soldBy: northwind', `soldBy:${CURSOR}`), ':');
-      assert.deepEqual(items!.map((i) => i.textEdit), ['adatum', 'fabrikam', 'northwind', 'proseware-jp'].map((id) => ({ range: at(position), newText: ` ${id}` })));
+      assert.deepEqual(
+        items!.map((i) => i.textEdit),
+        ['adatum', 'fabrikam', 'northwind', 'proseware-jp'].map((id) => ({ range: at(position), newText: ` ${id}` })),
+      );
     });
 
     it('a half-typed soldBy value is replaced whole; a quoted one inside its quotes', async () => {
@@ -113,7 +131,7 @@ describe('language server: completion and hover over the protocol', () => {
       assert.deepEqual((quoted.items![2].textEdit as TextEdit).range, rangeOf(quoted.text, 'no', 'soldBy: "'));
     });
 
-    it('provider: indirect providers only, the customer\'s region first', async () => {
+    it("provider: indirect providers only, the customer's region first", async () => {
       const { items } = await complete(edit('provider: contoso-dist', `provider: ${CURSOR}`));
       assert.deepEqual(details(items), [
         ['contoso-dist', 'indirect-provider · DE · europe'],
@@ -123,7 +141,7 @@ describe('language server: completion and hover over the protocol', () => {
       assert.equal(items![0].documentation, 'Contoso Distribution GmbH');
     });
 
-    it('providers as a flow list with a trailing comma: providers not yet listed, the reseller\'s region first', async () => {
+    it("providers as a flow list with a trailing comma: providers not yet listed, the reseller's region first", async () => {
       const { items, position } = await complete(edit('providers: [contoso-dist]', `providers: [contoso-dist, ${CURSOR}]`), ',');
       assert.deepEqual(details(items), [
         ['litware-dist', 'indirect-provider · FR · europe'],
@@ -143,7 +161,7 @@ describe('language server: completion and hover over the protocol', () => {
       assert.deepEqual(details(items), [['tailspin-dist', 'indirect-provider · JP · japan']]);
     });
 
-    it('providers as a block list at the key\'s own indentation', async () => {
+    it("providers as a block list at the key's own indentation", async () => {
       const { items } = await complete(edit('    providers: [contoso-dist]', `    providers:\n    - ${CURSOR}`));
       assert.deepEqual(labels(items), ['contoso-dist', 'litware-dist', 'tailspin-dist']);
     });
@@ -154,8 +172,10 @@ describe('language server: completion and hover over the protocol', () => {
       assert.equal(items![4].detail, 'direct-bill · JP · japan');
     });
 
-    it('owner: every partner, the customer\'s region first', async () => {
-      const { items } = await complete(edit('    country: JP\n    subscriptions:', `    country: JP\n    owner: ${CURSOR}\n    subscriptions:`));
+    it("owner: every partner, the customer's region first", async () => {
+      const { items } = await complete(
+        edit('    country: JP\n    subscriptions:', `    country: JP\n    owner: ${CURSOR}\n    subscriptions:`),
+      );
       assert.deepEqual(labels(items), ['proseware-jp', 'tailspin-dist', 'adatum', 'contoso-dist', 'fabrikam', 'litware-dist', 'northwind']);
     });
 
@@ -176,39 +196,78 @@ describe('language server: completion and hover over the protocol', () => {
 
     it('type of a partner', async () => {
       assert.deepEqual(await enumOf(edit('    type: direct-bill\n    country: JP', `    type: ${CURSOR}\n    country: JP`)), [
-        ['indirect-provider', undefined], ['indirect-reseller', undefined], ['direct-bill', undefined],
+        ['indirect-provider', undefined],
+        ['indirect-reseller', undefined],
+        ['direct-bill', undefined],
       ]);
     });
 
     it('kind and publisher of a subscription, their defaults marked', async () => {
-      assert.deepEqual(await enumOf(edit('kind: azure', `kind: ${CURSOR}`)), [['license', 'default'], ['azure', undefined], ['software', undefined]]);
-      assert.deepEqual(await enumOf(edit('kind: azure', `publisher: ${CURSOR}`)), [['microsoft', 'default'], ['third-party', undefined]]);
+      assert.deepEqual(await enumOf(edit('kind: azure', `kind: ${CURSOR}`)), [
+        ['license', 'default'],
+        ['azure', undefined],
+        ['software', undefined],
+      ]);
+      assert.deepEqual(await enumOf(edit('kind: azure', `publisher: ${CURSOR}`)), [
+        ['microsoft', 'default'],
+        ['third-party', undefined],
+      ]);
     });
 
-    it('region: the region of the entry\'s country first', async () => {
+    it("region: the region of the entry's country first", async () => {
       const items = await enumOf(edit('    country: FR\n    subscriptions:', `    country: FR\n    region: ${CURSOR}\n    subscriptions:`));
-      assert.deepEqual(items.slice(0, 3), [['europe', 'region of FR'], ['africa', undefined], ['asia-pacific', undefined]]);
+      assert.deepEqual(items.slice(0, 3), [
+        ['europe', 'region of FR'],
+        ['africa', undefined],
+        ['asia-pacific', undefined],
+      ]);
       assert.equal(items.length, 15);
     });
 
     it('booleans and manifestVersion', async () => {
       assert.deepEqual(labels((await complete(edit('accepted: false', `accepted: ${CURSOR}`))).items), ['true', 'false']);
-      assert.deepEqual(labels((await complete(edit('      securityCompliance: true', `      securityCompliance: t${CURSOR}`))).items), ['true', 'false']);
-      assert.deepEqual(labels((await complete(edit('    country: JP\n    subscriptions:', `    country: JP\n    sharedServices: ${CURSOR}\n    subscriptions:`))).items), ['true', 'false']);
+      assert.deepEqual(labels((await complete(edit('      securityCompliance: true', `      securityCompliance: t${CURSOR}`))).items), [
+        'true',
+        'false',
+      ]);
+      assert.deepEqual(
+        labels(
+          (
+            await complete(
+              edit('    country: JP\n    subscriptions:', `    country: JP\n    sharedServices: ${CURSOR}\n    subscriptions:`),
+            )
+          ).items,
+        ),
+        ['true', 'false'],
+      );
       const version = await complete(edit('manifestVersion: 1', `manifestVersion: ${CURSOR}`));
-      assert.deepEqual(version.items, [{ label: '1', kind: 12, sortText: '00000', textEdit: { range: at(version.position), newText: '1' } }]);
+      assert.deepEqual(version.items, [
+        { label: '1', kind: 12, sortText: '00000', textEdit: { range: at(version.position), newText: '1' } },
+      ]);
     });
 
     it('country: every market, with its name and CSP region; the name is part of the filter text', async () => {
-      const { items, text } = await complete(edit('    country: FR\n    subscriptions:', `    country: Japan${CURSOR}\n    subscriptions:`));
+      const { items, text } = await complete(
+        edit('    country: FR\n    subscriptions:', `    country: Japan${CURSOR}\n    subscriptions:`),
+      );
       assert.equal(items!.length, 243);
-      assert.deepEqual(items!.slice(0, 3).map((i) => [i.label, i.detail, i.filterText]), [
-        ['AD', 'Andorra · europe', 'AD Andorra'],
-        ['AE', 'United Arab Emirates · middle-east-central-eastern-europe', 'AE United Arab Emirates'],
-        ['AF', 'Afghanistan · middle-east-central-eastern-europe', 'AF Afghanistan'],
-      ]);
+      assert.deepEqual(
+        items!.slice(0, 3).map((i) => [i.label, i.detail, i.filterText]),
+        [
+          ['AD', 'Andorra · europe', 'AD Andorra'],
+          ['AE', 'United Arab Emirates · middle-east-central-eastern-europe', 'AE United Arab Emirates'],
+          ['AF', 'Afghanistan · middle-east-central-eastern-europe', 'AF Afghanistan'],
+        ],
+      );
       const jp = items!.find((i) => i.label === 'JP')!;
-      assert.deepEqual(jp, { label: 'JP', kind: 12, detail: 'Japan · japan', filterText: 'JP Japan', sortText: jp.sortText, textEdit: { range: rangeOf(text, 'Japan', '    country: Japan'), newText: 'JP' } });
+      assert.deepEqual(jp, {
+        label: 'JP',
+        kind: 12,
+        detail: 'Japan · japan',
+        filterText: 'JP Japan',
+        sortText: jp.sortText,
+        textEdit: { range: rangeOf(text, 'Japan', '    country: Japan'), newText: 'JP' },
+      });
     });
 
     it('no values for free text, ids of subscriptions, or keys the schema does not know', async () => {
@@ -222,27 +281,46 @@ describe('language server: completion and hover over the protocol', () => {
     it('a new partner entry: every partner key with its description, snippets that open lists and mappings', async () => {
       const { items, position } = await complete(edit('\n  - id: proseware-jp', `\n  - ${CURSOR}\n  - id: proseware-jp`), ' ');
       assert.deepEqual(details(items), [
-        ['id', 'id · required'], ['name', 'text · required'], ['type', 'indirect-provider | indirect-reseller | direct-bill · required'],
-        ['partnerId', 'location PartnerID, digits'], ['tenant', 'tenant domain or GUID'], ['country', 'CSP market code · required'],
-        ['region', 'CSP region'], ['organization', 'text'], ['mpa', 'mapping'], ['onboarding', 'mapping'], ['directBill', 'mapping'],
+        ['id', 'id · required'],
+        ['name', 'text · required'],
+        ['type', 'indirect-provider | indirect-reseller | direct-bill · required'],
+        ['partnerId', 'location PartnerID, digits'],
+        ['tenant', 'tenant domain or GUID'],
+        ['country', 'CSP market code · required'],
+        ['region', 'CSP region'],
+        ['organization', 'text'],
+        ['mpa', 'mapping'],
+        ['onboarding', 'mapping'],
+        ['directBill', 'mapping'],
         ['providers', 'partner ids'],
       ]);
       const byLabel = new Map(items!.map((i) => [i.label, i]));
       assert.deepEqual(byLabel.get('id'), {
-        label: 'id', kind: 10, detail: 'id · required', sortText: '00000',
+        label: 'id',
+        kind: 10,
+        detail: 'id · required',
+        sortText: '00000',
         documentation: { kind: 'markdown', value: 'Identifier of this partner, unique among all partner and customer ids.' },
         textEdit: { range: at(position), newText: 'id: ' },
       });
       assert.deepEqual(byLabel.get('type')!.command, { title: '', command: 'editor.action.triggerSuggest' });
       assert.deepEqual(byLabel.get('mpa'), {
-        label: 'mpa', kind: 10, detail: 'mapping', sortText: '00008',
+        label: 'mpa',
+        kind: 10,
+        detail: 'mapping',
+        sortText: '00008',
         documentation: { kind: 'markdown', value: 'Microsoft Partner Agreement.' },
         // The line is indented by 2; the editor adds that to the snippet's later lines.
-        textEdit: { range: at(position), newText: 'mpa:\n    $0' }, insertTextFormat: 2, insertTextMode: 2,
+        textEdit: { range: at(position), newText: 'mpa:\n    $0' },
+        insertTextFormat: 2,
+        insertTextMode: 2,
         command: { title: '', command: 'editor.action.triggerSuggest' },
       });
       const providers = byLabel.get('providers')!;
-      assert.deepEqual([providers.textEdit!.newText, providers.insertTextFormat, providers.command?.command], ['providers: [$0]', 2, 'editor.action.triggerSuggest']);
+      assert.deepEqual(
+        [providers.textEdit!.newText, providers.insertTextFormat, providers.command?.command],
+        ['providers: [$0]', 2, 'editor.action.triggerSuggest'],
+      );
       assert.equal(byLabel.get('name')!.command, undefined);
     });
 
@@ -252,13 +330,21 @@ describe('language server: completion and hover over the protocol', () => {
       const country = items!.find((i) => i.label === 'country')!;
       assert.deepEqual(country.textEdit, { range: rangeOf(text, 'countr', 'id: woodgrove'), newText: 'country: ' });
       assert.equal(country.detail, 'CSP market code · required');
-      assert.deepEqual(country.documentation, { kind: 'markdown', value: "ISO 3166-1 alpha-2 code of the country set on the customer's tenant; it decides the customer's CSP region." });
+      assert.deepEqual(country.documentation, {
+        kind: 'markdown',
+        value: "ISO 3166-1 alpha-2 code of the country set on the customer's tenant; it decides the customer's CSP region.",
+      });
       assert.equal(items!.find((i) => i.label === 'owner')!.detail, 'partner id');
     });
 
     it('a subscription: the keys it does not have yet', async () => {
       const { items } = await complete(edit('        soldBy: northwind\n', `        soldBy: northwind\n        ${CURSOR}\n`));
-      assert.deepEqual(details(items), [['publisher', 'microsoft | third-party'], ['provider', 'partner id'], ['orderedOn', 'date, YYYY-MM-DD'], ['managedBy', 'partner ids']]);
+      assert.deepEqual(details(items), [
+        ['publisher', 'microsoft | third-party'],
+        ['provider', 'partner id'],
+        ['orderedOn', 'date, YYYY-MM-DD'],
+        ['managedBy', 'partner ids'],
+      ]);
     });
 
     it('a new subscription entry, and a new subscriptions list with its first entry', async () => {
@@ -266,33 +352,56 @@ describe('language server: completion and hover over the protocol', () => {
       assert.deepEqual(labels(entry.items), ['id', 'offer', 'publisher', 'kind', 'soldBy', 'provider', 'orderedOn', 'managedBy']);
       const list = await complete(edit('    country: JP\n    subscriptions:', `    country: JP\n    ${CURSOR}\n    subscriptionz:`));
       const subscriptions = list.items!.find((i) => i.label === 'subscriptions')!;
-      assert.deepEqual([subscriptions.detail, subscriptions.textEdit!.newText, subscriptions.insertTextFormat], ['list', 'subscriptions:\n  - id: $1\n    offer: $2', 2]);
+      assert.deepEqual(
+        [subscriptions.detail, subscriptions.textEdit!.newText, subscriptions.insertTextFormat],
+        ['list', 'subscriptions:\n  - id: $1\n    offer: $2', 2],
+      );
     });
 
     it('mpa, onboarding and directBill mappings', async () => {
-      assert.deepEqual(details((await complete(edit('      accepted: false\n', `      accepted: false\n      ${CURSOR}\n`))).items), [['acceptedOn', 'date, YYYY-MM-DD']]);
-      assert.deepEqual(labels((await complete(edit('    onboarding:\n      aiCloudPartnerProgram: true\n', `    onboarding:\n      ${CURSOR}\n`))).items), ['aiCloudPartnerProgram']);
-      assert.deepEqual(labels((await complete(edit('      apiIntegration: true\n      billingAndSupport: true\n', `      ${CURSOR}\n`))).items), ['apiIntegration', 'billingAndSupport']);
+      assert.deepEqual(details((await complete(edit('      accepted: false\n', `      accepted: false\n      ${CURSOR}\n`))).items), [
+        ['acceptedOn', 'date, YYYY-MM-DD'],
+      ]);
+      assert.deepEqual(
+        labels((await complete(edit('    onboarding:\n      aiCloudPartnerProgram: true\n', `    onboarding:\n      ${CURSOR}\n`))).items),
+        ['aiCloudPartnerProgram'],
+      );
+      assert.deepEqual(
+        labels((await complete(edit('      apiIntegration: true\n      billingAndSupport: true\n', `      ${CURSOR}\n`))).items),
+        ['apiIntegration', 'billingAndSupport'],
+      );
     });
 
     it('the root: the keys it lacks, lists opened with the required keys of their first entry', async () => {
       const { items, position } = await complete(`manifestVersion: 1\n${CURSOR}\n`);
-      assert.deepEqual(details(items), [['partners', 'list · required'], ['customers', 'list · required']]);
+      assert.deepEqual(details(items), [
+        ['partners', 'list · required'],
+        ['customers', 'list · required'],
+      ]);
       assert.deepEqual(items![0].textEdit, {
         range: at(position),
         newText: 'partners:\n  - id: $1\n    name: $2\n    type: ${3|indirect-provider,indirect-reseller,direct-bill|}\n    country: $4',
       });
       const empty = await complete(CURSOR);
-      assert.deepEqual(empty.items!.map((i) => [i.label, i.textEdit!.newText]), [
-        ['manifestVersion', 'manifestVersion: 1'],
-        ['partners', 'partners:\n  - id: $1\n    name: $2\n    type: ${3|indirect-provider,indirect-reseller,direct-bill|}\n    country: $4'],
-        ['customers', 'customers:\n  - id: $1\n    name: $2\n    country: $3'],
-      ]);
+      assert.deepEqual(
+        empty.items!.map((i) => [i.label, i.textEdit!.newText]),
+        [
+          ['manifestVersion', 'manifestVersion: 1'],
+          [
+            'partners',
+            'partners:\n  - id: $1\n    name: $2\n    type: ${3|indirect-provider,indirect-reseller,direct-bill|}\n    country: $4',
+          ],
+          ['customers', 'customers:\n  - id: $1\n    name: $2\n    country: $3'],
+        ],
+      );
     });
 
     it('renaming a key that has a value inserts the name alone', async () => {
       const { items, text } = await complete(edit('    kind: azure', `    kin${CURSOR}d: azure`));
-      assert.deepEqual(items!.find((i) => i.label === 'publisher')!.textEdit, { range: rangeOf(text, 'kind', 'id: azure-plan'), newText: 'publisher' });
+      assert.deepEqual(items!.find((i) => i.label === 'publisher')!.textEdit, {
+        range: rangeOf(text, 'kind', 'id: azure-plan'),
+        newText: 'publisher',
+      });
     });
 
     it('nothing while indenting, right after a lone dash, or under a scalar', async () => {
@@ -306,23 +415,45 @@ describe('language server: completion and hover over the protocol', () => {
     it('a key: its schema description, for the mapping it is in', async () => {
       const partner = rangeOf(fixture, 'country', 'id: fabrikam');
       assert.deepEqual(await hoverAt(fixture, inside(partner)), {
-        contents: { kind: 'markdown', value: "**country**\n\nISO 3166-1 alpha-2 code of the CSP tenant's market; it decides the partner's CSP region." },
+        contents: {
+          kind: 'markdown',
+          value: "**country**\n\nISO 3166-1 alpha-2 code of the CSP tenant's market; it decides the partner's CSP region.",
+        },
         range: partner,
       });
       const customer = rangeOf(fixture, 'country', 'id: woodgrove');
-      assert.equal(markdownOf(await hoverAt(fixture, inside(customer))), "**country**\n\nISO 3166-1 alpha-2 code of the country set on the customer's tenant; it decides the customer's CSP region.");
-      assert.equal(markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'soldBy')))), '**soldBy**\n\nId of the transacting partner: an indirect reseller or a direct-bill partner.');
-      assert.equal(markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'acceptedOn')))), '**acceptedOn**\n\nDate the MPA was accepted, YYYY-MM-DD.');
-      assert.equal(markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'partners:')))), '**partners**\n\nThe CSP partners of the channel: indirect providers (distributors), indirect resellers and direct-bill partners.');
+      assert.equal(
+        markdownOf(await hoverAt(fixture, inside(customer))),
+        "**country**\n\nISO 3166-1 alpha-2 code of the country set on the customer's tenant; it decides the customer's CSP region.",
+      );
+      assert.equal(
+        markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'soldBy')))),
+        '**soldBy**\n\nId of the transacting partner: an indirect reseller or a direct-bill partner.',
+      );
+      assert.equal(
+        markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'acceptedOn')))),
+        '**acceptedOn**\n\nDate the MPA was accepted, YYYY-MM-DD.',
+      );
+      assert.equal(
+        markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'partners:')))),
+        '**partners**\n\nThe CSP partners of the channel: indirect providers (distributors), indirect resellers and direct-bill partners.',
+      );
       const annotated = edit('    name: Woodgrove Bank\n', '    name: Woodgrove Bank\n    x-crm: A-1\n');
-      assert.equal(markdownOf(await hoverAt(annotated, inside(rangeOf(annotated, 'x-crm')))), '**x-crm**\n\nYour own annotation; ignored by the checks.');
+      assert.equal(
+        markdownOf(await hoverAt(annotated, inside(rangeOf(annotated, 'x-crm')))),
+        '**x-crm**\n\nYour own annotation; ignored by the checks.',
+      );
     });
 
     it('a partner id where it is declared: type, place, MPA, what it sells', async () => {
       const range = rangeOf(fixture, 'fabrikam', 'id: ');
       assert.deepEqual(await hoverAt(fixture, inside(range)), {
-        contents: { kind: 'markdown', value: '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\n'
-          + 'MPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1' },
+        contents: {
+          kind: 'markdown',
+          value:
+            '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\n' +
+            'MPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1',
+        },
         range,
       });
     });
@@ -330,25 +461,36 @@ describe('language server: completion and hover over the protocol', () => {
     it('a provider id where it is referenced: what it provides and its linked resellers', async () => {
       const range = rangeOf(fixture, 'contoso-dist', 'provider: ');
       assert.deepEqual(await hoverAt(fixture, inside(range)), {
-        contents: { kind: 'markdown', value: '`contoso-dist` · **Contoso Distribution GmbH**\n\nIndirect provider · DE (Germany) · CSP region europe\n\n'
-          + 'MPA accepted on 2024-11-04\n\nSubscriptions sold: 0 · provided: 1 · customers: 1\n\nLinked resellers: 2' },
+        contents: {
+          kind: 'markdown',
+          value:
+            '`contoso-dist` · **Contoso Distribution GmbH**\n\nIndirect provider · DE (Germany) · CSP region europe\n\n' +
+            'MPA accepted on 2024-11-04\n\nSubscriptions sold: 0 · provided: 1 · customers: 1\n\nLinked resellers: 2',
+        },
         range,
       });
     });
 
     it('MPA not accepted or undated, and the findings on the partner', async () => {
-      assert.equal(markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'proseware-jp', 'soldBy: ')))),
-        '`proseware-jp` · **Proseware Japan**\n\nDirect-bill partner · JP (Japan) · CSP region japan\n\n'
-          + 'MPA not accepted\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 2');
-      assert.equal(markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'adatum', 'managedBy: ')))),
-        '`adatum` · **Adatum Managed Services**\n\nIndirect reseller · NL (Netherlands) · CSP region europe\n\n'
-          + 'MPA accepted (no date recorded)\n\nSubscriptions sold: 0 · provided: 0 · customers: 0\n\nFindings: 1');
+      assert.equal(
+        markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'proseware-jp', 'soldBy: ')))),
+        '`proseware-jp` · **Proseware Japan**\n\nDirect-bill partner · JP (Japan) · CSP region japan\n\n' +
+          'MPA not accepted\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 2',
+      );
+      assert.equal(
+        markdownOf(await hoverAt(fixture, inside(rangeOf(fixture, 'adatum', 'managedBy: ')))),
+        '`adatum` · **Adatum Managed Services**\n\nIndirect reseller · NL (Netherlands) · CSP region europe\n\n' +
+          'MPA accepted (no date recorded)\n\nSubscriptions sold: 0 · provided: 0 · customers: 0\n\nFindings: 1',
+      );
     });
 
     it('a customer id: place and subscriptions', async () => {
       const range = rangeOf(fixture, 'woodgrove', 'id: ');
       assert.deepEqual(await hoverAt(fixture, inside(range)), {
-        contents: { kind: 'markdown', value: '`woodgrove` · **Woodgrove Bank**\n\nCustomer · FR (France) · CSP region europe\n\nSubscriptions: 2' },
+        contents: {
+          kind: 'markdown',
+          value: '`woodgrove` · **Woodgrove Bank**\n\nCustomer · FR (France) · CSP region europe\n\nSubscriptions: 2',
+        },
         range,
       });
     });
@@ -356,18 +498,25 @@ describe('language server: completion and hover over the protocol', () => {
     it('an id that names no partner, and a partner whose country is not a market', async () => {
       const text = edit('soldBy: northwind', 'soldBy: zz-top');
       const range = rangeOf(text, 'zz-top');
-      assert.deepEqual(await hoverAt(text, inside(range)), { contents: { kind: 'markdown', value: 'soldBy "zz-top" names no partner in this manifest.' }, range });
+      assert.deepEqual(await hoverAt(text, inside(range)), {
+        contents: { kind: 'markdown', value: 'soldBy "zz-top" names no partner in this manifest.' },
+        range,
+      });
       const uk = edit('    country: GB', '    country: UK');
-      assert.equal(markdownOf(await hoverAt(uk, inside(rangeOf(uk, 'northwind', 'soldBy: ')))),
-        '`northwind` · **Northwind Cloud**\n\nDirect-bill partner · UK · not a CSP market\n\n'
-          + 'MPA accepted on 2023-06-30\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 1');
+      assert.equal(
+        markdownOf(await hoverAt(uk, inside(rangeOf(uk, 'northwind', 'soldBy: ')))),
+        '`northwind` · **Northwind Cloud**\n\nDirect-bill partner · UK · not a CSP market\n\n' +
+          'MPA accepted on 2023-06-30\n\nSubscriptions sold: 1 · provided: 0 · customers: 1\n\nFindings: 1',
+      );
     });
 
     it('an id in a text with a YAML error elsewhere', async () => {
       const broken = edit('    name: Fourth Coffee Tokyo\n', '    name: Fourth Coffee Tokyo\n    countr\n');
-      assert.equal(markdownOf(await hoverAt(broken, inside(rangeOf(broken, 'fabrikam', 'soldBy: ')))),
-        '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\n'
-          + 'MPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1');
+      assert.equal(
+        markdownOf(await hoverAt(broken, inside(rangeOf(broken, 'fabrikam', 'soldBy: ')))),
+        '`fabrikam` · **Fabrikam IT Services**\n\nIndirect reseller · FR (France) · CSP region europe\n\n' +
+          'MPA accepted on 2025-01-15\n\nSubscriptions sold: 1 · provided: 0 · customers: 1',
+      );
     });
 
     it('a country value: market, CSP region, currency and source', async () => {
@@ -422,7 +571,10 @@ describe('language server: completion and hover over the protocol', () => {
         const uri = await open(fixture);
         assert.equal(await server.request('textDocument/completion', { textDocument: { uri }, position }), null);
         assert.equal(await server.request('textDocument/hover', { textDocument: { uri }, position }), null);
-        const still = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: inside(rangeOf(fixture, 'woodgrove')) });
+        const still = await server.request<Hover | null>('textDocument/hover', {
+          textDocument: { uri },
+          position: inside(rangeOf(fixture, 'woodgrove')),
+        });
         assert.match(markdownOf(still) ?? '', /^`woodgrove`/);
       });
     }
@@ -437,7 +589,14 @@ describe('language server: completion and hover over the protocol', () => {
     });
 
     it('odd texts: empty, a lone dash, tabs, deep nesting, an unclosed flow list', async () => {
-      const texts = ['', '-', '\t- a: [', 'partners:\n' + '  '.repeat(200) + '- x', `partners: [${'['.repeat(300)}`, 'a: "unclosed\n  b: #'];
+      const texts = [
+        '',
+        '-',
+        '\t- a: [',
+        'partners:\n' + '  '.repeat(200) + '- x',
+        `partners: [${'['.repeat(300)}`,
+        'a: "unclosed\n  b: #',
+      ];
       for (const text of texts) {
         const uri = await open(text);
         const lines = text.split('\n');
@@ -456,27 +615,50 @@ describe('language server: completion and hover over the protocol', () => {
 
 describe('language server: completion and hover in Japanese', () => {
   let server: Harness;
-  before(async () => { server = await startServer({ locale: 'ja' }); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    server = await startServer({ locale: 'ja' });
+  });
+  after(async () => {
+    await server.stop();
+  });
 
   it('details and hover text come from the catalogue', async () => {
     const { text, position } = cursorIn(edit('    country: FR\n    subscriptions:', `    countr${CURSOR}\n    subscriptions:`));
     const uri = await server.open('ja-1.csp-partners.yaml', text);
     const items = await server.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
     assert.deepEqual(details(items), [
-      ['tenant', 'テナントのドメインまたは GUID'], ['country', 'CSP マーケットのコード · 必須'], ['region', 'CSP リージョン'],
-      ['organization', '文字列'], ['owner', 'パートナー ID'], ['sharedServices', 'true または false'],
+      ['tenant', 'テナントのドメインまたは GUID'],
+      ['country', 'CSP マーケットのコード · 必須'],
+      ['region', 'CSP リージョン'],
+      ['organization', '文字列'],
+      ['owner', 'パートナー ID'],
+      ['sharedServices', 'true または false'],
     ]);
     const fixtureUri = await server.open('ja-2.csp-partners.yaml', fixture);
-    const hover = await server.request<Hover>('textDocument/hover', { textDocument: { uri: fixtureUri }, position: inside(rangeOf(fixture, 'proseware-jp', 'soldBy: ')) });
-    assert.equal(markdownOf(hover), '`proseware-jp` · **Proseware Japan**\n\n直接請求パートナー · JP (Japan) · CSP リージョン japan\n\n'
-      + 'MPA に未同意\n\n販売したサブスクリプション: 1 · 供給: 0 · 顧客: 1\n\n指摘: 2');
-    const country = await server.request<Hover>('textDocument/hover', { textDocument: { uri: fixtureUri }, position: inside(rangeOf(fixture, 'JP', 'id: fourth-coffee')) });
-    assert.equal(markdownOf(country), '**JP** · Japan\n\nCSP リージョン japan · 通貨 JPY\n\n'
-      + '出典: <https://learn.microsoft.com/en-us/partner-center/enroll/regional-authorization-overview#japan-region-and-market>');
+    const hover = await server.request<Hover>('textDocument/hover', {
+      textDocument: { uri: fixtureUri },
+      position: inside(rangeOf(fixture, 'proseware-jp', 'soldBy: ')),
+    });
+    assert.equal(
+      markdownOf(hover),
+      '`proseware-jp` · **Proseware Japan**\n\n直接請求パートナー · JP (Japan) · CSP リージョン japan\n\n' +
+        'MPA に未同意\n\n販売したサブスクリプション: 1 · 供給: 0 · 顧客: 1\n\n指摘: 2',
+    );
+    const country = await server.request<Hover>('textDocument/hover', {
+      textDocument: { uri: fixtureUri },
+      position: inside(rangeOf(fixture, 'JP', 'id: fourth-coffee')),
+    });
+    assert.equal(
+      markdownOf(country),
+      '**JP** · Japan\n\nCSP リージョン japan · 通貨 JPY\n\n' +
+        '出典: <https://learn.microsoft.com/en-us/partner-center/enroll/regional-authorization-overview#japan-region-and-market>',
+    );
     const unknown = edit('soldBy: northwind', 'soldBy: zz-top');
     const unknownUri = await server.open('ja-3.csp-partners.yaml', unknown);
-    const none = await server.request<Hover>('textDocument/hover', { textDocument: { uri: unknownUri }, position: inside(rangeOf(unknown, 'zz-top')) });
+    const none = await server.request<Hover>('textDocument/hover', {
+      textDocument: { uri: unknownUri },
+      position: inside(rangeOf(unknown, 'zz-top')),
+    });
     assert.equal(markdownOf(none), 'soldBy の「zz-top」に該当するパートナーがこのマニフェストにありません。');
   });
 });

@@ -8,8 +8,12 @@ const example = readFileSync(path.join(repoRoot, 'examples', 'every-rule.csp-par
 
 describe('language server: diagnostics over the protocol', () => {
   let server: Harness;
-  before(async () => { server = await startServer(); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
 
   it('announces pull diagnostics, code actions and navigation', () => {
     const caps = server.initialize.capabilities;
@@ -21,9 +25,15 @@ describe('language server: diagnostics over the protocol', () => {
     const uri = await server.open('every-rule.csp-partners.yaml', example);
     const diagnostics = await server.diagnostics(uri);
     const expected = check(example).findings;
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.message]), expected.map((f) => [f.rule, f.range, f.message]));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range, d.message]),
+      expected.map((f) => [f.rule, f.range, f.message]),
+    );
     const severities = { error: 1, warning: 2, info: 3, hint: 4 } as const;
-    assert.deepEqual(diagnostics.map((d) => d.severity), expected.map((f) => severities[f.severity]));
+    assert.deepEqual(
+      diagnostics.map((d) => d.severity),
+      expected.map((f) => severities[f.severity]),
+    );
     const first = diagnostics[0];
     assert.equal(first.source, 'csp-partners');
     assert.match(first.codeDescription!.href, /docs\/rules\/schema\.md$/);
@@ -71,7 +81,10 @@ describe('language server: diagnostics over the protocol', () => {
     const uri = await server.open('incremental.csp-partners.yaml', text);
     await server.diagnostics(uri);
     const lines = () => text.split('\n');
-    const offsetOf = (line: number, character: number) => lines().slice(0, line).reduce((n, l) => n + l.length + 1, 0) + character;
+    const offsetOf = (line: number, character: number) =>
+      lines()
+        .slice(0, line)
+        .reduce((n, l) => n + l.length + 1, 0) + character;
     // Typing, deleting a line, changing a country and sellers, pasting an entry: the edits of everyday work,
     // each found in the text as it is by then.
     type Edit = { line: number; from: number; to: number; text: string; toLine?: number };
@@ -83,7 +96,9 @@ describe('language server: diagnostics over the protocol', () => {
       () => ({ line: 12, from: 4, to: 4, text: 'x' }),
       () => ({ line: 20, from: 0, to: 0, text: '# a comment\n' }),
       find(/^\s+country: UK/, (l, line) => ({ line, from: l.indexOf('UK'), to: l.indexOf('UK') + 2, text: 'GB' })),
-      ...[0, 1, 2].map(() => find(/^\s+soldBy: (?!contoso-dist)/, (l, line) => ({ line, from: l.indexOf(':') + 2, to: l.length, text: 'contoso-dist' }))),
+      ...[0, 1, 2].map(() =>
+        find(/^\s+soldBy: (?!contoso-dist)/, (l, line) => ({ line, from: l.indexOf(':') + 2, to: l.length, text: 'contoso-dist' })),
+      ),
       () => ({ line: 5, from: 0, to: 0, text: '  - id: pasted\n    name: Pasted\n    type: direct-bill\n    country: JP\n' }),
       () => ({ line: 30, from: 0, toLine: 31, to: 0, text: '' }),
     ];
@@ -95,8 +110,15 @@ describe('language server: diagnostics over the protocol', () => {
       text = text.slice(0, start) + e.text + text.slice(offsetOf(toLine, e.to));
       const diagnostics = await server.diagnostics(uri);
       const expected = check(text).findings;
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.message]), expected.map((f) => [f.rule, f.range, f.message]), JSON.stringify(e));
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.range, d.message]),
+        expected.map((f) => [f.rule, f.range, f.message]),
+        JSON.stringify(e),
+      );
     }
-    assert.deepEqual(server.logs.filter((l) => /failed/.test(l)), []);
+    assert.deepEqual(
+      server.logs.filter((l) => /failed/.test(l)),
+      [],
+    );
   });
 });

@@ -3,7 +3,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, Range } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../support';
 
@@ -41,11 +46,16 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
   const statuses: unknown[] = [];
   const logs: string[] = [];
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === 'cspPartners' ? settings : null)));
+    params.items.map((item) => (item.section === 'cspPartners' ? settings : null)),
+  );
   if (refreshSupport) connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('cspPartners/status', (status: unknown) => { statuses.push(status); });
-  connection.onNotification('window/logMessage', (m: { message: string }) => { logs.push(m.message); });
+  connection.onNotification('cspPartners/status', (status: unknown) => {
+    statuses.push(status);
+  });
+  connection.onNotification('window/logMessage', (m: { message: string }) => {
+    logs.push(m.message);
+  });
   connection.listen();
 
   const initialize = await connection.sendRequest<InitializeResult>('initialize', {
@@ -58,7 +68,11 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
         synchronization: { dynamicRegistration: false },
         diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
         publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+          isPreferredSupport: true,
+          dataSupport: true,
+        },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         rename: { prepareSupport: true },
@@ -70,7 +84,12 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
 
   const versions = new Map<string, number>();
   return {
-    connection, initialize, settings, statuses, logs, process: child,
+    connection,
+    initialize,
+    settings,
+    statuses,
+    logs,
+    process: child,
     async open(name, text) {
       const uri = uriOf(name);
       versions.set(uri, 1);
@@ -88,7 +107,9 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     },
     async diagnostics(uri) {
-      const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+        textDocument: { uri },
+      });
       return report.items;
     },
     request: (method, params) => connection.sendRequest(method, params),

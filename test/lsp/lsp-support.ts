@@ -37,20 +37,30 @@ export function positionIn(text: string, line: string, word: string, nth = 0): P
 export function textAt(text: string, range: Range): string {
   const lines = text.split('\n');
   if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+  return [
+    lines[range.start.line].slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line].slice(0, range.end.character),
+  ].join('\n');
 }
 
 /** A line diff (longest common subsequence): `-<old line no> text` and `+<new line no> text`, deletions first. */
 export function lineDiff(before: string, after: string): string[] {
-  const x = before.split('\n'), y = after.split('\n');
-  const n = x.length, m = y.length;
+  const x = before.split('\n'),
+    y = after.split('\n');
+  const n = x.length,
+    m = y.length;
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const out: string[] = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) { i++; j++; }
-    else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${++i} ${x[i - 1]}`);
+    if (i < n && j < m && x[i] === y[j]) {
+      i++;
+      j++;
+    } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${++i} ${x[i - 1]}`);
     else out.push(`+${++j} ${y[j - 1]}`);
   }
   return out;
@@ -69,12 +79,15 @@ export const countRule = (diagnostics: Diagnostic[], rule: string): number => di
 /** Errors of `after` that `before` did not have (as a multiset of rule + message). */
 export function newErrors(before: Diagnostic[], after: Diagnostic[]): string[] {
   const left = before.filter((d) => d.severity === 1).map(key);
-  return after.filter((d) => d.severity === 1).map(key).filter((k) => {
-    const i = left.indexOf(k);
-    if (i === -1) return true;
-    left.splice(i, 1);
-    return false;
-  });
+  return after
+    .filter((d) => d.severity === 1)
+    .map(key)
+    .filter((k) => {
+      const i = left.indexOf(k);
+      if (i === -1) return true;
+      left.splice(i, 1);
+      return false;
+    });
 }
 
 /** The problem is gone (one fewer diagnostic says it) and nothing the fix did is a new error. */

@@ -15,8 +15,12 @@ describe('language server: responsive while a large manifest is read', function 
   const large = generateManifest(3000);
   const small = readFileSync(path.join(repoRoot, 'examples', 'csp-partners.yaml'), 'utf8');
   let server: Harness;
-  beforeEach(async () => { server = await startServer(); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   type Report = { kind: string; items: { code: string; range: unknown; message: string }[] };
   const pull = (uri: string, source?: CancellationTokenSource) => {
@@ -32,8 +36,15 @@ describe('language server: responsive while a large manifest is read', function 
     const big = pull(bigUri).then(() => order.push('large diagnostics'));
     const smallUri = await server.open('small.csp-partners.yaml', small);
     const line = small.split('\n').findIndex((l) => /^\s+- id: /.test(l));
-    const hover = server.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line, character: small.split('\n')[line].indexOf('id:') + 5 } })
-      .then((answer) => { order.push('hover'); return answer; });
+    const hover = server
+      .request('textDocument/hover', {
+        textDocument: { uri: smallUri },
+        position: { line, character: small.split('\n')[line].indexOf('id:') + 5 },
+      })
+      .then((answer) => {
+        order.push('hover');
+        return answer;
+      });
     assert.ok(await hover, 'the hover has an answer');
     await big;
     assert.deepEqual(order, ['hover', 'large diagnostics']);
@@ -49,15 +60,22 @@ describe('language server: responsive while a large manifest is read', function 
     await server.edit(bigUri, { start: { line, character: at }, end: { line, character: at } }, '"');
     const order: string[] = [];
     const smallUri = await server.open('small.csp-partners.yaml', small);
-    const big = pull(bigUri).then((report) => { order.push('large diagnostics'); return report; });
+    const big = pull(bigUri).then((report) => {
+      order.push('large diagnostics');
+      return report;
+    });
     // The outline of the same version waits for the same parse (a second parse would stop the first).
     const outline = server.request('textDocument/documentSymbol', { textDocument: { uri: bigUri } });
     // Asked once the whole parse is under way (it takes far longer): on the server's thread, it would wait for it.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const idLine = small.split('\n').findIndex((l) => /^\s+- id: /.test(l));
     const character = small.split('\n')[idLine].indexOf('id:') + 5;
-    const hover = server.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: idLine, character } })
-      .then((answer) => { order.push('hover'); return answer; });
+    const hover = server
+      .request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: idLine, character } })
+      .then((answer) => {
+        order.push('hover');
+        return answer;
+      });
     assert.ok(await hover, 'the hover has an answer');
     const report = await big;
     assert.deepEqual(order, ['hover', 'large diagnostics']);
@@ -65,13 +83,19 @@ describe('language server: responsive while a large manifest is read', function 
     lines[line] = lines[line].slice(0, at) + '"' + lines[line].slice(at);
     const expected = check(lines.join('\n')).findings.map((f) => [f.rule, f.range, f.message]);
     assert.ok(expected.length > 0 && expected.every(([rule]) => rule === 'yaml-syntax'), 'the edit breaks the YAML');
-    assert.deepEqual(report.items.map((d) => [d.code, d.range, d.message]), expected);
+    assert.deepEqual(
+      report.items.map((d) => [d.code, d.range, d.message]),
+      expected,
+    );
   });
 
   it('answers a cancelled pull as cancelled', async () => {
     const uri = await server.open('cancelled.csp-partners.yaml', large);
     const source = new CancellationTokenSource();
-    const answer = pull(uri, source).then(() => 'answered', (error: { code?: number }) => error.code);
+    const answer = pull(uri, source).then(
+      () => 'answered',
+      (error: { code?: number }) => error.code,
+    );
     source.cancel();
     assert.equal(await answer, -32800); // RequestCancelled
     // The read goes on: the next pull gets the diagnostics.
@@ -98,9 +122,18 @@ describe('language server: responsive while a large manifest is read', function 
       text = current.join('\n');
     }
     await server.edit(uri, { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, '');
-    text = text.split('\n').filter((_, i) => i !== 3).join('\n');
+    text = text
+      .split('\n')
+      .filter((_, i) => i !== 3)
+      .join('\n');
     const expected = check(text).findings.map((f) => [f.rule, f.range, f.message]);
-    assert.deepEqual((await first).items.map((d) => [d.code, d.range, d.message]), expected);
-    assert.deepEqual((await pull(uri)).items.map((d) => [d.code, d.range, d.message]), expected);
+    assert.deepEqual(
+      (await first).items.map((d) => [d.code, d.range, d.message]),
+      expected,
+    );
+    assert.deepEqual(
+      (await pull(uri)).items.map((d) => [d.code, d.range, d.message]),
+      expected,
+    );
   });
 });

@@ -33,7 +33,9 @@ describe('language server: robustness', () => {
     server = await startServer();
     cleanUri = await server.open('robust-clean.csp-partners.yaml', clean);
   });
-  after(async () => { await server.stop(); });
+  after(async () => {
+    await server.stop();
+  });
 
   /** The server is alive and answers: the clean example is still clean and symbols come back. */
   async function stillAnswers() {
@@ -53,8 +55,9 @@ describe('language server: robustness', () => {
       'an unclosed flow list': 'manifestVersion: 1\npartners: [\n',
       'two YAML documents': 'manifestVersion: 1\n---\npartners: []\n',
       'deep nesting': `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
-      'an alias bomb': 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n'
-        + 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+      'an alias bomb':
+        'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n' +
+        'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
       'a byte-order mark': `\uFEFF${clean}`,
       'CRLF line ends': every.replace(/\n/g, '\r\n'),
       'a scalar root': 'just a string',
@@ -66,7 +69,8 @@ describe('language server: robustness', () => {
         const diagnostics = await server.diagnostics(uri);
         if (name === 'deep nesting') {
           // Where the parser runs out of stack depends on the process: the finding, not its character.
-          const noCharacter = (rows: unknown[][]) => rows.map(([code, severity, range, message]) => [code, severity, (range as { start: { line: number } }).start.line, message]);
+          const noCharacter = (rows: unknown[][]) =>
+            rows.map(([code, severity, range, message]) => [code, severity, (range as { start: { line: number } }).start.line, message]);
           assert.deepEqual(noCharacter(asCore(diagnostics)), noCharacter(coreOf(text)));
         } else {
           assert.deepEqual(asCore(diagnostics), coreOf(text));
@@ -76,7 +80,11 @@ describe('language server: robustness', () => {
         const logsBefore = server.logs.length;
         const whole = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
         const position = { line: 0, character: 1 };
-        await server.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics, only: ['source.fixAll.cspPartners'] } });
+        await server.request('textDocument/codeAction', {
+          textDocument: { uri },
+          range: whole,
+          context: { diagnostics, only: ['source.fixAll.cspPartners'] },
+        });
         await server.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics } });
         await server.request('textDocument/documentSymbol', { textDocument: { uri } });
         await server.request('textDocument/codeLens', { textDocument: { uri } });
@@ -101,20 +109,35 @@ describe('language server: robustness', () => {
   describe('bad requests: empty, null or an error, and the next request is answered', () => {
     const position = { line: 10, character: 4 };
     let uri: string;
-    before(async () => { uri = await server.open('robust-requests.csp-partners.yaml', every); await server.diagnostics(uri); });
+    before(async () => {
+      uri = await server.open('robust-requests.csp-partners.yaml', every);
+      await server.diagnostics(uri);
+    });
 
     async function answer(method: string, params: unknown): Promise<unknown> {
-      return server.request(method, params).then((value) => value, (error: unknown) => {
-        assert.ok(error instanceof ResponseError, `${method}: ${String(error)}`);
-        return 'error';
-      });
+      return server.request(method, params).then(
+        (value) => value,
+        (error: unknown) => {
+          assert.ok(error instanceof ResponseError, `${method}: ${String(error)}`);
+          return 'error';
+        },
+      );
     }
 
     it('positions out of range: null or nothing', async () => {
-      for (const p of [{ line: 100000, character: 0 }, { line: 0, character: 100000 }, { line: 5, character: 9999 }, { line: -1, character: -1 }, { line: 1.5, character: 2.5 }]) {
+      for (const p of [
+        { line: 100000, character: 0 },
+        { line: 0, character: 100000 },
+        { line: 5, character: 9999 },
+        { line: -1, character: -1 },
+        { line: 1.5, character: 2.5 },
+      ]) {
         assert.equal(await answer('textDocument/definition', { textDocument: { uri }, position: p }), null, JSON.stringify(p));
         assert.equal(await answer('textDocument/documentHighlight', { textDocument: { uri }, position: p }), null);
-        assert.equal(await answer('textDocument/references', { textDocument: { uri }, position: p, context: { includeDeclaration: true } }), null);
+        assert.equal(
+          await answer('textDocument/references', { textDocument: { uri }, position: p, context: { includeDeclaration: true } }),
+          null,
+        );
         const prepared = await answer('textDocument/prepareRename', { textDocument: { uri }, position: p });
         assert.equal(prepared, 'error', 'refused: no id there');
       }
@@ -128,13 +151,23 @@ describe('language server: robustness', () => {
       const unknown = uriOf('never-opened.csp-partners.yaml');
       assert.deepEqual(await server.diagnostics(unknown), []);
       assert.equal(await answer('textDocument/definition', { textDocument: { uri: unknown }, position }), null);
-      assert.equal(await answer('textDocument/references', { textDocument: { uri: unknown }, position, context: { includeDeclaration: true } }), null);
+      assert.equal(
+        await answer('textDocument/references', { textDocument: { uri: unknown }, position, context: { includeDeclaration: true } }),
+        null,
+      );
       assert.equal(await answer('textDocument/documentHighlight', { textDocument: { uri: unknown }, position }), null);
       assert.equal(await answer('textDocument/prepareRename', { textDocument: { uri: unknown }, position }), null);
       assert.equal(await answer('textDocument/rename', { textDocument: { uri: unknown }, position, newName: 'x' }), null);
       assert.equal(await answer('textDocument/documentSymbol', { textDocument: { uri: unknown } }), null);
       assert.equal(await answer('textDocument/codeLens', { textDocument: { uri: unknown } }), null);
-      assert.deepEqual(await answer('textDocument/codeAction', { textDocument: { uri: unknown }, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
+      assert.deepEqual(
+        await answer('textDocument/codeAction', {
+          textDocument: { uri: unknown },
+          range: { start: position, end: position },
+          context: { diagnostics: [] },
+        }),
+        [],
+      );
       await stillAnswers();
     });
 
@@ -158,7 +191,10 @@ describe('language server: robustness', () => {
         ['textDocument/rename', { textDocument: { uri }, position }],
         ['textDocument/rename', { textDocument: { uri }, position: { line: 6, character: 10 }, newName: 42 }],
         ['textDocument/codeAction', { textDocument: { uri } }],
-        ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [{ code: 'schema', source: 'csp-partners' }] } }],
+        [
+          'textDocument/codeAction',
+          { textDocument: { uri }, range: null, context: { diagnostics: [{ code: 'schema', source: 'csp-partners' }] } },
+        ],
         ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: 'all' } }],
         ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [], only: 'quickfix' } }],
         ['textDocument/documentSymbol', { textDocument: null }],
@@ -169,8 +205,13 @@ describe('language server: robustness', () => {
       ];
       for (const [method, params] of calls) {
         const result = await answer(method, params);
-        assert.ok(result === null || result === 'error' || (Array.isArray(result) && result.length === 0)
-          || (typeof result === 'object' && (result as { items?: unknown[] }).items?.length === 0), `${method} ${JSON.stringify(params)} → ${JSON.stringify(result)}`);
+        assert.ok(
+          result === null ||
+            result === 'error' ||
+            (Array.isArray(result) && result.length === 0) ||
+            (typeof result === 'object' && (result as { items?: unknown[] }).items?.length === 0),
+          `${method} ${JSON.stringify(params)} → ${JSON.stringify(result)}`,
+        );
         assert.equal(server.process.exitCode, null, `alive after ${method}`);
       }
       await stillAnswers();
@@ -179,20 +220,53 @@ describe('language server: robustness', () => {
     it('a code action for a stale or forged diagnostic: no crash, no edit outside the document', async () => {
       const lines = every.split('\n').length;
       const forged: Diagnostic[] = [
-        { range: { start: { line: 5000, character: 0 }, end: { line: 5000, character: 3 } }, message: 'x', code: 'unknown-country', source: 'csp-partners', data: { path: ['customers', 99, 'country'], severity: 'error' } },
-        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } }, message: 'x', code: 'no-such-rule', source: 'csp-partners', data: { path: [], severity: 'error' } },
-        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } }, message: 'x', code: 'mpa-not-accepted', source: 'csp-partners', data: { path: ['customers', 0], severity: 'error' } },
-        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } }, message: 'x', code: 'unknown-reference', source: 'csp-partners', data: { path: 'nope', severity: 'error' } },
+        {
+          range: { start: { line: 5000, character: 0 }, end: { line: 5000, character: 3 } },
+          message: 'x',
+          code: 'unknown-country',
+          source: 'csp-partners',
+          data: { path: ['customers', 99, 'country'], severity: 'error' },
+        },
+        {
+          range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } },
+          message: 'x',
+          code: 'no-such-rule',
+          source: 'csp-partners',
+          data: { path: [], severity: 'error' },
+        },
+        {
+          range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } },
+          message: 'x',
+          code: 'mpa-not-accepted',
+          source: 'csp-partners',
+          data: { path: ['customers', 0], severity: 'error' },
+        },
+        {
+          range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } },
+          message: 'x',
+          code: 'unknown-reference',
+          source: 'csp-partners',
+          data: { path: 'nope', severity: 'error' },
+        },
       ];
       // Past the end of the document, or with a path that is not one: no action at all.
       for (const d of [forged[0], forged[3]]) {
-        assert.deepEqual(await answer('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }), [], JSON.stringify(d));
+        assert.deepEqual(
+          await answer('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }),
+          [],
+          JSON.stringify(d),
+        );
       }
       for (const d of forged) {
-        const actions = await answer('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as { edit?: { changes: Record<string, { range: { start: { line: number } } }[]> } }[];
+        const actions = (await answer('textDocument/codeAction', {
+          textDocument: { uri },
+          range: d.range,
+          context: { diagnostics: [d] },
+        })) as { edit?: { changes: Record<string, { range: { start: { line: number } } }[]> } }[];
         assert.ok(Array.isArray(actions), JSON.stringify(d));
         for (const a of actions) {
-          for (const e of a.edit?.changes[uri] ?? []) assert.ok(e.range.start.line <= lines, `edit inside the document: ${JSON.stringify(e)}`);
+          for (const e of a.edit?.changes[uri] ?? [])
+            assert.ok(e.range.start.line <= lines, `edit inside the document: ${JSON.stringify(e)}`);
         }
       }
       await stillAnswers();

@@ -27,19 +27,29 @@ const lineOf = (text: string, line: string, word: string, nth = 0) => rangeOf(te
 const itemLines = (markdown: string) => markdown.split('\n').filter((l) => /^- [✓✗–] /.test(l));
 
 async function refusal(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof ResponseError, `a ResponseError, got ${String(error)}`);
   return error;
 }
 
 /** Every item of the results appears in the report with its mark, verdict, subject, rule links and line links. */
-function assertReportCovers(markdown: string, results: ScenarioResult[], links: { manifest: string; rule: (rule: string) => string }): void {
+function assertReportCovers(
+  markdown: string,
+  results: ScenarioResult[],
+  links: { manifest: string; rule: (rule: string) => string },
+): void {
   const lines = itemLines(markdown);
   const items = results.flatMap((r) => r.items);
   assert.equal(lines.length, items.length, 'one list item per scenario item');
   const blocks = markdown.split(/\n(?=- [✓✗–] )|\n\n/);
   items.forEach((item, i) => {
-    assert.equal(lines[i], `- ${MARK[item.verdict]} **${message('en', `scenario.verdict.${item.verdict}`)}** — ${escapeMarkdown(item.subject)}\\`);
+    assert.equal(
+      lines[i],
+      `- ${MARK[item.verdict]} **${message('en', `scenario.verdict.${item.verdict}`)}** — ${escapeMarkdown(item.subject)}\\`,
+    );
     const block = blocks.find((b) => b.startsWith(lines[i]) && b.includes(escapeMarkdown(item.reason, { lineStart: true })));
     assert.ok(block, `the block of item ${i} (${item.subject}) with its reason`);
     for (const rule of item.rules) assert.ok(block.includes(`[${rule}](${links.rule(rule)})`), `${item.subject}: link to ${rule}`);
@@ -58,17 +68,24 @@ describe('language server: scenario checks', () => {
     server = await startServer();
     uri = await server.open('every-rule.csp-partners.yaml', example);
   });
-  after(async () => { await server.stop(); });
+  after(async () => {
+    await server.stop();
+  });
 
-  const scenario = (params: Record<string, unknown>, u = uri) => server.request<ScenarioAnswer>(SCENARIO_REQUEST, { textDocument: { uri: u }, ...params });
-  const subjects = (position?: Position, u = uri) => server.request<SubjectsAnswer>(SUBJECTS_REQUEST, { textDocument: { uri: u }, position });
+  const scenario = (params: Record<string, unknown>, u = uri) =>
+    server.request<ScenarioAnswer>(SCENARIO_REQUEST, { textDocument: { uri: u }, ...params });
+  const subjects = (position?: Position, u = uri) =>
+    server.request<SubjectsAnswer>(SUBJECTS_REQUEST, { textDocument: { uri: u }, position });
 
   describe('cspPartners/scenario', () => {
     it('one scenario about one customer: the core answer, and a report of it', async () => {
       const answer = await scenario({ scenario: 1, customer: 'woodgrove' });
       const results = [runScenario(expected, 1, { customer: 'woodgrove' })];
       assert.deepEqual(answer.results, JSON.parse(JSON.stringify(results)));
-      assert.ok(answer.results[0].items.every((i) => i.subject.startsWith('woodgrove / ')), 'only woodgrove');
+      assert.ok(
+        answer.results[0].items.every((i) => i.subject.startsWith('woodgrove / ')),
+        'only woodgrove',
+      );
       const { markdown } = answer;
       assert.ok(markdown.startsWith('# CSP scenario checks: every-rule\\.csp-partners\\.yaml\n'), markdown.slice(0, 80));
       assert.match(markdown, /^## 1\. How is this customer served end to end\?$/m);
@@ -82,7 +99,9 @@ describe('language server: scenario checks', () => {
       // The unknown seller and the valid path through a provider that sells direct (a note, still supported).
       assert.ok(markdown.includes(`[unknown-reference](${ruleHref('unknown-reference')}) · Lines: [96](${uri}#L96)`));
       assert.equal(lineOf(example, 'soldBy: fabrikm', 'fabrikm'), 96);
-      assert.ok(itemLines(markdown).some((l) => l.startsWith('- ✓ **supported** — woodgrove / teams: Microsoft → contoso-dist → woodgrove')));
+      assert.ok(
+        itemLines(markdown).some((l) => l.startsWith('- ✓ **supported** — woodgrove / teams: Microsoft → contoso-dist → woodgrove')),
+      );
       // Every rule page linked is shipped.
       for (const [, href] of markdown.matchAll(/\]\((file:[^)#]+\.md)\)/g)) assert.ok(existsSync(fileURLToPath(href)), href);
     });
@@ -99,13 +118,23 @@ describe('language server: scenario checks', () => {
       const answer = await scenario({ scenario: 'all' });
       const results = runAllScenarios(expected);
       assert.deepEqual(answer.results, JSON.parse(JSON.stringify(results)));
-      assert.deepEqual(answer.results.map((r) => r.scenario), [1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(
+        answer.results.map((r) => r.scenario),
+        [1, 2, 3, 4, 5, 6, 7],
+      );
       const headings = answer.markdown.split('\n').filter((l) => l.startsWith('## '));
-      assert.deepEqual(headings, results.map((r) => `## ${r.scenario}. ${escapeMarkdown(r.question)}`));
+      assert.deepEqual(
+        headings,
+        results.map((r) => `## ${r.scenario}. ${escapeMarkdown(r.question)}`),
+      );
       const items = results.flatMap((r) => r.items);
       const count = (verdict: keyof typeof MARK) => items.filter((i) => i.verdict === verdict).length;
       assert.ok(count('supported') && count('not-supported') && count('not-applicable'), 'the example has all three verdicts');
-      assert.ok(answer.markdown.includes(`\n${count('supported')} supported, ${count('not-supported')} not supported, ${count('not-applicable')} not applicable\n`));
+      assert.ok(
+        answer.markdown.includes(
+          `\n${count('supported')} supported, ${count('not-supported')} not supported, ${count('not-applicable')} not applicable\n`,
+        ),
+      );
       for (const verdict of ['supported', 'not-supported', 'not-applicable'] as const) {
         assert.equal(itemLines(answer.markdown).filter((l) => l.startsWith(`- ${MARK[verdict]} `)).length, count(verdict), verdict);
       }
@@ -114,13 +143,23 @@ describe('language server: scenario checks', () => {
       const crossRegion = lineOf(example, 'provider: litware-dist-us', 'litware-dist-us');
       const six = answer.markdown.slice(answer.markdown.indexOf('## 6. '), answer.markdown.indexOf('## 7. '));
       assert.match(six, /^- ✗ \*\*not supported\*\* — woodgrove \/ project\\$/m);
-      assert.ok(six.includes(`[cross-region-sale](${ruleHref('cross-region-sale')})`) && six.includes(`[${crossRegion}](${uri}#L${crossRegion})`), six);
+      assert.ok(
+        six.includes(`[cross-region-sale](${ruleHref('cross-region-sale')})`) && six.includes(`[${crossRegion}](${uri}#L${crossRegion})`),
+        six,
+      );
     });
 
     it('all with a customer: scenarios 1–3 about that customer, the others on the whole manifest', async () => {
       const answer = await scenario({ scenario: 'all', customer: 'adatum-internal' });
-      assert.deepEqual(answer.results.map((r) => r.scenario), [1, 2, 3, 4, 5, 6, 7]);
-      for (const r of answer.results.slice(0, 3)) assert.ok(r.items.every((i) => i.subject.startsWith('adatum-internal')), `scenario ${r.scenario}`);
+      assert.deepEqual(
+        answer.results.map((r) => r.scenario),
+        [1, 2, 3, 4, 5, 6, 7],
+      );
+      for (const r of answer.results.slice(0, 3))
+        assert.ok(
+          r.items.every((i) => i.subject.startsWith('adatum-internal')),
+          `scenario ${r.scenario}`,
+        );
       assert.deepEqual(answer.results.slice(3), JSON.parse(JSON.stringify(runAllScenarios(expected).slice(3))));
     });
 
@@ -128,7 +167,10 @@ describe('language server: scenario checks', () => {
       const cleanUri = await server.open('clean.csp-partners.yaml', clean);
       const { markdown } = await scenario({ scenario: 'all' }, cleanUri);
       assert.ok(itemLines(markdown).length > 10);
-      assert.ok(itemLines(markdown).every((l) => l.startsWith('- ✓ ') || l.startsWith('- – ')), markdown);
+      assert.ok(
+        itemLines(markdown).every((l) => l.startsWith('- ✓ ') || l.startsWith('- – ')),
+        markdown,
+      );
       assert.match(markdown, /^- ✓ \*\*supported\*\* — woodgrove \/ m365-e3: Microsoft → contoso-dist → fabrikam → woodgrove\\$/m);
       assert.ok(markdown.includes(`[87](${cleanUri}#L87)`), 'the soldBy line of woodgrove / m365-e3');
       assert.equal(lineOf(clean, 'soldBy: fabrikam', 'fabrikam'), 87);
@@ -162,7 +204,11 @@ describe('language server: scenario checks', () => {
       assert.doesNotMatch(markdown, /\]\((file|untitled):/);
       assertReportCovers(markdown, results, {
         manifest: '../every-rule.csp-partners.yaml',
-        rule: (rule) => `${path.relative(path.dirname(reportPath), path.join(repoRoot, 'docs', 'rules')).split(path.sep).join('/')}/${rule}.md`,
+        rule: (rule) =>
+          `${path
+            .relative(path.dirname(reportPath), path.join(repoRoot, 'docs', 'rules'))
+            .split(path.sep)
+            .join('/')}/${rule}.md`,
       });
       // Resolved against the report, as the preview does, each link is the manifest at a line or a shipped rule page.
       const targets = [...markdown.matchAll(/\]\(([^)]+)\)/g)].map((m) => new URL(m[1], reportUri));
@@ -180,7 +226,9 @@ describe('language server: scenario checks', () => {
 
     it('with reportUri, an untitled manifest: line numbers without links', async () => {
       const untitled = 'untitled:Untitled-1';
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'csp-partners', version: 1, text: example } });
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: untitled, languageId: 'csp-partners', version: 1, text: example },
+      });
       const reportUri = pathToFileURL(path.join(repoRoot, 'test', 'lsp', 'virtual', 'reports', 'Untitled-1.scenarios.md')).href;
       const { markdown } = await scenario({ scenario: 3, customer: 'woodgrove', reportUri }, untitled);
       assert.ok(markdown.startsWith('# CSP scenario checks: Untitled-1\n'));
@@ -202,23 +250,48 @@ describe('language server: scenario checks', () => {
       const answer = await subjects();
       assert.equal(answer.atCursor, undefined);
       const customerIds = expected.model.customers.map((c) => c.id!.value);
-      assert.deepEqual(answer.customers.map((c) => c.id), customerIds);
-      assert.deepEqual(answer.partners.map((p) => p.id), [...new Set(expected.model.partners.map((p) => p.id!.value))]);
-      assert.deepEqual(answer.customers.find((c) => c.id === 'woodgrove'), { id: 'woodgrove', name: 'Woodgrove Bank', region: 'europe' });
-      assert.deepEqual(answer.partners.find((p) => p.id === 'litware-dist-us'), { id: 'litware-dist-us', name: expected.model.partners.find((p) => p.id?.value === 'litware-dist-us')!.name ?? null, type: 'indirect-provider', region: 'united-states' });
-      assert.deepEqual(answer.questions.map((q) => [q.scenario, q.question, q.subjectKind ?? null]), [
-        [1, 'How is this customer served end to end?', 'customer'],
-        [2, 'Which partners does this customer buy from?', 'customer'],
-        [3, "Who manages this customer's subscriptions?", 'customer'],
-        [4, 'How does this partner buy for its own use?', 'partner'],
-        [5, 'Does anyone sell to itself or an affiliate?', null],
-        [6, 'Does anyone sell across regions?', null],
-        [7, 'Are all partner relationships within one region?', null],
-      ]);
+      assert.deepEqual(
+        answer.customers.map((c) => c.id),
+        customerIds,
+      );
+      assert.deepEqual(
+        answer.partners.map((p) => p.id),
+        [...new Set(expected.model.partners.map((p) => p.id!.value))],
+      );
+      assert.deepEqual(
+        answer.customers.find((c) => c.id === 'woodgrove'),
+        { id: 'woodgrove', name: 'Woodgrove Bank', region: 'europe' },
+      );
+      assert.deepEqual(
+        answer.partners.find((p) => p.id === 'litware-dist-us'),
+        {
+          id: 'litware-dist-us',
+          name: expected.model.partners.find((p) => p.id?.value === 'litware-dist-us')!.name ?? null,
+          type: 'indirect-provider',
+          region: 'united-states',
+        },
+      );
+      assert.deepEqual(
+        answer.questions.map((q) => [q.scenario, q.question, q.subjectKind ?? null]),
+        [
+          [1, 'How is this customer served end to end?', 'customer'],
+          [2, 'Which partners does this customer buy from?', 'customer'],
+          [3, "Who manages this customer's subscriptions?", 'customer'],
+          [4, 'How does this partner buy for its own use?', 'partner'],
+          [5, 'Does anyone sell to itself or an affiliate?', null],
+          [6, 'Does anyone sell across regions?', null],
+          [7, 'Are all partner relationships within one region?', null],
+        ],
+      );
     });
 
     it('atCursor: the customer whose entry holds the cursor', async () => {
-      for (const [line, word] of [['name: Woodgrove Bank', 'Woodgrove'], ['country: FR', 'FR'], ['offer: Visio Plan 2', 'Visio'], ['id: woodgrove', 'woodgrove']] as const) {
+      for (const [line, word] of [
+        ['name: Woodgrove Bank', 'Woodgrove'],
+        ['country: FR', 'FR'],
+        ['offer: Visio Plan 2', 'Visio'],
+        ['id: woodgrove', 'woodgrove'],
+      ] as const) {
         const answer = await subjects(positionIn(example, line, word, line === 'country: FR' ? 1 : 0));
         assert.deepEqual(answer.atCursor, { kind: 'customer', id: 'woodgrove' }, line);
         assert.equal(answer.entry, undefined, line);
@@ -236,7 +309,13 @@ describe('language server: scenario checks', () => {
       assert.deepEqual(answer.entry, { kind: 'customer', id: 'woodgrove' });
       // An owner reference, in another customer.
       const owner = await subjects(positionIn(example, 'owner: contoso-dist', 'contoso-dist'));
-      assert.deepEqual([owner.atCursor, owner.entry], [{ kind: 'partner', id: 'contoso-dist' }, { kind: 'customer', id: 'contoso-internal' }]);
+      assert.deepEqual(
+        [owner.atCursor, owner.entry],
+        [
+          { kind: 'partner', id: 'contoso-dist' },
+          { kind: 'customer', id: 'contoso-internal' },
+        ],
+      );
       // A reference to no partner: the entry it is in.
       const unknown = await subjects(positionIn(example, 'soldBy: fabrikm', 'fabrikm'));
       assert.deepEqual([unknown.atCursor, unknown.entry], [{ kind: 'customer', id: 'woodgrove' }, undefined]);
@@ -251,8 +330,12 @@ describe('language server: scenario checks', () => {
 
   describe('in Japanese', () => {
     let ja: Harness;
-    before(async () => { ja = await startServer({ locale: 'ja' }); });
-    after(async () => { await ja.stop(); });
+    before(async () => {
+      ja = await startServer({ locale: 'ja' });
+    });
+    after(async () => {
+      await ja.stop();
+    });
 
     it('questions, report and refusals in the server language', async () => {
       const jaUri = await ja.open('ja.csp-partners.yaml', example);
@@ -272,21 +355,36 @@ describe('language server: scenario checks', () => {
 describe('scenario report: renderScenarioMarkdown', () => {
   const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 4 } });
   const hostile = 'a*b_c `x` [l](http://evil.example) <img src=x onerror=alert(1)> &amp; | ~~s~~ $m$ \\ contoso.onmicrosoft.com me@x.io';
-  const results: ScenarioResult[] = [{
-    scenario: 1,
-    question: 'How is this customer served end to end?',
-    items: [
-      { subject: `${hostile} / sub`, verdict: 'not-supported', reason: `- list?\n# heading?\n${hostile}`, rules: ['self-sale', 'cross-region-sale'], locations: [at(4), at(9), at(4)] },
-      { subject: 'plain', verdict: 'supported', reason: '1. not a list', rules: [], locations: [] },
-      { subject: 'none', verdict: 'not-applicable', reason: '===', rules: [], locations: [at(0)] },
-    ],
-  }, { scenario: 5, question: 'Does anyone sell to itself or an affiliate?', items: [] }];
-  const options = { documentUri: 'my manifests/csp (eu).yaml', fileLabel: '*draft*.yaml', ruleDocUri: (rule: string) => `docs/${rule}.md`, locale: 'en' as const };
+  const results: ScenarioResult[] = [
+    {
+      scenario: 1,
+      question: 'How is this customer served end to end?',
+      items: [
+        {
+          subject: `${hostile} / sub`,
+          verdict: 'not-supported',
+          reason: `- list?\n# heading?\n${hostile}`,
+          rules: ['self-sale', 'cross-region-sale'],
+          locations: [at(4), at(9), at(4)],
+        },
+        { subject: 'plain', verdict: 'supported', reason: '1. not a list', rules: [], locations: [] },
+        { subject: 'none', verdict: 'not-applicable', reason: '===', rules: [], locations: [at(0)] },
+      ],
+    },
+    { scenario: 5, question: 'Does anyone sell to itself or an affiliate?', items: [] },
+  ];
+  const options = {
+    documentUri: 'my manifests/csp (eu).yaml',
+    fileLabel: '*draft*.yaml',
+    ruleDocUri: (rule: string) => `docs/${rule}.md`,
+    locale: 'en' as const,
+  };
   const markdown = renderScenarioMarkdown(results, options);
 
   it('escapes what the manifest supplies: no emphasis, code, link, HTML, entity, strikethrough or math from it', () => {
-    const escaped = 'a\\*b\\_c \\`x\\` \\[l\\](http\\://evil\\.example) \\<img src=x onerror=alert(1)\\> '
-      + '\\&amp; \\| \\~\\~s\\~\\~ \\$m\\$ \\\\ contoso\\.onmicrosoft\\.com me\\@x\\.io';
+    const escaped =
+      'a\\*b\\_c \\`x\\` \\[l\\](http\\://evil\\.example) \\<img src=x onerror=alert(1)\\> ' +
+      '\\&amp; \\| \\~\\~s\\~\\~ \\$m\\$ \\\\ contoso\\.onmicrosoft\\.com me\\@x\\.io';
     assert.equal(escapeMarkdown(hostile), escaped);
     const lines = markdown.split('\n');
     assert.equal(lines[0], '# CSP scenario checks: \\*draft\\*.yaml');
@@ -299,9 +397,17 @@ describe('scenario report: renderScenarioMarkdown', () => {
   });
 
   it('links rules to their pages and each line once to the manifest, destinations percent-encoded', () => {
-    assert.ok(markdown.includes('  Rules: [self-sale](docs/self-sale.md), [cross-region-sale](docs/cross-region-sale.md) · Lines: '
-      + '[5](my%20manifests/csp%20%28eu%29.yaml#L5), [10](my%20manifests/csp%20%28eu%29.yaml#L10)\n'), markdown);
-    assert.ok(markdown.includes('- – **not applicable** — none\\\n  \\===\\\n  Lines: [1](my%20manifests/csp%20%28eu%29.yaml#L1)\n'), markdown);
+    assert.ok(
+      markdown.includes(
+        '  Rules: [self-sale](docs/self-sale.md), [cross-region-sale](docs/cross-region-sale.md) · Lines: ' +
+          '[5](my%20manifests/csp%20%28eu%29.yaml#L5), [10](my%20manifests/csp%20%28eu%29.yaml#L10)\n',
+      ),
+      markdown,
+    );
+    assert.ok(
+      markdown.includes('- – **not applicable** — none\\\n  \\===\\\n  Lines: [1](my%20manifests/csp%20%28eu%29.yaml#L1)\n'),
+      markdown,
+    );
     assert.ok(markdown.includes('- ✓ **supported** — plain\\\n  1\\. not a list\n'), 'no trailing hard break');
     assert.ok(markdown.includes(`## 5. Does anyone sell to itself or an affiliate?\n\n${message('en', 'scenario.report.empty')}\n`));
   });
@@ -330,7 +436,11 @@ describe('scenario report: renderScenarioMarkdown', () => {
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     assert.deepEqual(hrefs, [
-      'docs/self-sale.md', 'docs/cross-region-sale.md', 'my%20manifests/csp%20%28eu%29.yaml#L5', 'my%20manifests/csp%20%28eu%29.yaml#L10', 'my%20manifests/csp%20%28eu%29.yaml#L1',
+      'docs/self-sale.md',
+      'docs/cross-region-sale.md',
+      'my%20manifests/csp%20%28eu%29.yaml#L5',
+      'my%20manifests/csp%20%28eu%29.yaml#L10',
+      'my%20manifests/csp%20%28eu%29.yaml#L1',
     ]);
     assert.equal((html.match(/<li>/g) ?? []).length, 3, 'three items, no list or heading from the reasons');
     assert.equal((html.match(/<h[1-6]/g) ?? []).length, 3);

@@ -13,8 +13,12 @@ const coreOf = (text: string, options: Parameters<typeof check>[1] = {}) =>
 describe('language server: settings', () => {
   let server: Harness;
   let opened = 0;
-  beforeEach(async () => { server = await startServer(); });
-  afterEach(async () => { await server.stop(); });
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
 
   async function configure(rules: Record<string, string>) {
     server.settings.rules = rules;
@@ -34,7 +38,10 @@ describe('language server: settings', () => {
 
     await configure({ 'cross-region-sale': 'warning' });
     const warning = await server.diagnostics(uri);
-    assert.deepEqual(warning.filter((d) => d.code === 'cross-region-sale').map((d) => d.severity), [SEVERITY.warning]);
+    assert.deepEqual(
+      warning.filter((d) => d.code === 'cross-region-sale').map((d) => d.severity),
+      [SEVERITY.warning],
+    );
     assert.deepEqual(asCore(warning), coreOf(example, { rules: { 'cross-region-sale': 'warning' } }));
 
     await configure({});
@@ -57,9 +64,13 @@ describe('language server: settings', () => {
     await configure(rules);
     const diagnostics = await server.diagnostics(uri);
     assert.deepEqual(asCore(diagnostics), coreOf(example, { rules: rules as Record<string, 'off'> }));
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'unknown-country' || d.code === 'self-sale').map((d) => [d.code, d.severity]), [
-      ['unknown-country', SEVERITY.hint], ['self-sale', SEVERITY.info],
-    ]);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'unknown-country' || d.code === 'self-sale').map((d) => [d.code, d.severity]),
+      [
+        ['unknown-country', SEVERITY.hint],
+        ['self-sale', SEVERITY.info],
+      ],
+    );
     assert.equal(countRule(diagnostics, 'duplicate-id') + countRule(diagnostics, 'mpa-not-accepted'), 0);
   });
 
@@ -97,14 +108,20 @@ describe('language server: settings', () => {
     await configure({ 'cross-region-sale': 'off' });
     const lines = example.split('\n').length;
     const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } },
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.cspPartners'] },
     });
     const edits = actions[0].edit!.changes![uri];
     // The cross-region-sale fix (sell through "fabrikam" with provider "contoso-dist") edits line 103: not once the rule is off.
-    const line = example.split('\n').findIndex((l) => l.includes('provider: litware-dist-us     # provider-not-linked and cross-region-sale'));
+    const line = example
+      .split('\n')
+      .findIndex((l) => l.includes('provider: litware-dist-us     # provider-not-linked and cross-region-sale'));
     assert.ok(line > 0);
-    assert.deepEqual(edits.filter((e) => e.range.start.line === line), []);
+    assert.deepEqual(
+      edits.filter((e) => e.range.start.line === line),
+      [],
+    );
     assert.ok(edits.length > 0);
   });
 
@@ -123,14 +140,21 @@ describe('language server: settings', () => {
 
 describe('language server: locale', () => {
   let server: Harness;
-  before(async () => { server = await startServer({ locale: 'ja' }); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    server = await startServer({ locale: 'ja' });
+  });
+  after(async () => {
+    await server.stop();
+  });
 
   it('ja: diagnostics in Japanese, exactly the core messages', async () => {
     const uri = await server.open('locale.csp-partners.yaml', example);
     const diagnostics = await server.diagnostics(uri);
     assert.deepEqual(asCore(diagnostics), coreOf(example, { locale: 'ja' }));
-    assert.equal(diagnostics[0].message, '「distributor」は type として使えません。使える値: indirect-provider, indirect-reseller, direct-bill。');
+    assert.equal(
+      diagnostics[0].message,
+      '「distributor」は type として使えません。使える値: indirect-provider, indirect-reseller, direct-bill。',
+    );
     for (const d of diagnostics) assert.match(messageOf(d), /[\u3040-\u30ff\u4e00-\u9fff]/, messageOf(d));
   });
 
@@ -138,9 +162,21 @@ describe('language server: locale', () => {
     const uri = await server.open('locale-actions.csp-partners.yaml', example);
     const diagnostics = await server.diagnostics(uri);
     const country = diagnostics.find((d) => d.code === 'unknown-country')!;
-    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: country.range, context: { diagnostics: [country] } });
-    assert.deepEqual(actions.map((a) => a.title), ['「GB」(UK) に変更', 'この行の unknown-country を抑制']);
-    const error = await server.request('textDocument/prepareRename', { textDocument: { uri }, position: positionIn(example, 'country: UK', 'UK') }).then(() => undefined, (e: Error) => e);
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: country.range,
+      context: { diagnostics: [country] },
+    });
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['「GB」(UK) に変更', 'この行の unknown-country を抑制'],
+    );
+    const error = await server
+      .request('textDocument/prepareRename', { textDocument: { uri }, position: positionIn(example, 'country: UK', 'UK') })
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     assert.equal(error?.message, 'ここで名前を変更できるのはパートナーまたは顧客の ID だけです。');
   });
 });

@@ -20,7 +20,14 @@ for (const seed of seeds) {
   console.log(`seed ${seed}: ${steps} edits per text ...`);
   const run = spawnSync(mocha, ['--no-config', '--timeout', '0', '--reporter', 'dot', ...specs], {
     stdio: 'inherit',
-    env: { ...process.env, INCREMENTAL_SEED: seed, INCREMENTAL_STEPS: steps, INCREMENTAL_FIX_EVERY: '3', SEGMENTS_SEED: seed, SEGMENTS_EDITS: steps },
+    env: {
+      ...process.env,
+      INCREMENTAL_SEED: seed,
+      INCREMENTAL_STEPS: steps,
+      INCREMENTAL_FIX_EVERY: '3',
+      SEGMENTS_SEED: seed,
+      SEGMENTS_EDITS: steps,
+    },
   });
   if (run.status !== 0) failed.push(seed);
 }

@@ -28,7 +28,16 @@ import * as path from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../support';
 import {
-  assertInstalled, CodeServer, codeServerVersion, createSandbox, delay, installExtension, endOfRun, launchChromium, Sandbox, startCodeServer,
+  assertInstalled,
+  CodeServer,
+  codeServerVersion,
+  createSandbox,
+  delay,
+  installExtension,
+  endOfRun,
+  launchChromium,
+  Sandbox,
+  startCodeServer,
 } from '../editor/code-server';
 
 const TIMEOUT_S = Number(process.env.CSP_UI_TIMEOUT ?? 420);
@@ -108,7 +117,9 @@ async function problemsText(page: Page): Promise<string> {
 
 /** Clicks into the manifest's text, away from the lines under test, so keys go to the editor. */
 async function focusEditor(page: Page): Promise<void> {
-  await manifestEditor(page).locator('.view-lines').click({ position: { x: 300, y: 10 } });
+  await manifestEditor(page)
+    .locator('.view-lines')
+    .click({ position: { x: 300, y: 10 } });
 }
 
 /** Opens a file of the workspace through Quick Open (Ctrl+P) and waits for its tab to be the active one. */
@@ -187,7 +198,9 @@ const steps: Step[] = [
         return RULES.every((rule) => text.includes(rule)) && text.includes(UK_MESSAGE) ? text : undefined;
       });
       if (!problems.includes(MANIFEST)) fail(`the Problems panel does not name ${MANIFEST}:\n${problems}`);
-      say(`  Problems panel: ${problems.split('\n').filter((l) => RULES.some((r) => l.includes(r))).length} findings (${RULES.join(', ')})`);
+      say(
+        `  Problems panel: ${problems.split('\n').filter((l) => RULES.some((r) => l.includes(r))).length} findings (${RULES.join(', ')})`,
+      );
     },
   },
   {
@@ -215,13 +228,19 @@ const steps: Step[] = [
       });
       if (!BAD_LINE.test(manifestOnDisk(sandbox))) fail('the file on disk changed before Ctrl+S');
       await page.keyboard.press('Control+S');
-      await waitFor('the file on disk to say `country: GB`', () => {
-        const text = manifestOnDisk(sandbox);
-        return FIXED_LINE.test(text) && !BAD_LINE.test(text) ? true : undefined;
-      }, 30_000);
+      await waitFor(
+        'the file on disk to say `country: GB`',
+        () => {
+          const text = manifestOnDisk(sandbox);
+          return FIXED_LINE.test(text) && !BAD_LINE.test(text) ? true : undefined;
+        },
+        30_000,
+      );
       await waitFor('the unknown-country finding to leave the Problems panel', async () => {
         const text = await problemsText(page);
-        return !text.includes('unknown-country') && text.includes('unknown-reference') && text.includes('cross-region-sale') ? true : undefined;
+        return !text.includes('unknown-country') && text.includes('unknown-reference') && text.includes('cross-region-sale')
+          ? true
+          : undefined;
       });
       await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached' });
     },
@@ -259,7 +278,13 @@ const steps: Step[] = [
 
 // --- the run -----------------------------------------------------------------------------------
 
-interface Outcome { name: string; state: 'passed' | 'failed' | 'not run'; ms: number; error?: string; shots: string[] }
+interface Outcome {
+  name: string;
+  state: 'passed' | 'failed' | 'not run';
+  ms: number;
+  error?: string;
+  shots: string[];
+}
 
 /** Set once the closing `N passed, N failed` line is out. */
 let summarized = false;
@@ -304,7 +329,9 @@ async function main(): Promise<number> {
       if (verbose) process.stdout.write(`  browser ${line}`);
     });
     page.on('pageerror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`));
-    const stopped = server.exited.then((code) => { throw new Error(`code-server exited (${code}) during the run`); });
+    const stopped = server.exited.then((code) => {
+      throw new Error(`code-server exited (${code}) during the run`);
+    });
     stopped.catch(() => undefined);
     const timedOut = new Promise<never>((_, reject) => {
       overall = setTimeout(() => reject(new Error(`the UI tests did not finish within ${TIMEOUT_S} s`)), TIMEOUT_S * 1000);
@@ -331,7 +358,7 @@ async function main(): Promise<number> {
         outcome.state = 'passed';
       } catch (error) {
         outcome.state = 'failed';
-        outcome.error = error instanceof Error ? error.stack ?? error.message : String(error);
+        outcome.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
       }
       outcome.ms = Date.now() - t0;
       await shoot(outcome.state === 'passed' ? step.shot : `${step.shot}-FAILED`, outcome);
@@ -376,9 +403,12 @@ function printLogs(sandbox: Sandbox): void {
 }
 
 main().then(
-  (code) => { say(`done, exit ${code}`); process.exitCode = code; },
+  (code) => {
+    say(`done, exit ${code}`);
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    say(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // A run that could not start still ends with the closing line CI looks for.
     if (!summarized) process.stdout.write(`0 passed, ${steps.length} failed (${steps.length} not run)\n`);
     process.exitCode = 1;

@@ -26,7 +26,10 @@ export const SUITE_DIR = path.join(__dirname, 'suite');
 export const SUITE_PATTERN = /\.e2e\.js$/;
 
 export function suiteFiles(): string[] {
-  return readdirSync(SUITE_DIR).filter((name) => SUITE_PATTERN.test(name)).sort().map((name) => path.join(SUITE_DIR, name));
+  return readdirSync(SUITE_DIR)
+    .filter((name) => SUITE_PATTERN.test(name))
+    .sort()
+    .map((name) => path.join(SUITE_DIR, name));
 }
 
 export interface TestOutcome {
@@ -77,13 +80,28 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} of ${results.passes + results.failures} tests failed`));
         else resolve();
       });
-      runner.on('pass', (test) => { results.passes++; results.tests.push(outcome(test, 'passed')); });
-      runner.on('fail', (test, error) => { results.failures++; results.tests.push(outcome(test, 'failed', error)); });
-      runner.on('pending', (test) => { results.pending++; results.tests.push(outcome(test, 'pending')); });
+      runner.on('pass', (test) => {
+        results.passes++;
+        results.tests.push(outcome(test, 'passed'));
+      });
+      runner.on('fail', (test, error) => {
+        results.failures++;
+        results.tests.push(outcome(test, 'failed', error));
+      });
+      runner.on('pending', (test) => {
+        results.pending++;
+        results.tests.push(outcome(test, 'pending'));
+      });
     } catch (error) {
       // A suite file that does not load: report it like a failed test.
       results.failures++;
-      results.tests.push({ title: 'loading the suite', fullTitle: 'loading the suite', state: 'failed', error: String(error), stack: error instanceof Error ? error.stack : undefined });
+      results.tests.push({
+        title: 'loading the suite',
+        fullTitle: 'loading the suite',
+        state: 'failed',
+        error: String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      });
       write();
       reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -19,7 +19,14 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { repoRoot } from '../support';
 import {
-  assertInstalled, CodeServer, codeServerVersion, createSandbox, endOfRun, launchChromium, Sandbox, startCodeServer,
+  assertInstalled,
+  CodeServer,
+  codeServerVersion,
+  createSandbox,
+  endOfRun,
+  launchChromium,
+  Sandbox,
+  startCodeServer,
 } from '../editor/code-server';
 import { GREP_ENV, RESULTS_ENV, SuiteResults } from './index';
 
@@ -70,17 +77,25 @@ async function main(): Promise<number> {
     });
     page.on('pageerror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`));
     let exited: (code: number) => void = () => undefined;
-    const exit = new Promise<number>((resolve) => { exited = resolve; });
+    const exit = new Promise<number>((resolve) => {
+      exited = resolve;
+    });
     // In place before any script of the page runs: the workbench calls it when the suite settles.
-    await page.exposeFunction('codeAutomationExit', (code: number) => { exited(code); });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      exited(code);
+    });
     await page.goto(server.url({ payload }));
     say('workbench loading; the extension host runs the suite');
 
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([
       exit,
-      server.exited.then((c) => { throw new Error(`code-server exited (${c}) before the suite finished`); }),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`the suite did not finish within ${TIMEOUT_S} s`)), TIMEOUT_S * 1000); }),
+      server.exited.then((c) => {
+        throw new Error(`code-server exited (${c}) before the suite finished`);
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the suite did not finish within ${TIMEOUT_S} s`)), TIMEOUT_S * 1000);
+      }),
     ]).finally(() => clearTimeout(timer));
     const results = readResults(resultsFile);
     printResults(results);
@@ -118,7 +133,11 @@ function printResults(results: SuiteResults | undefined): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const indent = (text: string, by: string) => text.split('\n').map((l) => by + l).join('\n');
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
 
 function printLogs(sandbox: Sandbox): void {
   say(`kept for inspection: ${sandbox.root}`);
@@ -131,9 +150,12 @@ function printLogs(sandbox: Sandbox): void {
 }
 
 main().then(
-  (code) => { say(`done, exit ${code}`); process.exitCode = code; },
+  (code) => {
+    say(`done, exit ${code}`);
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    say(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },
 );

@@ -6,7 +6,10 @@ import { rules } from '../core/rules';
 import type { ScenarioItem, ScenarioResult, Verdict } from '../core/scenarios';
 import type { Range } from '../core/text';
 
-export interface FileReport { path: string; findings: Finding[] }
+export interface FileReport {
+  path: string;
+  findings: Finding[];
+}
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - text.length));
 
@@ -23,7 +26,9 @@ export function formatText(reports: FileReport[], locale: Locale): string {
     lines.push('');
   }
   const count = (severity: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
-  lines.push(message(locale, 'cli.summary', { errors: count('error'), warnings: count('warning'), infos: count('info'), files: reports.length }));
+  lines.push(
+    message(locale, 'cli.summary', { errors: count('error'), warnings: count('warning'), infos: count('info'), files: reports.length }),
+  );
   return lines.join('\n');
 }
 
@@ -45,7 +50,10 @@ const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning'
  */
 export function artifactUri(file: string): string {
   if (path.isAbsolute(file)) return pathToFileURL(file).href;
-  return file.split(/[\\/]/).map((segment) => encodeURIComponent(segment)).join('/');
+  return file
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 /** SARIF 2.1.0 for code-scanning uploads: 1-based lines and columns, paths relative to the working directory. */
@@ -53,42 +61,51 @@ export function formatSarif(reports: FileReport[], locale: Locale): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const uri = artifactUri;
   const region = (f: Pick<Finding, 'range'>) => ({
-    startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1,
-    endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
+    startLine: f.range.start.line + 1,
+    startColumn: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
   });
-  const results = reports.flatMap((r) => r.findings.map((f) => ({
-    ruleId: f.rule,
-    ruleIndex: ruleIndex.get(f.rule),
-    level: SARIF_LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(f) } }],
-    ...(f.related?.length ? {
-      relatedLocations: f.related.map((rel, id) => ({
-        id, message: { text: rel.message },
-        physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(rel) },
-      })),
-    } : {}),
-  })));
+  const results = reports.flatMap((r) =>
+    r.findings.map((f) => ({
+      ruleId: f.rule,
+      ruleIndex: ruleIndex.get(f.rule),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(f) } }],
+      ...(f.related?.length
+        ? {
+            relatedLocations: f.related.map((rel, id) => ({
+              id,
+              message: { text: rel.message },
+              physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(rel) },
+            })),
+          }
+        : {}),
+    })),
+  );
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'csp-partners',
-          informationUri: 'https://learn.microsoft.com/partner-center/enroll/csp-supported-partner-relationships',
-          rules: rules.map((r) => ({
-            id: r.id,
-            shortDescription: { text: message(locale, r.title) },
-            defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-            properties: { category: r.category },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'csp-partners',
+            informationUri: 'https://learn.microsoft.com/partner-center/enroll/csp-supported-partner-relationships',
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: message(locale, r.title) },
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              properties: { category: r.category },
+            })),
+          },
         },
+        // Columns are UTF-16 code units, as LSP counts them (SARIF §3.14.17).
+        columnKind: 'utf16CodeUnits',
+        results,
       },
-      // Columns are UTF-16 code units, as LSP counts them (SARIF §3.14.17).
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    ],
   };
   return JSON.stringify(sarif, null, 2);
 }
@@ -96,8 +113,17 @@ export function formatSarif(reports: FileReport[], locale: Locale): string {
 const MARK: Record<Verdict, string> = { 'supported': '✓', 'not-supported': '✗', 'not-applicable': '–' };
 
 /** 0-based UTF-16 positions as in `check --format json`, whatever else a range object carries. */
-const plainRange = (r: Range): Range => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
-const plainItem = (item: ScenarioItem) => ({ subject: item.subject, verdict: item.verdict, reason: item.reason, rules: [...item.rules], locations: item.locations.map(plainRange) });
+const plainRange = (r: Range): Range => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
+const plainItem = (item: ScenarioItem) => ({
+  subject: item.subject,
+  verdict: item.verdict,
+  reason: item.reason,
+  rules: [...item.rules],
+  locations: item.locations.map(plainRange),
+});
 const plainResult = (r: ScenarioResult) => ({ scenario: r.scenario, question: r.question, items: r.items.map(plainItem) });
 
 /** `{ file, scenario, question, items }` for one scenario, `{ file, scenarios: [...] }` for all seven. */
@@ -125,6 +151,12 @@ export function formatScenarioText(file: string, results: ScenarioResult[], loca
     }
     lines.push('');
   }
-  lines.push(message(locale, 'scenario.report.summary', { supported: counts['supported'], notSupported: counts['not-supported'], notApplicable: counts['not-applicable'] }));
+  lines.push(
+    message(locale, 'scenario.report.summary', {
+      supported: counts['supported'],
+      notSupported: counts['not-supported'],
+      notApplicable: counts['not-applicable'],
+    }),
+  );
   return lines.join('\n');
 }

@@ -12,15 +12,28 @@ import { formatJson, formatSarif, formatScenarioJson, formatScenarioText, format
 class UsageError extends Error {}
 
 type Format = 'text' | 'json' | 'sarif';
-interface Options { files: string[]; format: Format; rules: RuleSettings; locale: Locale }
+interface Options {
+  files: string[];
+  format: Format;
+  rules: RuleSettings;
+  locale: Locale;
+}
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 /** The rules `--rule ID=off` is rejected for, as the usage error names them. */
-const ALWAYS_ON = rules.filter((rule) => !rule.canBeOff).map((rule) => rule.id).join(', ');
+const ALWAYS_ON = rules
+  .filter((rule) => !rule.canBeOff)
+  .map((rule) => rule.id)
+  .join(', ');
 /** Manifest files as spec §1 names them, searched for when no file is given. */
 const DEFAULT_PATTERN = '**/{csp-partners,*.csp-partners}.{yaml,yml}';
 
-export interface Io { out(text: string): void; err(text: string): void; cwd: string; env: NodeJS.ProcessEnv }
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
 
 /** Runs the CLI; returns the exit status (0 no error, 1 errors found, 2 bad invocation or a file the checker failed on). */
 export function run(argv: string[], io: Io): number {
@@ -42,7 +55,12 @@ export function run(argv: string[], io: Io): number {
       if (report) reports.push(report);
       else failed = true;
     }
-    const output = options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, locale) : formatText(reports, locale);
+    const output =
+      options.format === 'json'
+        ? formatJson(reports)
+        : options.format === 'sarif'
+          ? formatSarif(reports, locale)
+          : formatText(reports, locale);
     io.out(output);
     return failed ? 2 : reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
@@ -80,12 +98,19 @@ function flagValue(argv: string[], flag: string): string | undefined {
  * Splits arguments into positionals and options. Every option takes a value, as `--flag value` or
  * `--flag=value`; `-` alone is a positional (standard input is not supported, so it reads as a path).
  */
-function splitArgs(args: string[], known: readonly string[], locale: Locale): { positional: string[]; options: { flag: string; value: string; arg: string }[] } {
+function splitArgs(
+  args: string[],
+  known: readonly string[],
+  locale: Locale,
+): { positional: string[]; options: { flag: string; value: string; arg: string }[] } {
   const positional: string[] = [];
   const options: { flag: string; value: string; arg: string }[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith('-') || arg === '-') { positional.push(arg); continue; }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
     const cut = arg.indexOf('=');
     const flag = cut < 0 ? arg : arg.slice(0, cut);
     if (!known.includes(flag)) throw new UsageError(message(locale, 'cli.bad-flag', { flag: arg }));
@@ -103,7 +128,8 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
     switch (flag) {
       case '--format': {
         const format = value;
-        if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(message(locale, 'cli.bad-format', { value: format }));
+        if (format !== 'text' && format !== 'json' && format !== 'sarif')
+          throw new UsageError(message(locale, 'cli.bad-format', { value: format }));
         options.format = format;
         break;
       }
@@ -138,7 +164,10 @@ function resolveFiles(patterns: string[], cwd: string, locale: Locale): string[]
   const wanted = patterns.length ? patterns : [DEFAULT_PATTERN];
   const files: string[] = [];
   for (const pattern of wanted) {
-    if (!isDynamicPattern(pattern) || existsSync(path.resolve(cwd, pattern))) { files.push(pattern); continue; }
+    if (!isDynamicPattern(pattern) || existsSync(path.resolve(cwd, pattern))) {
+      files.push(pattern);
+      continue;
+    }
     const absolute = path.isAbsolute(pattern);
     const matches = globSync(pattern, { cwd, absolute, ignore: ['**/node_modules/**'], dot: false }).sort();
     if (matches.length === 0) throw new UsageError(message(locale, 'cli.no-files', { pattern }));
@@ -171,7 +200,13 @@ function checkFile(file: string, cwd: string, options: Options): FileReport {
   return { path: file, findings };
 }
 
-interface ScenarioOptions { scenario: ScenarioNumber | 'all'; file: string; customer?: string; partner?: string; format: 'text' | 'json' }
+interface ScenarioOptions {
+  scenario: ScenarioNumber | 'all';
+  file: string;
+  customer?: string;
+  partner?: string;
+  format: 'text' | 'json';
+}
 
 /**
  * `csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json]` (spec §5, §6).
@@ -193,22 +228,27 @@ function runScenarioCommand(args: string[], locale: Locale, io: Io): number {
   }
   let results: ScenarioResult[];
   try {
-    results = options.scenario === 'all'
-      ? runAllScenarios(result)
-      : [runScenario(result, options.scenario, { customer: options.customer, partner: options.partner })];
+    results =
+      options.scenario === 'all'
+        ? runAllScenarios(result)
+        : [runScenario(result, options.scenario, { customer: options.customer, partner: options.partner })];
   } catch (error) {
     if (!(error instanceof UnknownSubjectError)) throw error;
     throw new UsageError(message(locale, `scenario.unknown-${error.kind}`, { id: error.id }));
   }
-  io.out(options.format === 'json'
-    ? formatScenarioJson(options.file, options.scenario === 'all' ? results : results[0])
-    : formatScenarioText(options.file, results, locale));
+  io.out(
+    options.format === 'json'
+      ? formatScenarioJson(options.file, options.scenario === 'all' ? results : results[0])
+      : formatScenarioText(options.file, results, locale),
+  );
   return results.some((r) => r.items.some((item) => item.verdict === 'not-supported')) ? 1 : 0;
 }
 
 function parseScenarioArgs(args: string[], locale: Locale): ScenarioOptions {
   const { positional, options } = splitArgs(args, ['--format', '--customer', '--partner', '--locale'], locale);
-  let customer: string | undefined, partner: string | undefined, format: ScenarioOptions['format'] = 'text';
+  let customer: string | undefined,
+    partner: string | undefined,
+    format: ScenarioOptions['format'] = 'text';
   for (const { flag, value, arg } of options) {
     switch (flag) {
       case '--format': {
@@ -236,7 +276,8 @@ function parseScenarioArgs(args: string[], locale: Locale): ScenarioOptions {
   if (file === undefined) throw new UsageError(message(locale, 'cli.scenario.arguments'));
   if (extra.length) throw new UsageError(message(locale, 'cli.scenario.extra-argument', { value: extra[0] }));
   if (customer !== undefined && partner !== undefined) throw new UsageError(message(locale, 'cli.scenario.both-subjects'));
-  if (customer !== undefined && (scenario === 'all' || scenario > 3)) throw new UsageError(message(locale, 'cli.scenario.customer-scenario', { value: number }));
+  if (customer !== undefined && (scenario === 'all' || scenario > 3))
+    throw new UsageError(message(locale, 'cli.scenario.customer-scenario', { value: number }));
   if (partner !== undefined && scenario !== 4) throw new UsageError(message(locale, 'cli.scenario.partner-scenario', { value: number }));
   return { scenario, file, customer, partner, format };
 }

@@ -69,32 +69,64 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
     // With syntax errors only `yaml-syntax` speaks: everything else would be a cascade.
     const rule = ruleById.get('yaml-syntax')!;
     for (const problem of manifest.syntaxProblems) {
-      findings.push(toFinding(rule, { range: problem.range, key: problem.key, args: problem.args, path: [] }, setting(rule), parsed.lines, locale));
+      findings.push(
+        toFinding(rule, { range: problem.range, key: problem.key, args: problem.args, path: [] }, setting(rule), parsed.lines, locale),
+      );
     }
   } else {
     // In the order of a run of each rule over the whole text: rule by rule, the root, partners, then customers.
     const schemaRule = ruleById.get('schema')!;
     const ordered: { report: Report; rule: Rule; ruleIndex: number; order: number; seq: number; source: object }[] = [];
     if (active(schemaRule)) {
-      manifest.schemaProblems().forEach(({ problem, order }, seq) => ordered.push({
-        report: { node: problem.node, key: problem.key, args: problem.args, path: problem.path, data: problem.suggestions && { suggestions: problem.suggestions } },
-        rule: schemaRule, ruleIndex: ruleIndex.get(schemaRule)!, order, seq, source: problem,
-      }));
+      manifest.schemaProblems().forEach(({ problem, order }, seq) =>
+        ordered.push({
+          report: {
+            node: problem.node,
+            key: problem.key,
+            args: problem.args,
+            path: problem.path,
+            data: problem.suggestions && { suggestions: problem.suggestions },
+          },
+          rule: schemaRule,
+          ruleIndex: ruleIndex.get(schemaRule)!,
+          order,
+          seq,
+          source: problem,
+        }),
+      );
     }
     for (const { report, order } of manifest.unitReports()) {
-      if (active(report.rule)) ordered.push({ report, rule: report.rule, ruleIndex: report.ruleIndex, order, seq: report.seq, source: report });
+      if (active(report.rule))
+        ordered.push({ report, rule: report.rule, ruleIndex: report.ruleIndex, order, seq: report.seq, source: report });
     }
     ordered.sort((a, b) => a.ruleIndex - b.ruleIndex || a.order - b.order || a.seq - b.seq);
     for (const { report, rule, source } of ordered) findings.push(toFinding(rule, report, setting(rule), parsed.lines, locale, source));
   }
   // With syntax errors no rule ran, so every suppression would look unused: that would be a cascade.
-  const kept = applySuppressions(parsed, manifest.suppressionMarks(), findings, locale, hasSyntaxErrors ? 'off' : settings['unused-suppression'], settings);
-  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  const kept = applySuppressions(
+    parsed,
+    manifest.suppressionMarks(),
+    findings,
+    locale,
+    hasSyntaxErrors ? 'off' : settings['unused-suppression'],
+    settings,
+  );
+  kept.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+  );
   return {
-    parsed, model: manifest.model, findings: kept, locale, syntax: manifest.syntax(),
-    sections: () => manifest.sections(), lenientModel: () => manifest.lenientModel(), counts: () => manifest.counts(),
+    parsed,
+    model: manifest.model,
+    findings: kept,
+    locale,
+    syntax: manifest.syntax(),
+    sections: () => manifest.sections(),
+    lenientModel: () => manifest.lenientModel(),
+    counts: () => manifest.counts(),
     trial: (edits, inspect) => {
-      const undo = manifest.applyEdits(edits.map((e) => ({ start: parsed.lines.offset(e.range.start), end: parsed.lines.offset(e.range.end), text: e.newText })));
+      const undo = manifest.applyEdits(
+        edits.map((e) => ({ start: parsed.lines.offset(e.range.start), end: parsed.lines.offset(e.range.end), text: e.newText })),
+      );
       try {
         return inspect(resultOf(manifest, options));
       } finally {
@@ -162,10 +194,23 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length ===
  * does not run again keeps its reports, so each version writes only the findings of what changed.
  * Ranges are not kept: they follow from the report's places and the version's lines.
  */
-interface Written { key: string; severity: Severity; message: string; related: string[]; data: FindingData }
+interface Written {
+  key: string;
+  severity: Severity;
+  message: string;
+  related: string[];
+  data: FindingData;
+}
 const writtenOf = new WeakMap<object, Written>();
 
-function toFinding(rule: Rule, report: Report, setting: string | undefined, lines: LineIndex, locale: Locale, source: object = report): Finding {
+function toFinding(
+  rule: Rule,
+  report: Report,
+  setting: string | undefined,
+  lines: LineIndex,
+  locale: Locale,
+  source: object = report,
+): Finding {
   const args = writtenArgs(report.args, lines);
   // Line numbers written in the message are part of what it depends on.
   const key = args === report.args ? `${locale}:${setting}` : `${locale}:${setting}:${JSON.stringify(args)}`;
@@ -173,7 +218,7 @@ function toFinding(rule: Rule, report: Report, setting: string | undefined, line
   if (!written || written.key !== key || !copyHolds(written.data, report)) {
     written = {
       key,
-      severity: (setting && setting !== 'off' ? setting : report.severity ?? rule.severity) as Severity,
+      severity: (setting && setting !== 'off' ? setting : (report.severity ?? rule.severity)) as Severity,
       message: message(locale, report.key, args),
       related: (report.related ?? []).map((r) => message(locale, r.key, r.args)),
       data: copiedData(report),
@@ -208,7 +253,11 @@ export function fixesFor(result: CheckResult, finding: Finding, today = todayStr
   const rule = ruleById.get(finding.rule);
   if (!rule) return [];
   const context = {
-    model: result.model, parsed: result.parsed, syntax: result.syntax, locale: result.locale, today,
+    model: result.model,
+    parsed: result.parsed,
+    syntax: result.syntax,
+    locale: result.locale,
+    today,
     title: (key: string, args: MessageArgs = {}) => message(result.locale, key, args),
   };
   const fixes: Fix[] = [];

@@ -46,7 +46,11 @@ function removeOne(map: Map<string, Entity | Set<Entity>>, key: string, entity: 
 }
 
 /** A report with what is needed to put it in the order of a whole run. */
-export interface UnitReport extends Report { rule: Rule; ruleIndex: number; seq: number }
+export interface UnitReport extends Report {
+  rule: Rule;
+  ruleIndex: number;
+  seq: number;
+}
 
 export interface Unit {
   entity: Entity;
@@ -184,7 +188,11 @@ export class Checker {
   /** Units with at least one report, so that collecting the findings does not walk every unit. */
   readonly reporting = new Set<Unit>();
 
-  constructor(readonly indexes: Indexes, private readonly rules: readonly Rule[], private readonly context: Omit<UnitContext, 'report'>) {}
+  constructor(
+    readonly indexes: Indexes,
+    private readonly rules: readonly Rule[],
+    private readonly context: Omit<UnitContext, 'report'>,
+  ) {}
 
   update(gone: readonly Entity[], came: readonly Entity[], dirtyKeys: Iterable<string> = []): void {
     const dirty = new Set<string>(dirtyKeys);
@@ -288,7 +296,15 @@ export class Checker {
           else rule.checkCustomer?.(entity, context);
         } catch (error) {
           // A bug in one rule must not take the others (or the editor) down with it.
-          reports.push({ rule, ruleIndex, seq: reports.length, key: 'schema.other', args: { property: rule.id, detail: `internal error: ${String(error)}` }, path: [], severity: 'error' });
+          reports.push({
+            rule,
+            ruleIndex,
+            seq: reports.length,
+            key: 'schema.other',
+            args: { property: rule.id, detail: `internal error: ${String(error)}` },
+            path: [],
+            severity: 'error',
+          });
         }
       }
     } finally {
@@ -304,6 +320,7 @@ export class Checker {
       else if (found instanceof Set) found.add(unit);
       else if (found !== unit) this.dependents.set(key, new Set([found, unit]));
     }
-    if (reports.length) this.reporting.add(unit); else this.reporting.delete(unit);
+    if (reports.length) this.reporting.add(unit);
+    else this.reporting.delete(unit);
   }
 }

@@ -53,7 +53,12 @@ export function removeKey(parsed: ParsedText, map: YAMLMap, key: string): TextEd
   const start = (pair?.key as Node | undefined)?.range?.[0];
   const end = pair && pairEnd(pair);
   if (start === undefined || end === undefined) return undefined;
-  if (map.flow) return removeFlowItem(parsed, map.items.map((p) => [(p.key as Node).range?.[0], pairEnd(p)]), index);
+  if (map.flow)
+    return removeFlowItem(
+      parsed,
+      map.items.map((p) => [(p.key as Node).range?.[0], pairEnd(p)]),
+      index,
+    );
   if (map.items.length === 1) return undefined; // an empty block mapping would become null
   const first = parsed.lines.position(start).line;
   const keyColumn = parsed.lines.position(start).character;
@@ -84,7 +89,12 @@ export function removeSeqItem(parsed: ParsedText, map: YAMLMap, key: string, ind
   if (!isSeq(seq)) return undefined;
   const item = seq.items[index] as Node | undefined;
   if (!item?.range) return undefined;
-  if (seq.flow) return removeFlowItem(parsed, seq.items.map((n) => [(n as Node).range?.[0], (n as Node).range?.[1]]), index);
+  if (seq.flow)
+    return removeFlowItem(
+      parsed,
+      seq.items.map((n) => [(n as Node).range?.[0], (n as Node).range?.[1]]),
+      index,
+    );
   if (seq.items.length === 1) {
     // The last entry of a block list: the list becomes [] so the key keeps a list value.
     const keyEnd = (pair!.key as Node).range?.[1];
@@ -104,7 +114,12 @@ function keyIndent(parsed: ParsedText, map: YAMLMap): string | undefined {
  * Inserts lines (already indented relative to the mapping's keys) after the pair `after`,
  * or after the mapping's last pair. Returns the edit and where the first inserted line starts in newText.
  */
-export function insertIntoMap(parsed: ParsedText, map: YAMLMap, lines: string[], after?: string): { edit: TextEdit; offset: number } | undefined {
+export function insertIntoMap(
+  parsed: ParsedText,
+  map: YAMLMap,
+  lines: string[],
+  after?: string,
+): { edit: TextEdit; offset: number } | undefined {
   if (!plainMap(map)) return undefined;
   if (map.flow) return insertIntoFlowMap(parsed, map, lines, after);
   if (map.items.length === 0) return undefined;
@@ -123,7 +138,12 @@ export function insertIntoMap(parsed: ParsedText, map: YAMLMap, lines: string[],
  * last pair), each preceded by ", ". Nested entries (a line ending in ":" or indented) cannot be written
  * in a flow mapping this way; the fix is then not offered.
  */
-function insertIntoFlowMap(parsed: ParsedText, map: YAMLMap, lines: string[], after?: string): { edit: TextEdit; offset: number } | undefined {
+function insertIntoFlowMap(
+  parsed: ParsedText,
+  map: YAMLMap,
+  lines: string[],
+  after?: string,
+): { edit: TextEdit; offset: number } | undefined {
   if (map.items.length === 0 || lines.some((line) => /^\s/.test(line) || /:\s*$/.test(line))) return undefined;
   const anchor = after ? pairOf(map, after) : map.items[map.items.length - 1];
   const end = anchor && pairEnd(anchor);

@@ -5,7 +5,10 @@ export type SeveritySetting = Severity | 'off';
 /** Per-rule severity overrides: the shape of the `cspPartners.rules` setting and of `--rule ID=SEVERITY`. */
 export type RuleSettings = Record<string, SeveritySetting>;
 
-export interface RelatedLocation { range: Range; message: string }
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
 
 /** What the core reports: plain data that survives JSON (LSP, CLI, tests). */
 export interface Finding {

@@ -2,7 +2,12 @@ import type { Fix } from './finding';
 import type { LineIndex, TextEdit } from './text';
 
 /** An edit in offsets of the text it applies to; `index` is its place in the edits it came from. */
-export interface EditSpan { start: number; end: number; text: string; index: number }
+export interface EditSpan {
+  start: number;
+  end: number;
+  text: string;
+  index: number;
+}
 
 /**
  * The edits as offsets in text order, when they can be applied as LSP requires: every range names

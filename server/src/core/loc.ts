@@ -1,7 +1,9 @@
 import type { Node } from 'yaml';
 
 /** Where a piece of the text starts; a segment's start moves when the text before it is edited. */
-export interface Base { start: number }
+export interface Base {
+  start: number;
+}
 
 /**
  * A place in the text, kept relative to the segment it was read from, so that moving the segment
@@ -10,7 +12,11 @@ export interface Base { start: number }
 export class Loc {
   // Mutable so that an entry read again with the same content can move its old places onto the new text
   // (see Manifest): whatever holds one of them then sees the new position.
-  constructor(public base: Base, public from: number, public to: number) {}
+  constructor(
+    public base: Base,
+    public from: number,
+    public to: number,
+  ) {}
 
   /** Moves this place (see `moveOnto` in model.ts). */
   moveTo(base: Base, from: number, to: number): void {
@@ -26,7 +32,9 @@ export class Loc {
 }
 
 /** Anything with a range in the text: a Loc, or a `yaml` node of an on-demand parse. */
-export interface Located { readonly range?: readonly number[] | null }
+export interface Located {
+  readonly range?: readonly number[] | null;
+}
 
 /** The Loc of a node parsed while `base` started at `baseStart`. */
 export function locOf(node: Node | null | undefined, base: Base, baseStart: number): Loc | undefined {

@@ -2,7 +2,19 @@ import { Document, isMap, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Checker, Indexes, orderOf, Unit } from './checker';
 import { Base, Loc } from './loc';
 import {
-  Customer, Entity, EntrySlot, ListName, Model, Partner, Path, readEntry, Reference, referencesOf, moveOnto, renumber, sameContent,
+  Customer,
+  Entity,
+  EntrySlot,
+  ListName,
+  Model,
+  Partner,
+  Path,
+  readEntry,
+  Reference,
+  referencesOf,
+  moveOnto,
+  renumber,
+  sameContent,
 } from './model';
 import { deref, keyNodeAtPath, nodeAtPath, parseText, ParsedText, SyntaxProblem } from './parse';
 import { rules } from './rules';
@@ -24,8 +36,18 @@ import { LineIndex, stripBom } from './text';
  * whole, as the `yaml` package alone can say what a broken or unusual text means.
  */
 
-interface EntryState { kind: 'entry'; slot?: EntrySlot; problems: SchemaProblem[] }
-interface PairState { kind: 'pair'; root: RootPair; list?: ListName; slots: EntrySlot[]; problems: SchemaProblem[][] }
+interface EntryState {
+  kind: 'entry';
+  slot?: EntrySlot;
+  problems: SchemaProblem[];
+}
+interface PairState {
+  kind: 'pair';
+  root: RootPair;
+  list?: ListName;
+  slots: EntrySlot[];
+  problems: SchemaProblem[][];
+}
 type SegmentState = EntryState | PairState | { kind: 'prelude' };
 
 /** The result of parsing the whole text, for texts that are not (or not now) segmented. */
@@ -38,10 +60,18 @@ interface WholeParse {
 }
 
 /** A `partners` or `customers` list for the outline: its key's range and where the list ends. */
-export interface Section { key: ListName; key0: number; key1: number; end: number }
+export interface Section {
+  key: ListName;
+  key0: number;
+  key1: number;
+  end: number;
+}
 
 /** What a parse of the whole text says of a text with YAML errors: all `settle` needs, as plain data (it may cross threads). */
-export interface WholeSyntax { syntaxProblems: SyntaxProblem[]; sections: Section[] }
+export interface WholeSyntax {
+  syntaxProblems: SyntaxProblem[];
+  sections: Section[];
+}
 
 /** The syntax problems and sections of a whole-text parse. */
 export function wholeSyntaxOf(text: string): WholeSyntax {
@@ -179,11 +209,21 @@ export class Manifest {
     for (let i = 0; segments && i < edits.length; i++) {
       let j = i;
       for (;;) {
-        const edit = { start: edits[i].start + before[i], end: edits[j].end + before[i], length: edits[j].start + before[j] + edits[j].length - (edits[i].start + before[i]) };
+        const edit = {
+          start: edits[i].start + before[i],
+          end: edits[j].end + before[i],
+          length: edits[j].start + before[j] + edits[j].length - (edits[i].start + before[i]),
+        };
         const limit = j + 1 < edits.length ? edits[j + 1].start + before[j + 1] : Infinity;
         const result = resegment(segments, text, edit, limit);
-        if (result === 'overrun') { j++; continue; }
-        if (!result) { segments = undefined; break; }
+        if (result === 'overrun') {
+          j++;
+          continue;
+        }
+        if (!result) {
+          segments = undefined;
+          break;
+        }
         segments = result.segments;
         for (const s of result.removed) if (!added.delete(s)) removed.add(s);
         for (const s of result.added) added.add(s);
@@ -216,8 +256,16 @@ export class Manifest {
     // From the last edit back, so that each edit's offsets still hold when it is made.
     let text = this.text;
     for (let i = ascending.length - 1; i >= 0; i--) text = text.edit(ascending[i].start, ascending[i].end, ascending[i].text);
-    const lines = this.lines.editedMany(text, ascending.map((e) => ({ start: e.start, end: e.end, inserted: e.text })));
-    if (ascending.length) this.editMany(text, ascending.map((e) => ({ start: e.start, end: e.end, length: e.text.length })), lines);
+    const lines = this.lines.editedMany(
+      text,
+      ascending.map((e) => ({ start: e.start, end: e.end, inserted: e.text })),
+    );
+    if (ascending.length)
+      this.editMany(
+        text,
+        ascending.map((e) => ({ start: e.start, end: e.end, length: e.text.length })),
+        lines,
+      );
     return undo;
   }
 
@@ -273,12 +321,19 @@ export class Manifest {
   /** Parses one new segment and reads what it holds; a segment that does not parse cleanly is noted as broken. */
   private readSegment(segment: Segment): void {
     const marks = suppressionMarks(this.text, segment.start, segment.end);
-    if (marks.length) this.marks.set(segment, marks.map((at) => at - segment.start));
+    if (marks.length)
+      this.marks.set(
+        segment,
+        marks.map((at) => at - segment.start),
+      );
     const node = parseSegment(this.text, segment);
     if (!node) {
       this.broken.add(segment);
       // Keeps the entry's place in its list, so that the entries after it keep their positions.
-      this.states.set(segment, segment.kind === 'entry' ? { kind: 'entry', slot: this.slotFor(segment.list!, segment), problems: [] } : { kind: 'prelude' });
+      this.states.set(
+        segment,
+        segment.kind === 'entry' ? { kind: 'entry', slot: this.slotFor(segment.list!, segment), problems: [] } : { kind: 'prelude' },
+      );
       return;
     }
     const parsedAt = segment.start;
@@ -298,7 +353,10 @@ export class Manifest {
       // A header's entries are segments of their own: in the root it stands as an empty list.
       const rootPair = segment.kind === 'header' ? new Pair(pair.key, new YAMLSeq()) : pair;
       const state: PairState = {
-        kind: 'pair', list, slots: [], problems: [],
+        kind: 'pair',
+        list,
+        slots: [],
+        problems: [],
         root: { pair: rootPair, doc: node.doc, base: segment, parsedAt },
       };
       const value = deref(pair.value, node.doc);
@@ -341,17 +399,22 @@ export class Manifest {
     for (const s of added) {
       const state = this.states.get(s);
       if (state?.kind === 'entry' && state.problems.length && state.slot) this.withProblems.add(state.slot);
-      if (state?.kind === 'pair') state.slots.forEach((slot, i) => { if (state.problems[i].length) this.withProblems.add(slot); });
+      if (state?.kind === 'pair')
+        state.slots.forEach((slot, i) => {
+          if (state.problems[i].length) this.withProblems.add(slot);
+        });
     }
     const structural = removed.some((s) => s.kind !== 'entry') || added.some((s) => s.kind !== 'entry');
     if (!structural && LISTS.every((list) => count(goneSlots, list) === count(cameSlots, list))) {
       // Entries replaced one for one (typing inside entries): each new entry takes the old one's place.
       for (const list of LISTS) {
         const gone = goneSlots.filter((slot) => slot.list === list).sort((a, b) => a.index - b.index);
-        cameSlots.filter((slot) => slot.list === list).forEach((slot, i) => {
-          this.lists[list][gone[i].index] = slot;
-          renumber(slot, gone[i].index);
-        });
+        cameSlots
+          .filter((slot) => slot.list === list)
+          .forEach((slot, i) => {
+            this.lists[list][gone[i].index] = slot;
+            renumber(slot, gone[i].index);
+          });
       }
     } else {
       this.rebuildLists();
@@ -457,7 +520,11 @@ export class Manifest {
     if (!this.unsettled) return;
     this.unsettled = false;
     if (syntax?.syntaxProblems.length) {
-      this.whole = { parsed: { text: this.text, lines: this.lines, syntaxProblems: syntax.syntaxProblems }, problems: [], sections: syntax.sections };
+      this.whole = {
+        parsed: { text: this.text, lines: this.lines, syntaxProblems: syntax.syntaxProblems },
+        problems: [],
+        sections: syntax.sections,
+      };
       return;
     }
     const parsed = parseText(this.text.toString());
@@ -551,8 +618,12 @@ export class Manifest {
       return cache.entities;
     };
     return {
-      get partners() { return current('partners') as Partner[]; },
-      get customers() { return current('customers') as Customer[]; },
+      get partners() {
+        return current('partners') as Partner[];
+      },
+      get customers() {
+        return current('customers') as Customer[];
+      },
       byId: {
         get: (id: string) => (broken() ? undefined : indexes.entity(id)),
         has: (id: string) => !broken() && indexes.hasId(id),
@@ -560,7 +631,9 @@ export class Manifest {
       get references(): Reference[] {
         return [...current('partners'), ...current('customers')].flatMap(referencesOf);
       },
-      get hasPartnerList() { return indexes.hasPartnerListValue; },
+      get hasPartnerList() {
+        return indexes.hasPartnerListValue;
+      },
       lookup: indexes,
       entitiesAt: (offset: number) => (broken() ? [] : this.entitiesAt(offset)),
     };
@@ -573,10 +646,12 @@ export class Manifest {
   private entitiesAt(offset: number): Entity[] | undefined {
     const segments = this.segments;
     if (!segments) return undefined;
-    let low = 0, high = segments.length;
+    let low = 0,
+      high = segments.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (segments[mid].end < offset) low = mid + 1; else high = mid;
+      if (segments[mid].end < offset) low = mid + 1;
+      else high = mid;
     }
     const out: Entity[] = [];
     for (let i = low; i < segments.length && segments[i].start <= offset; i++) {
@@ -594,10 +669,12 @@ export class Manifest {
   entryParsesWith(edits: readonly { start: number; end: number; text: string }[]): true | undefined {
     const segments = this.segments;
     if (!segments || this.mode !== 'segmented' || edits.length === 0) return undefined;
-    let low = 0, high = segments.length;
+    let low = 0,
+      high = segments.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (segments[mid].end <= edits[0].start) low = mid + 1; else high = mid;
+      if (segments[mid].end <= edits[0].start) low = mid + 1;
+      else high = mid;
     }
     const segment = segments[low];
     if (segment?.kind !== 'entry' || segment.indent === undefined) return undefined;
@@ -662,7 +739,9 @@ export class Manifest {
         if (path.length === 1) return rootPair(path[0])?.key;
         const parent = at(path.slice(0, -1));
         const last = path[path.length - 1];
-        return isMap(parent) ? (parent.items.find((p) => (p.key as { value?: unknown })?.value === last)?.key as Node | undefined) : undefined;
+        return isMap(parent)
+          ? (parent.items.find((p) => (p.key as { value?: unknown })?.value === last)?.key as Node | undefined)
+          : undefined;
       },
       map: (of, key) => {
         const node = at(key ? [...of.path, key] : of.path);
@@ -676,7 +755,8 @@ export class Manifest {
     this.settle();
     if (this.whole) return (this.whole.sections ??= sectionsOf(this.wholeDoc()));
     // Asked on every hover, completion and outline: found once per version, not by a walk over every segment each time.
-    if (this.sectionsFound?.generation !== this.generation) this.sectionsFound = { generation: this.generation, sections: this.segmentSections() };
+    if (this.sectionsFound?.generation !== this.generation)
+      this.sectionsFound = { generation: this.generation, sections: this.segmentSections() };
     return this.sectionsFound.sections;
   }
 
@@ -720,9 +800,13 @@ export class Manifest {
     const partners = lists.partners as Partner[];
     const customers = lists.customers as Customer[];
     return {
-      partners, customers, lookup: indexes,
+      partners,
+      customers,
+      lookup: indexes,
       byId: { get: (id) => indexes.entity(id), has: (id) => indexes.hasId(id) },
-      get references() { return [...partners, ...customers].flatMap(referencesOf); },
+      get references() {
+        return [...partners, ...customers].flatMap(referencesOf);
+      },
       hasPartnerList: indexes.hasPartnerListValue,
       // Read from a whole parse, where an alias may place a value anywhere.
       entitiesAt: () => undefined,
@@ -733,7 +817,7 @@ export class Manifest {
 
   private firstIndexOf(segment: Segment): number {
     const state = this.states.get(segment);
-    return state?.kind === 'pair' ? state.slots[0]?.index ?? 0 : 0;
+    return state?.kind === 'pair' ? (state.slots[0]?.index ?? 0) : 0;
   }
 }
 

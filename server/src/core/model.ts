@@ -14,7 +14,11 @@ export type ListName = 'partners' | 'customers';
  */
 
 /** A value read from the manifest, with its place in the text and its JSON path (for fixes). */
-export interface Field<T> { readonly value: T; readonly node: Loc; readonly path: Path }
+export interface Field<T> {
+  readonly value: T;
+  readonly node: Loc;
+  readonly path: Path;
+}
 
 /** An id written in `soldBy`, `provider`, `providers`, `managedBy` or `owner`. */
 export interface Reference extends Field<string> {
@@ -35,7 +39,9 @@ export type ReferenceField = 'soldBy' | 'provider' | 'providers' | 'managedBy' |
  * entry is read (a manifest has tens of thousands of mappings; an array each would weigh more than the
  * places themselves).
  */
-interface SpanStore { data: number[] | Int32Array }
+interface SpanStore {
+  data: number[] | Int32Array;
+}
 
 /** A mapping's keys and the places of its keys and values: what rules ask of a mapping's shape. */
 export class MapShape {
@@ -45,7 +51,12 @@ export class MapShape {
    * From `at` in `store`, relative to `entry.base`: the map's own start and end, then per key: key start,
    * key end, value start, value end (-1 where there is none).
    */
-  constructor(private readonly entry: EntrySlot, private readonly keys: readonly string[], private readonly store: SpanStore, private readonly at: number) {}
+  constructor(
+    private readonly entry: EntrySlot,
+    private readonly keys: readonly string[],
+    private readonly store: SpanStore,
+    private readonly at: number,
+  ) {}
 
   private span(slot: number, end: 0 | 1): number {
     return this.store.data[this.at + 2 * slot + end];
@@ -58,21 +69,39 @@ export class MapShape {
     return (this.made[slot] ??= new Loc(this.entry.base, from, this.span(slot, 1)));
   }
 
-  get node(): Loc { return this.loc(0)!; }
-  get range(): [number, number] { return this.node.range; }
-  has(key: string): boolean { return this.keys.includes(key); }
+  get node(): Loc {
+    return this.loc(0)!;
+  }
+  get range(): [number, number] {
+    return this.node.range;
+  }
+  has(key: string): boolean {
+    return this.keys.includes(key);
+  }
   /** The place of `key` itself. */
-  key(key: string): Loc | undefined { const i = this.keys.indexOf(key); return i < 0 ? undefined : this.loc(1 + 2 * i); }
+  key(key: string): Loc | undefined {
+    const i = this.keys.indexOf(key);
+    return i < 0 ? undefined : this.loc(1 + 2 * i);
+  }
   /** The place of the value of `key`, when it has one. */
-  value(key: string): Loc | undefined { const i = this.keys.indexOf(key); return i < 0 ? undefined : this.loc(2 + 2 * i); }
-  get firstKey(): Loc | undefined { return this.keys.length ? this.loc(1) : undefined; }
+  value(key: string): Loc | undefined {
+    const i = this.keys.indexOf(key);
+    return i < 0 ? undefined : this.loc(2 + 2 * i);
+  }
+  get firstKey(): Loc | undefined {
+    return this.keys.length ? this.loc(1) : undefined;
+  }
 
   moveOnto(other: MapShape): void {
-    this.made?.forEach((loc, slot) => { if (loc) loc.moveTo(other.entry.base, other.span(slot, 0), other.span(slot, 1)); });
+    this.made?.forEach((loc, slot) => {
+      if (loc) loc.moveTo(other.entry.base, other.span(slot, 0), other.span(slot, 1));
+    });
     if (this.made) other.made = this.made;
   }
 
-  toJSON() { return this.keys; }
+  toJSON() {
+    return this.keys;
+  }
 }
 
 /** A field as read: its place and path are made when asked for. */
@@ -82,8 +111,13 @@ class ReadField<T> implements Field<T> {
 
   /** Its path below the entry is `parent` then `key`, then `item` for an entry of a list (no array of its own until asked). */
   constructor(
-    readonly value: T, protected readonly entry: EntrySlot, private readonly from: number, private readonly to: number,
-    private readonly parent: Path, private readonly key: string, private readonly item?: number,
+    readonly value: T,
+    protected readonly entry: EntrySlot,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly parent: Path,
+    private readonly key: string,
+    private readonly item?: number,
   ) {}
 
   get node(): Loc {
@@ -105,14 +139,22 @@ class ReadField<T> implements Field<T> {
     other.madePath ??= this.madePath;
   }
 
-  toJSON(): unknown { return this.value; }
+  toJSON(): unknown {
+    return this.value;
+  }
 }
 
 /** A reference whose target is looked up when read, never stale. */
 class Ref extends ReadField<string> implements Reference {
   constructor(
-    value: string, entry: EntrySlot, from: number, to: number, parent: Path, readonly field: ReferenceField,
-    private readonly directory: Directory, item?: number,
+    value: string,
+    entry: EntrySlot,
+    from: number,
+    to: number,
+    parent: Path,
+    readonly field: ReferenceField,
+    private readonly directory: Directory,
+    item?: number,
   ) {
     super(value, entry, from, to, parent, field, item);
   }
@@ -121,7 +163,9 @@ class Ref extends ReadField<string> implements Reference {
     return this.directory.entity(this.value);
   }
 
-  toJSON(): unknown { return [this.field, this.value]; }
+  toJSON(): unknown {
+    return [this.field, this.value];
+  }
 }
 
 /**
@@ -130,10 +174,22 @@ class Ref extends ReadField<string> implements Reference {
  * findings of other entries) points at the new text.
  */
 export function moveOnto(before: unknown, after: unknown): void {
-  if (before instanceof Loc && after instanceof Loc) { before.moveTo(after.base, after.from, after.to); return; }
-  if (before instanceof ReadField && after instanceof ReadField) { before.moveOnto(after); return; }
-  if (before instanceof MapShape && after instanceof MapShape) { before.moveOnto(after); return; }
-  if (Array.isArray(before) && Array.isArray(after)) { before.forEach((item, i) => moveOnto(item, after[i])); return; }
+  if (before instanceof Loc && after instanceof Loc) {
+    before.moveTo(after.base, after.from, after.to);
+    return;
+  }
+  if (before instanceof ReadField && after instanceof ReadField) {
+    before.moveOnto(after);
+    return;
+  }
+  if (before instanceof MapShape && after instanceof MapShape) {
+    before.moveOnto(after);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    before.forEach((item, i) => moveOnto(item, after[i]));
+    return;
+  }
   if (!before || typeof before !== 'object' || !after || typeof after !== 'object') return;
   for (const key of Object.keys(before)) {
     if (key === 'entry' || key === 'customer') continue;
@@ -182,12 +238,13 @@ export interface EntrySlot {
  */
 export function sameContent(a: EntrySlot, b: EntrySlot): boolean {
   if (!a.entity || !b.entity || a.list !== b.list) return false;
-  const face = (entity: Entity) => JSON.stringify(entity, function (this: unknown, key: string, value: unknown) {
-    if (value instanceof Loc) return '@';
-    if (key === 'entry' || key === 'customer' || key === 'path' || key === 'offer') return undefined;
-    if (this === entity && (key === 'index' || key === 'name')) return undefined;
-    return value;
-  });
+  const face = (entity: Entity) =>
+    JSON.stringify(entity, function (this: unknown, key: string, value: unknown) {
+      if (value instanceof Loc) return '@';
+      if (key === 'entry' || key === 'customer' || key === 'path' || key === 'offer') return undefined;
+      if (this === entity && (key === 'index' || key === 'name')) return undefined;
+      return value;
+    });
   return face(a.entity) === face(b.entity);
 }
 
@@ -295,7 +352,14 @@ export function collectReferences(entity: Entity, include: { managedBy: boolean 
  * Reads one list entry (a mapping) into a partner or customer. `doc` resolves aliases inside the
  * entry; `baseStart` is where `entry.base` started when `node` was parsed.
  */
-export function readEntry(node: YAMLMap, doc: Document, entry: EntrySlot, baseStart: number, isInvalid: IsInvalid, directory: Directory): Entity {
+export function readEntry(
+  node: YAMLMap,
+  doc: Document,
+  entry: EntrySlot,
+  baseStart: number,
+  isInvalid: IsInvalid,
+  directory: Directory,
+): Entity {
   return new EntryReader(doc, entry, baseStart, isInvalid, directory).read(node);
 }
 
@@ -468,7 +532,13 @@ class EntryReader {
     return isMap(value) ? value : undefined;
   }
 
-  private field<T>(node: YAMLMap, parent: Path, key: string, accept: (v: unknown) => boolean, convert?: (v: unknown) => T): Field<T> | undefined {
+  private field<T>(
+    node: YAMLMap,
+    parent: Path,
+    key: string,
+    accept: (v: unknown) => boolean,
+    convert?: (v: unknown) => T,
+  ): Field<T> | undefined {
     const value = valueNode(node, key, this.doc);
     if (!isScalar(value) || !accept(value.value) || this.isInvalid(parent, key)) return undefined;
     const [from, to] = this.span(value);

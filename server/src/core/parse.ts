@@ -5,7 +5,11 @@ import { tooDeepIn } from './nesting';
 import { LineIndex, Range, stripBom, TextLike } from './text';
 
 /** A YAML problem in the text, before any schema or rule runs. */
-export interface SyntaxProblem { range: Range; key: string; args: MessageArgs }
+export interface SyntaxProblem {
+  range: Range;
+  key: string;
+  args: MessageArgs;
+}
 
 /** One text version as checked: its lines, and its YAML syntax problems (found by a parse of the whole text). */
 export interface ParsedText {
@@ -47,7 +51,13 @@ export function parseText(rawText: string): ParsedDocument {
   // Too deep for the parser to read the same way every time: not parsed, one finding where it gets too deep.
   const tokens = [...new Parser().parse(text)];
   const deep = tooDeepIn(tokens);
-  if (deep >= 0) return { text, lines, doc: undefined, syntaxProblems: [{ range: lineBoundRange(lines, deep, deep + 1), key: 'yaml-syntax.too-deep', args: {} }] };
+  if (deep >= 0)
+    return {
+      text,
+      lines,
+      doc: undefined,
+      syntaxProblems: [{ range: lineBoundRange(lines, deep, deep + 1), key: 'yaml-syntax.too-deep', args: {} }],
+    };
   const all = [...new Composer(PARSE_OPTIONS).compose(tokens)];
   const problems: SyntaxProblem[] = [];
   const onLine = (start: number, end: number): Range => lineBoundRange(lines, start, end);
@@ -63,7 +73,11 @@ export function parseText(rawText: string): ParsedDocument {
       }
       // A duplicate key is reported on its first character; cover the whole key, as a person would select it.
       const end = error.code === 'DUPLICATE_KEY' ? keyEnd(text, error.pos[0]) : error.pos[1];
-      problems.push({ range: onLine(error.pos[0], end), key: syntaxKey(error.code), args: { detail: firstLine(error.message), key: text.slice(error.pos[0], end) } });
+      problems.push({
+        range: onLine(error.pos[0], end),
+        key: syntaxKey(error.code),
+        args: { detail: firstLine(error.message), key: text.slice(error.pos[0], end) },
+      });
     }
   }
   collapseTabLines(problems, lines);
@@ -74,7 +88,8 @@ export function parseText(rawText: string): ParsedDocument {
   }
   const doc = all[0];
   const unreadable = doc ? unreadableNodes(doc, text) : { complexKeys: [], unresolvedAliases: [] };
-  for (const key of unreadable.complexKeys) problems.push({ range: onLine(key.range![0], key.range![1]), key: 'yaml-syntax.complex-key', args: {} });
+  for (const key of unreadable.complexKeys)
+    problems.push({ range: onLine(key.range![0], key.range![1]), key: 'yaml-syntax.complex-key', args: {} });
   for (const alias of unreadable.unresolvedAliases) {
     const [start, end] = alias.range ?? [0, 0];
     problems.push({ range: onLine(start, end), key: 'yaml-syntax.unresolved-alias', args: { alias: alias.source } });
@@ -145,7 +160,8 @@ function moveEndOfFileErrorsToOpeners(text: string, lines: LineIndex, problems: 
   let lastContent = lines.lineCount - 1;
   while (lastContent > 0 && /^\s*(#.*)?$/.test(lines.lineText(lastContent))) lastContent--;
   const contentEnd = lines.position(lines.lineEnd(lastContent));
-  const atEnd = (p: SyntaxProblem) => p.range.start.line > contentEnd.line || (p.range.start.line === contentEnd.line && p.range.start.character >= contentEnd.character);
+  const atEnd = (p: SyntaxProblem) =>
+    p.range.start.line > contentEnd.line || (p.range.start.line === contentEnd.line && p.range.start.character >= contentEnd.character);
   if (!problems.some(atEnd)) return;
   const openers: SyntaxProblem[] = [];
   const note = (offset: number, opener: string) => {
@@ -158,7 +174,7 @@ function moveEndOfFileErrorsToOpeners(text: string, lines: LineIndex, problems: 
       for (const node of [item.key, item.value]) {
         if (!node) continue;
         if (node.type === 'flow-collection' && node.end.length === 0) note(node.offset, node.start.source);
-        if ((node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar')) {
+        if (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar') {
           const quote = node.source[0];
           const body = node.source.trimEnd();
           if (body.length < 2 || !body.endsWith(quote)) note(node.offset, quote);
@@ -174,9 +190,12 @@ function moveEndOfFileErrorsToOpeners(text: string, lines: LineIndex, problems: 
 
 function syntaxKey(code: string): string {
   switch (code) {
-    case 'TAB_AS_INDENT': return 'yaml-syntax.tab';
-    case 'DUPLICATE_KEY': return 'yaml-syntax.duplicate-key';
-    default: return 'yaml-syntax';
+    case 'TAB_AS_INDENT':
+      return 'yaml-syntax.tab';
+    case 'DUPLICATE_KEY':
+      return 'yaml-syntax.duplicate-key';
+    default:
+      return 'yaml-syntax';
   }
 }
 
@@ -198,7 +217,10 @@ function lineBoundRange(lines: LineIndex, start: number, end: number): Range {
   if (end <= start || end > lineEnd) end = lineEnd;
   if (end <= start) {
     const lineStart = lines.lineStart(line);
-    if (lineEnd > lineStart) { start = Math.min(start, lineEnd - 1); end = lineEnd; }
+    if (lineEnd > lineStart) {
+      start = Math.min(start, lineEnd - 1);
+      end = lineEnd;
+    }
   }
   return lines.range(start, end);
 }
@@ -214,7 +236,11 @@ export function deref(node: unknown, doc: Document): Node | undefined {
  * walks the whole document for every alias it resolves, which makes a manifest whose partners share one
  * anchored record quadratic (1,000 partners took 33 s).
  */
-interface AnchorTable { position: Map<Node, number>; byName: Map<string, number[]>; nodes: Node[] }
+interface AnchorTable {
+  position: Map<Node, number>;
+  byName: Map<string, number[]>;
+  nodes: Node[];
+}
 const anchorTables = new WeakMap<Document, AnchorTable>();
 
 function anchorTable(doc: Document): AnchorTable {
@@ -246,10 +272,12 @@ export function resolveAlias(alias: Alias, doc: Document): Node | undefined {
   const at = table.position.get(alias) ?? table.nodes.length;
   const named = table.byName.get(alias.source);
   if (!named) return undefined;
-  let low = 0, high = named.length;
+  let low = 0,
+    high = named.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (named[mid] < at) low = mid + 1; else high = mid;
+    if (named[mid] < at) low = mid + 1;
+    else high = mid;
   }
   return low > 0 ? table.nodes[named[low - 1]] : undefined;
 }

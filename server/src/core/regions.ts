@@ -1,6 +1,14 @@
 import table from '../../../schemas/csp-regions.json';
 
-export interface Market { iso2: string; name: string; region: string; currency?: string; source: string; provenance: string; note?: string }
+export interface Market {
+  iso2: string;
+  name: string;
+  region: string;
+  currency?: string;
+  source: string;
+  provenance: string;
+  note?: string;
+}
 
 const markets = new Map<string, Market>(table.markets.map((m) => [m.iso2, m as Market]));
 const aliases: Record<string, string> = table.aliases;
@@ -8,13 +16,17 @@ const notMarkets: Record<string, string> = table.notMarkets;
 
 export const regionIds: readonly string[] = [...new Set(table.markets.map((m) => m.region))].sort();
 
-export function market(iso2: string): Market | undefined { return markets.get(iso2); }
+export function market(iso2: string): Market | undefined {
+  return markets.get(iso2);
+}
 
 export function regionOf(iso2: string | undefined): string | undefined {
   return iso2 === undefined ? undefined : markets.get(iso2)?.region;
 }
 
-export function allMarkets(): Iterable<Market> { return markets.values(); }
+export function allMarkets(): Iterable<Market> {
+  return markets.values();
+}
 
 /** Why a code is not a market, when we know: an alias for another code, or a country outside CSP. */
 export function whyNotMarket(code: string): { alias?: string; reason?: string } {

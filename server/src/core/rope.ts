@@ -14,7 +14,11 @@ export class Rope {
   private flat: string | undefined;
 
   /** `ends[i]` is the offset where chunk `i` ends. */
-  private constructor(private readonly chunks: readonly string[], private readonly ends: Uint32Array, flat?: string) {
+  private constructor(
+    private readonly chunks: readonly string[],
+    private readonly ends: Uint32Array,
+    flat?: string,
+  ) {
     this.flat = flat;
   }
 
@@ -40,10 +44,12 @@ export class Rope {
   }
 
   private search(offset: number): number {
-    let low = 0, high = this.ends.length - 1;
+    let low = 0,
+      high = this.ends.length - 1;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.ends[mid] <= offset) low = mid + 1; else high = mid;
+      if (this.ends[mid] <= offset) low = mid + 1;
+      else high = mid;
     }
     return low;
   }

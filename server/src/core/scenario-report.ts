@@ -32,7 +32,14 @@ export function renderScenarioMarkdown(results: readonly ScenarioResult[], optio
   const out: string[] = [
     `# ${escapeMarkdown(t('scenario.report.title', { file: options.fileLabel }))}`,
     '',
-    escapeMarkdown(t('scenario.report.summary', { supported: count('supported'), notSupported: count('not-supported'), notApplicable: count('not-applicable') }), { lineStart: true }),
+    escapeMarkdown(
+      t('scenario.report.summary', {
+        supported: count('supported'),
+        notSupported: count('not-supported'),
+        notApplicable: count('not-applicable'),
+      }),
+      { lineStart: true },
+    ),
     '',
   ];
   if (options.note) out.push(`> ${escapeMarkdown(options.note)}`, '');
@@ -89,11 +96,16 @@ export function escapeMarkdown(text: string, options: { lineStart?: boolean } = 
     .replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ')
     .replace(/[\\`*_[\]<>&|~$@]/g, '\\$&')
     .replace(/(?<=\w)\.(?=\w)|:(?=\/\/)/g, '\\$&');
-  if (options.lineStart) escaped = escaped.replace(/^(\s*)([-+=#>]|\d+(?=[.)]))/, (_, space: string, lead: string) => (/\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`));
+  if (options.lineStart)
+    escaped = escaped.replace(/^(\s*)([-+=#>]|\d+(?=[.)]))/, (_, space: string, lead: string) =>
+      /\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`,
+    );
   return escaped;
 }
 
 /** A link destination Markdown reads as one: whitespace, angle brackets and parentheses percent-encoded. */
 function linkDestination(target: string): string {
-  return target.replace(/[\s<>()]/g, (c) => encodeURIComponent(c).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
+  return target.replace(/[\s<>()]/g, (c) =>
+    encodeURIComponent(c).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`),
+  );
 }

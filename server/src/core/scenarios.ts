@@ -24,10 +24,17 @@ export interface ScenarioItem {
   locations: Range[];
 }
 
-export interface ScenarioResult { scenario: ScenarioNumber; question: string; items: ScenarioItem[] }
+export interface ScenarioResult {
+  scenario: ScenarioNumber;
+  question: string;
+  items: ScenarioItem[];
+}
 
 /** Whom a scenario is asked about; without one, scenarios 1–4 cover every customer or partner. */
-export interface ScenarioSubject { customer?: string; partner?: string }
+export interface ScenarioSubject {
+  customer?: string;
+  partner?: string;
+}
 
 export const SCENARIOS: readonly ScenarioNumber[] = [1, 2, 3, 4, 5, 6, 7];
 
@@ -55,7 +62,12 @@ const PARTNER_RULES = new Set(rules.filter((r) => r.blocksEverySaleOf.includes('
 const CUSTOMER_RULES = new Set(rules.filter((r) => r.blocksEverySaleOf.includes('customer')).map((r) => r.id));
 
 export class UnknownSubjectError extends Error {
-  constructor(readonly kind: 'customer' | 'partner', readonly id: string) { super(`${kind} ${id}`); }
+  constructor(
+    readonly kind: 'customer' | 'partner',
+    readonly id: string,
+  ) {
+    super(`${kind} ${id}`);
+  }
 }
 
 /** Findings indexed by the JSON path of the entry they are about, built once per scenario run. */
@@ -74,7 +86,9 @@ class FindingIndex {
       }
     }
   }
-  under(path: Path): Finding[] { return this.byPrefix.get(path.join('/')) ?? []; }
+  under(path: Path): Finding[] {
+    return this.byPrefix.get(path.join('/')) ?? [];
+  }
 }
 
 export function runScenario(result: CheckResult, scenario: ScenarioNumber, subject: ScenarioSubject = {}): ScenarioResult {
@@ -91,13 +105,30 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
     const others = found.filter((f) => f.severity !== 'error');
     const locations = [...at, ...found.map((f) => f.range)].filter((r): r is Range => r !== undefined);
     if (errors.length) {
-      return { subject, verdict: 'not-supported', reason: unique(errors.map((f) => f.message)).join(' '), rules: unique(errors.map((f) => f.rule)), locations: unique(locations) };
+      return {
+        subject,
+        verdict: 'not-supported',
+        reason: unique(errors.map((f) => f.message)).join(' '),
+        rules: unique(errors.map((f) => f.rule)),
+        locations: unique(locations),
+      };
     }
     const notes = others.length ? ` ${t('scenario.notes', { notes: unique(others.map((f) => f.message)).join(' ') })}` : '';
-    return { subject, verdict: 'supported', reason: supportedReason + notes, rules: unique(others.map((f) => f.rule)), locations: unique(locations) };
+    return {
+      subject,
+      verdict: 'supported',
+      reason: supportedReason + notes,
+      rules: unique(others.map((f) => f.rule)),
+      locations: unique(locations),
+    };
   };
-  const notApplicable = (subject: string, reason: string, at: (Range | undefined)[] = []): ScenarioItem =>
-    ({ subject, verdict: 'not-applicable', reason, rules: [], locations: at.filter((r): r is Range => r !== undefined) });
+  const notApplicable = (subject: string, reason: string, at: (Range | undefined)[] = []): ScenarioItem => ({
+    subject,
+    verdict: 'not-applicable',
+    reason,
+    rules: [],
+    locations: at.filter((r): r is Range => r !== undefined),
+  });
 
   /** Findings about the customer itself (its tenant), not about one of its subscriptions or its owner. */
   const aboutCustomer = (c: Customer): Finding[] =>
@@ -107,16 +138,41 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
   /** Findings about a subscription, plus the partner-level ones of its seller and provider and the customer-level ones. */
   const aboutSubscription = (s: Subscription): Finding[] => {
     const parties = [partnerOf(s.soldBy), partnerOf(s.provider)].filter((p): p is Partner => p !== undefined);
-    return [...aboutPurchase(s), ...parties.flatMap((p) => findings.under(p.path).filter((f) => PARTNER_RULES.has(f.rule))), ...aboutCustomer(s.customer)];
+    return [
+      ...aboutPurchase(s),
+      ...parties.flatMap((p) => findings.under(p.path).filter((f) => PARTNER_RULES.has(f.rule))),
+      ...aboutCustomer(s.customer),
+    ];
   };
 
-  const ask: Ask = { result, scenario, subject, t, findings, customers, partners, range, anchorOf, decided, notApplicable, aboutCustomer, aboutPurchase, aboutSubscription };
+  const ask: Ask = {
+    result,
+    scenario,
+    subject,
+    t,
+    findings,
+    customers,
+    partners,
+    range,
+    anchorOf,
+    decided,
+    notApplicable,
+    aboutCustomer,
+    aboutPurchase,
+    aboutSubscription,
+  };
   return { scenario, question: t(`scenario.${scenario}.question`), items: ANSWERS[scenario](ask) };
 }
 
 /** One function per scenario. */
 const ANSWERS: Record<ScenarioNumber, (ask: Ask) => ScenarioItem[]> = {
-  1: servedEndToEnd, 2: partnersOfCustomer, 3: managersOfCustomer, 4: ownUse, 5: everyFindingOfRule, 6: everyFindingOfRule, 7: everyFindingOfRule,
+  1: servedEndToEnd,
+  2: partnersOfCustomer,
+  3: managersOfCustomer,
+  4: ownUse,
+  5: everyFindingOfRule,
+  6: everyFindingOfRule,
+  7: everyFindingOfRule,
 };
 
 /** What every scenario function reads: the check, the subjects, the findings of its deciding rules, and helpers. */
@@ -150,7 +206,11 @@ function servedEndToEnd(ask: Ask): ScenarioItem[] {
         items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)]));
         continue;
       }
-      items.push(decided(`${subjectText}: ${chain}`, aboutSubscription(s), t('scenario.1.valid', { chain }), [range(s.soldBy?.node ?? s.id?.node ?? s.node)]));
+      items.push(
+        decided(`${subjectText}: ${chain}`, aboutSubscription(s), t('scenario.1.valid', { chain }), [
+          range(s.soldBy?.node ?? s.id?.node ?? s.node),
+        ]),
+      );
     }
   }
   return items;
@@ -164,17 +224,34 @@ function partnersOfCustomer(ask: Ask): ScenarioItem[] {
     const customerFindings = aboutCustomer(customer); // tenant-level, e.g. sold-to-partner-tenant
     // The owner buys for its Azure Partner Shared Services tenant itself (no soldBy): it is the seller then.
     const sellerOf = (s: Subscription) => s.soldBy ?? sharedServicesOwner(s);
-    const sellers = unique(customer.subscriptions.flatMap((s) => { const seller = sellerOf(s); return seller ? [seller.value] : []; }));
+    const sellers = unique(
+      customer.subscriptions.flatMap((s) => {
+        const seller = sellerOf(s);
+        return seller ? [seller.value] : [];
+      }),
+    );
     if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
     for (const s of customer.subscriptions) {
       const seller = sellerOf(s);
       const parties = s.soldBy
         ? [s.soldBy.value, s.provider?.value].filter(Boolean).join(' + ')
-        : seller ? `${seller.value} (${t('scenario.shared-services')})` : '';
+        : seller
+          ? `${seller.value} (${t('scenario.shared-services')})`
+          : '';
       const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${parties || '—'}`;
-      if (!seller) { items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)])); continue; }
-      const reason = t(sellers.length > 1 ? 'scenario.2.multipartner' : 'scenario.2.single', { partners: sellers.join(', '), count: sellers.length });
-      items.push(decided(subjectText, [...aboutPurchase(s), ...customerFindings], reason, [range(s.soldBy ? s.soldBy.node : s.id?.node ?? s.node)]));
+      if (!seller) {
+        items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)]));
+        continue;
+      }
+      const reason = t(sellers.length > 1 ? 'scenario.2.multipartner' : 'scenario.2.single', {
+        partners: sellers.join(', '),
+        count: sellers.length,
+      });
+      items.push(
+        decided(subjectText, [...aboutPurchase(s), ...customerFindings], reason, [
+          range(s.soldBy ? s.soldBy.node : (s.id?.node ?? s.node)),
+        ]),
+      );
     }
   }
   return items;
@@ -215,11 +292,16 @@ function ownUse(ask: Ask): ScenarioItem[] {
   }
   for (const partner of partners) {
     const owned = ownedBy.get(partner) ?? [];
-    if (owned.length === 0 && subject.partner) items.push(notApplicable(idOf(partner), t('scenario.4.none', { partner: idOf(partner) }), [anchorOf(partner)]));
+    if (owned.length === 0 && subject.partner)
+      items.push(notApplicable(idOf(partner), t('scenario.4.none', { partner: idOf(partner) }), [anchorOf(partner)]));
     for (const customer of owned) {
       const option = customer.sharedServices?.value === true ? 'a' : 'b';
       const own = findings.under(customer.path).concat(customer.subscriptions.flatMap((s) => findings.under(s.path)));
-      items.push(decided(`${idOf(partner)} → ${idOf(customer)}`, unique(own), t(`scenario.4.${option}`, { customer: idOf(customer) }), [anchorOf(customer)]));
+      items.push(
+        decided(`${idOf(partner)} → ${idOf(customer)}`, unique(own), t(`scenario.4.${option}`, { customer: idOf(customer) }), [
+          anchorOf(customer),
+        ]),
+      );
     }
   }
   if (items.length === 0) items.push(notApplicable(t('scenario.manifest'), t('scenario.4.nobody')));
@@ -234,11 +316,21 @@ function everyFindingOfRule(ask: Ask): ScenarioItem[] {
   const hits = result.findings.filter((f) => deciding.has(f.rule));
   for (const f of hits) {
     items.push({
-      subject: subjectOfPath(result, f.data?.path ?? []), verdict: f.severity === 'error' ? 'not-supported' : 'supported', reason: f.message,
-      rules: [f.rule], locations: [f.range, ...(f.related ?? []).map((r) => r.range)],
+      subject: subjectOfPath(result, f.data?.path ?? []),
+      verdict: f.severity === 'error' ? 'not-supported' : 'supported',
+      reason: f.message,
+      rules: [f.rule],
+      locations: [f.range, ...(f.related ?? []).map((r) => r.range)],
     });
   }
-  if (hits.length === 0) items.push({ subject: t('scenario.manifest'), verdict: 'supported', reason: t(`scenario.${ask.scenario}.none`), rules: [], locations: [] });
+  if (hits.length === 0)
+    items.push({
+      subject: t('scenario.manifest'),
+      verdict: 'supported',
+      reason: t(`scenario.${ask.scenario}.none`),
+      rules: [],
+      locations: [],
+    });
   return items;
 }
 
@@ -260,7 +352,9 @@ export function chainOf(s: Subscription, locale: CheckResult['locale']): string 
   if (!s.soldBy) {
     // The owner buys for its Azure Partner Shared Services tenant itself.
     const owner = partnerOf(s.customer.owner);
-    return s.customer.sharedServices?.value === true && owner ? `Microsoft → ${idOf(owner)} (${message(locale, 'scenario.shared-services')}) → ${customer}` : undefined;
+    return s.customer.sharedServices?.value === true && owner
+      ? `Microsoft → ${idOf(owner)} (${message(locale, 'scenario.shared-services')}) → ${customer}`
+      : undefined;
   }
   const steps = ['Microsoft', s.provider?.value, s.soldBy.value, customer].filter((x): x is string => x !== undefined);
   return steps.join(' → ');

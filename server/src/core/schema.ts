@@ -27,10 +27,10 @@ export const schema = schemaJson;
 
 /** Words people use for the partner types, mapped to the value they mean. */
 const synonyms: Record<string, string> = {
-  distributor: 'indirect-provider',
+  'distributor': 'indirect-provider',
   'indirect-distributor': 'indirect-provider',
-  provider: 'indirect-provider',
-  reseller: 'indirect-reseller',
+  'provider': 'indirect-provider',
+  'reseller': 'indirect-reseller',
   'direct': 'direct-bill',
   'direct-reseller': 'direct-bill',
 };
@@ -67,7 +67,12 @@ function compiled() {
 function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
   try {
     const context = {
-      anchors: new Map(), doc, keep: true, mapAsMap: false, mapKeyWarned: false, maxAliasCount: MAX_ALIAS_COUNT,
+      anchors: new Map(),
+      doc,
+      keep: true,
+      mapAsMap: false,
+      mapKeyWarned: false,
+      maxAliasCount: MAX_ALIAS_COUNT,
       aliasResolveCache: anchorsAndAliases(doc),
     };
     // Held in a list so that yaml's own conversion of list items registers the node's anchor, as toJS does.
@@ -100,7 +105,12 @@ export function validateDocument(doc: Document | undefined, base: Base = { start
 }
 
 /** One top-level pair as the root validation needs it: its parsed pair and where its segment started then. */
-export interface RootPair { pair: Pair; doc: Document; base: Base; parsedAt: number }
+export interface RootPair {
+  pair: Pair;
+  doc: Document;
+  base: Base;
+  parsedAt: number;
+}
 
 /**
  * Validates the root of a segmented text: its pairs (a list header stands as an empty list, since its
@@ -117,8 +127,9 @@ export function validateRootPairs(pairs: readonly RootPair[]): SchemaProblem[] {
   // Each pair was parsed on its own, at its own time: a problem belongs to the pair whose key or value it
   // is (root problems are about a key or a value), never found by offsets, which differ between parses.
   return problems.map((problem) => {
-    const owner = pairs.find(({ pair, doc }) => pair.key === problem.node || deref(pair.value, doc) === problem.node || pair.value === problem.node)
-      ?? pairs[0];
+    const owner =
+      pairs.find(({ pair, doc }) => pair.key === problem.node || deref(pair.value, doc) === problem.node || pair.value === problem.node) ??
+      pairs[0];
     return placed(problem, owner.base, owner.parsedAt);
   });
 }
@@ -151,13 +162,24 @@ function validateRootMap(root: YAMLMap, docOf: (pair: Pair) => Document, problem
     const doc = docOf(pair);
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const value = deref(pair.value, doc);
-    if (isSeq(value) || !value) { shallow[key] = isSeq(value) ? [] : null; continue; }
+    if (isSeq(value) || !value) {
+      shallow[key] = isSeq(value) ? [] : null;
+      continue;
+    }
     shallow[key] = readData(pair.value as Node, doc, [key], unreadable, (pair.key as Node | null) ?? value);
   }
   problems.push(...unreadable);
   // Aliases in a problem's node are followed within the first pair's document; each pair's value was read in its own.
   const first = root.items[0];
-  validate(compiled().root, shallow, root, [], first ? docOf(first) : new Document(), problems, unreadable.map((u) => u.path));
+  validate(
+    compiled().root,
+    shallow,
+    root,
+    [],
+    first ? docOf(first) : new Document(),
+    problems,
+    unreadable.map((u) => u.path),
+  );
 }
 
 function validateItem(list: ListName, index: number, item: Node | null, doc: Document, problems: NodeProblem[]): void {
@@ -174,7 +196,15 @@ function validateItem(list: ListName, index: number, item: Node | null, doc: Doc
     return;
   }
   problems.push(...unreadable);
-  validate(list === 'partners' ? v.partner : v.customer, data, entry, [list, index], doc, problems, unreadable.map((u) => u.path));
+  validate(
+    list === 'partners' ? v.partner : v.customer,
+    data,
+    entry,
+    [list, index],
+    doc,
+    problems,
+    unreadable.map((u) => u.path),
+  );
 }
 
 /**
@@ -199,11 +229,24 @@ function readData(node: Node, doc: Document, path: Path, unreadable: NodeProblem
   }
   if (isSeq(node) && !free) return node.items.map((item, i) => (item ? readData(item as Node, doc, [...path, i], unreadable) : null));
   const tooManyAliases = /alias/i.test(error);
-  unreadable.push({ node: at, path, key: tooManyAliases ? 'schema.too-many-aliases' : 'schema.unreadable-value', args: { detail: error, limit: MAX_ALIAS_COUNT } });
+  unreadable.push({
+    node: at,
+    path,
+    key: tooManyAliases ? 'schema.too-many-aliases' : 'schema.unreadable-value',
+    args: { detail: error, limit: MAX_ALIAS_COUNT },
+  });
   return null;
 }
 
-function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Path, doc: Document, out: NodeProblem[], unreadable: Path[] = []): void {
+function validate(
+  fn: ValidateFunction,
+  data: unknown,
+  base: Node,
+  basePath: Path,
+  doc: Document,
+  out: NodeProblem[],
+  unreadable: Path[] = [],
+): void {
   if (fn(data)) return;
   const found: NodeProblem[] = [];
   const seen = new Map<Node | undefined, NodeProblem>();
@@ -216,7 +259,8 @@ function validate(fn: ValidateFunction, data: unknown, base: Node, basePath: Pat
     if (!problem) continue;
     const earlier = seen.get(problem.node);
     // Several missing properties of one entry make one finding that names them all.
-    if (earlier?.key === 'schema.required' && problem.key === 'schema.required') earlier.args.property = [...missingNames(earlier), ...missingNames(problem)].join(', ');
+    if (earlier?.key === 'schema.required' && problem.key === 'schema.required')
+      earlier.args.property = [...missingNames(earlier), ...missingNames(problem)].join(', ');
     if (earlier) continue;
     seen.set(problem.node, problem);
     found.push(problem);
@@ -236,8 +280,11 @@ function missingNames(problem: NodeProblem): string[] {
  * property, so the "missing" half is dropped rather than reported twice.
  */
 function dropRenamedRequirements(problems: NodeProblem[]): void {
-  const renamed = new Set(problems.flatMap((p) => p.key === 'schema.unknown-key' && p.suggestions
-    ? [[...p.path.slice(0, -1), p.suggestions.values[0]].join('/')] : []));
+  const renamed = new Set(
+    problems.flatMap((p) =>
+      p.key === 'schema.unknown-key' && p.suggestions ? [[...p.path.slice(0, -1), p.suggestions.values[0]].join('/')] : [],
+    ),
+  );
   if (renamed.size === 0) return;
   for (let i = problems.length - 1; i >= 0; i--) {
     const p = problems[i];
@@ -255,7 +302,12 @@ function prioritise(errors: ErrorObject[]): ErrorObject[] {
 }
 
 function decodePointer(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**
@@ -296,7 +348,9 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
       const allowed = Object.keys((parent?.properties as object) ?? {});
       const values = nearest(unknown, allowed);
       return {
-        node: key ?? node, path: [...path, unknown], key: 'schema.unknown-key',
+        node: key ?? node,
+        path: [...path, unknown],
+        key: 'schema.unknown-key',
         args: { property: unknown, allowed: allowed.join(', ') },
         suggestions: values.length ? { replace: 'key', values } : undefined,
       };
@@ -305,7 +359,10 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
       const allowed = (params.allowedValues as unknown[]).map(String);
       const values = synonyms[value.toLowerCase()] ? [synonyms[value.toLowerCase()]] : nearest(value, allowed);
       return {
-        node, path, key: 'schema.enum', args: { property, value, allowed: allowed.join(', ') },
+        node,
+        path,
+        key: 'schema.enum',
+        args: { property, value, allowed: allowed.join(', ') },
         suggestions: values.length ? { replace: 'value', values } : undefined,
       };
     }
@@ -315,7 +372,10 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
       // YAML 1.1 habits (yes/no/on/off) are strings in YAML 1.2: offer the boolean they meant.
       const meant = params.type === 'boolean' ? BOOLEAN_WORDS[value.toLowerCase()] : undefined;
       return {
-        node, path, key: `schema.type.${typeWord(String(params.type))}`, args: { property },
+        node,
+        path,
+        key: `schema.type.${typeWord(String(params.type))}`,
+        args: { property },
         suggestions: meant ? { replace: 'value', values: [meant] } : undefined,
       };
     }

@@ -14,7 +14,6 @@ import type { TextLike } from './text';
  * and test/segments.test.ts checks that these parses equal a parse of the whole text.
  */
 
-
 export type SegmentNode =
   /** An entry of `partners` or `customers`: the list item (a mapping, or whatever was written). */
   | { kind: 'entry'; item: Node | null; doc: Document.Parsed }
@@ -62,4 +61,3 @@ function parseAt(source: string, offset: number, depth: number): Document.Parsed
   if (unreadable.complexKeys.length || unreadable.unresolvedAliases.length) return undefined;
   return doc;
 }
-

@@ -30,7 +30,11 @@ export interface Segment {
 }
 
 /** What the scanner expects at a segment boundary: it follows from the segment before. */
-interface ScanState { kind: 'start' | 'top' | 'list'; list?: ListName; indent?: number }
+interface ScanState {
+  kind: 'start' | 'top' | 'list';
+  list?: ListName;
+  indent?: number;
+}
 
 const START: ScanState = { kind: 'start' };
 
@@ -52,7 +56,15 @@ class Unsegmentable extends Error {}
 /** The scan reached text that a later edit of the same batch changes (see `resegment`'s `limit`). */
 class Overrun extends Error {}
 
-interface Line { start: number; end: number; next: number; indent: number; blank: boolean; comment: boolean; text: string }
+interface Line {
+  start: number;
+  end: number;
+  next: number;
+  indent: number;
+  blank: boolean;
+  comment: boolean;
+  text: string;
+}
 
 function readLine(text: TextLike, start: number): Line {
   const newline = text.indexOf('\n', start);
@@ -70,14 +82,22 @@ function readLine(text: TextLike, start: number): Line {
 }
 
 const isDash = (line: Line, indent: number) =>
-  line.indent === indent && line.text.charCodeAt(indent) === 45 /* - */ && (line.text.length === indent + 1 || line.text[indent + 1] === ' ');
+  line.indent === indent &&
+  line.text.charCodeAt(indent) === 45 /* - */ &&
+  (line.text.length === indent + 1 || line.text[indent + 1] === ' ');
 
 /**
  * Scans lines from `from` in `state`, emitting segments. `stopAt(boundary, state)` is asked at every
  * segment boundary after the first segment and ends the scan when it returns true. `from` must be
  * the first line of a segment (or 0).
  */
-function scan(text: TextLike, from: number, state: ScanState, stopAt: (boundary: number, state: ScanState) => boolean, limit = Infinity): Segment[] {
+function scan(
+  text: TextLike,
+  from: number,
+  state: ScanState,
+  stopAt: (boundary: number, state: ScanState) => boolean,
+  limit = Infinity,
+): Segment[] {
   const segments: Segment[] = [];
   let open: Segment | undefined;
   // A header whose first content line decides whether it opens a block list or is a plain pair.
@@ -87,7 +107,10 @@ function scan(text: TextLike, from: number, state: ScanState, stopAt: (boundary:
     if (open) {
       open.end = next.start;
       segments.push(open);
-      if (stopAt(next.start, stateAfter(open))) { open = undefined; return true; }
+      if (stopAt(next.start, stateAfter(open))) {
+        open = undefined;
+        return true;
+      }
     }
     open = next;
     return false;
@@ -151,7 +174,10 @@ function scan(text: TextLike, from: number, state: ScanState, stopAt: (boundary:
     if (header) pendingHeader = next;
   }
   if (pendingHeader) toPair(pendingHeader);
-  if (open) { open.end = text.length; segments.push(open); }
+  if (open) {
+    open.end = text.length;
+    segments.push(open);
+  }
   return segments;
 }
 
@@ -209,7 +235,11 @@ function validTopLevel(segments: readonly Segment[]): boolean {
 }
 
 /** An edit in the coordinates of the text before it: [start, end) replaced by `length` characters. */
-export interface Edit { start: number; end: number; length: number }
+export interface Edit {
+  start: number;
+  end: number;
+  length: number;
+}
 
 export interface Resegmented {
   segments: Segment[];
@@ -253,8 +283,12 @@ export function resegment(old: Segment[], text: TextLike, edit: Edit, limit = In
     const replaced = old.slice(first, upTo);
     // The old segments had distinct top-level keys: only an edit that adds or removes a key can change that.
     const keyed = (s: Segment) => s.key !== undefined;
-    if ((replaced.some(keyed) || scanned.some(keyed)) && !validTopLevel([...old.slice(0, first), ...scanned, ...old.slice(upTo)])) return undefined;
-    for (let i = upTo; i < old.length; i++) { old[i].start += delta; old[i].end += delta; }
+    if ((replaced.some(keyed) || scanned.some(keyed)) && !validTopLevel([...old.slice(0, first), ...scanned, ...old.slice(upTo)]))
+      return undefined;
+    for (let i = upTo; i < old.length; i++) {
+      old[i].start += delta;
+      old[i].end += delta;
+    }
     // A scanned segment identical to a replaced one (an edit that only touched its neighbour) keeps its parse.
     const byNewStart = new Map<number, Segment>();
     for (const r of replaced) {
@@ -313,7 +347,14 @@ export function recut(old: readonly Segment[], text: TextLike, edits: readonly E
     }
     const at = touched ? undefined : byStart.get(s.start + shift);
     const same = at === undefined ? undefined : fresh[at];
-    if (same && same.end === s.end + shift && same.kind === s.kind && same.key === s.key && same.list === s.list && same.indent === s.indent) {
+    if (
+      same &&
+      same.end === s.end + shift &&
+      same.kind === s.kind &&
+      same.key === s.key &&
+      same.list === s.list &&
+      same.indent === s.indent
+    ) {
       s.start = same.start;
       s.end = same.end;
       fresh[at!] = s;
@@ -335,10 +376,12 @@ function unchangedBy(r: Segment, s: Segment, edit: Edit, delta: number): boolean
 
 /** Index of the first segment for which `test` holds (segments are in text order and `test` is monotone). */
 function lowerBound(segments: readonly Segment[], test: (s: Segment) => boolean): number {
-  let low = 0, high = segments.length;
+  let low = 0,
+    high = segments.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (test(segments[mid])) high = mid; else low = mid + 1;
+    if (test(segments[mid])) high = mid;
+    else low = mid + 1;
   }
   return low;
 }

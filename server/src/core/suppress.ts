@@ -73,7 +73,12 @@ function covers(s: Suppression, rule: string): boolean {
  * `unused-suppression` itself, which suppressions may name to silence these hints.
  */
 export function applySuppressions(
-  parsed: ParsedText, marks: readonly number[], findings: Finding[], locale: Locale, unusedSetting: SeveritySetting | undefined, settings: RuleSettings,
+  parsed: ParsedText,
+  marks: readonly number[],
+  findings: Finding[],
+  locale: Locale,
+  unusedSetting: SeveritySetting | undefined,
+  settings: RuleSettings,
 ): Finding[] {
   const suppressions = readSuppressions(parsed, marks);
   if (suppressions.length === 0) return findings;
@@ -90,13 +95,22 @@ export function applySuppressions(
   if (unusedSetting === 'off') return kept;
 
   const severity = unusedSetting ?? ruleById.get(UNUSED)!.severity;
-  const hint = (range: Range, key: string, rule: string): Finding =>
-    ({ rule: UNUSED, severity, range, message: message(locale, key, { rule }), data: { path: [] } });
+  const hint = (range: Range, key: string, rule: string): Finding => ({
+    rule: UNUSED,
+    severity,
+    range,
+    message: message(locale, key, { rule }),
+    data: { path: [] },
+  });
   const hints: Finding[] = [];
   for (const s of suppressions) {
-    if (s.scope === 'misplaced') { hints.push(hint(s.range, 'unused-suppression.not-at-top', '')); continue; }
+    if (s.scope === 'misplaced') {
+      hints.push(hint(s.range, 'unused-suppression.not-at-top', ''));
+      continue;
+    }
     const key = s.scope === 'file' ? 'unused-suppression.file' : 'unused-suppression';
-    if (s.ids.length === 0 && s.used.size === 0) hints.push(hint(s.range, s.scope === 'file' ? 'unused-suppression.any-file' : 'unused-suppression.any', ''));
+    if (s.ids.length === 0 && s.used.size === 0)
+      hints.push(hint(s.range, s.scope === 'file' ? 'unused-suppression.any-file' : 'unused-suppression.any', ''));
     for (const { id, range } of s.ids) {
       if (!ruleById.has(id)) hints.push(hint(range, 'unused-suppression.unknown-rule', id));
       else if (!s.used.has(id) && id !== UNUSED && settings[id] !== 'off') hints.push(hint(range, key, id));

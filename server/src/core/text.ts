@@ -1,7 +1,16 @@
 /** Positions as LSP counts them: 0-based line, 0-based UTF-16 character. */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-export interface TextEdit { range: Range; newText: string }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 
 const BOM = '\uFEFF';
 
@@ -59,8 +68,14 @@ export class LineIndex {
   /** Offsets where lines start (a typed array: hundreds of thousands of lines copy in one move). */
   private readonly starts: Uint32Array;
 
-  constructor(readonly text: TextLike, starts?: Uint32Array) {
-    if (starts) { this.starts = starts; return; }
+  constructor(
+    readonly text: TextLike,
+    starts?: Uint32Array,
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
     const whole = typeof text === 'string' ? text : text.toString();
     const found = lineStartsOf(whole, 1, whole.length);
     this.starts = new Uint32Array(found.length + 1);
@@ -103,7 +118,10 @@ export class LineIndex {
       const at = start + shift;
       const windowStart = Math.max(0, at - 1);
       const window = text.slice(windowStart, Math.min(text.length, at + inserted.length + 1));
-      take(lineStartsOf(window, Math.max(1, at, last + 1) - windowStart, Math.min(text.length, at + inserted.length) - windowStart), windowStart);
+      take(
+        lineStartsOf(window, Math.max(1, at, last + 1) - windowStart, Math.min(text.length, at + inserted.length) - windowStart),
+        windowStart,
+      );
       shift += inserted.length - (end - start);
     }
     keepUpTo(Infinity);
@@ -121,14 +139,18 @@ export class LineIndex {
     return new LineIndex(text, withFirst);
   }
 
-  get lineCount(): number { return this.starts.length; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
 
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0, high = this.starts.length - 1;
+    let low = 0,
+      high = this.starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid; else high = mid - 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
     }
     // Between the halves of a `\r\n` pair is the end of the line's content, as LSP has it.
     const inPair = clamped > this.starts[low] && this.text.charCodeAt(clamped - 1) === CR;
@@ -144,7 +166,8 @@ export class LineIndex {
   /** The offset of a position that names a place in the text (no clamping), else undefined. */
   exactOffset(position: Position): number | undefined {
     const { line, character } = position;
-    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= this.starts.length) return undefined;
+    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= this.starts.length)
+      return undefined;
     const at = this.starts[line] + character;
     return at <= this.lineEnd(line) ? at : undefined;
   }
@@ -153,16 +176,22 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  lineStart(line: number): number { return this.starts[line] ?? this.text.length; }
+  lineStart(line: number): number {
+    return this.starts[line] ?? this.text.length;
+  }
 
   /** Offset of the end of the line's content, before its line break ('\r\n', '\n' or '\r'). */
   lineEnd(line: number): number {
     if (line + 1 >= this.starts.length) return this.text.length;
     const next = this.starts[line + 1];
-    return this.text.charCodeAt(next - 1) === LF && next - 2 >= this.lineStart(line) && this.text.charCodeAt(next - 2) === CR ? next - 2 : next - 1;
+    return this.text.charCodeAt(next - 1) === LF && next - 2 >= this.lineStart(line) && this.text.charCodeAt(next - 2) === CR
+      ? next - 2
+      : next - 1;
   }
 
-  lineText(line: number): string { return this.text.slice(this.lineStart(line), this.lineEnd(line)); }
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
 
   /** Range of a whole line's content, for findings that belong to a line rather than a node. */
   lineRange(line: number): Range {
@@ -172,10 +201,12 @@ export class LineIndex {
 
 /** Index of the first element greater than `value` in a sorted list. */
 function upperBound(list: ArrayLike<number>, value: number): number {
-  let low = 0, high = list.length;
+  let low = 0,
+    high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (list[mid] <= value) low = mid + 1; else high = mid;
+    if (list[mid] <= value) low = mid + 1;
+    else high = mid;
   }
   return low;
 }

@@ -41,18 +41,29 @@ export function codeActions(document: TextDocument, result: CheckResult, params:
   }
   if (wants(FIX_ALL_KIND) && only) {
     const all = verifiedFixAll(result);
-    if (all) actions.push({ title: message(result.locale, 'fix.fix-all'), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: all.edits } } });
+    if (all)
+      actions.push({ title: message(result.locale, 'fix.fix-all'), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: all.edits } } });
   }
   return actions;
 }
 
 function quickFix(document: TextDocument, result: CheckResult, fix: Fix, diagnostic: Diagnostic): CodeAction {
   const edit: WorkspaceEdit = { changes: { [document.uri]: fix.edits } };
-  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit };
+  const action: CodeAction = {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.isPreferred,
+    edit,
+  };
   if (fix.select) {
     // Applied by the client so that the editor can select the inserted date for the user to confirm.
     delete action.edit;
-    action.command = { title: fix.title, command: APPLY_AND_SELECT, arguments: [document.uri, fix.edits, selectionAfter(String(result.parsed.text), fix)] };
+    action.command = {
+      title: fix.title,
+      command: APPLY_AND_SELECT,
+      arguments: [document.uri, fix.edits, selectionAfter(String(result.parsed.text), fix)],
+    };
   }
   return action;
 }
@@ -96,7 +107,10 @@ function comparePositions(a: Range['start'], b: Range['start']): number {
 }
 
 /** A finding with the one fix that "fix all" would apply for it. */
-interface Single { finding: Finding; fix: Fix }
+interface Single {
+  finding: Finding;
+  fix: Fix;
+}
 
 /**
  * Every finding (of the chosen rules) that has exactly one fix, suppressions aside: a finding with several
@@ -142,11 +156,18 @@ function singleFixOf(result: CheckResult, finding: Finding): Fix | undefined {
 function combine(result: CheckResult, singles: Single[]): Combined | undefined {
   const all = combineApart(result, singles);
   if (!all || parses(result, all.edits)) return all;
-  const fewer = combineApart(result, singles.filter((s) => parses(result, s.fix.edits)));
+  const fewer = combineApart(
+    result,
+    singles.filter((s) => parses(result, s.fix.edits)),
+  );
   return fewer && parses(result, fewer.edits) ? fewer : undefined;
 }
 
-interface Combined { edits: TextEdit[]; count: number; findings: Finding[] }
+interface Combined {
+  edits: TextEdit[];
+  count: number;
+  findings: Finding[];
+}
 
 function parses(result: CheckResult, edits: TextEdit[]): boolean {
   const spans = editSpans(result.parsed.lines, edits);
@@ -197,7 +218,11 @@ export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count:
     const all = combineApart(result, kept);
     if (!all) return undefined;
     // The fixed text, checked from the state kept for this document: the edits cost, not the file.
-    const { fresh, afterLinks, parses: fixedParses } = result.trial(all.edits, (after) => {
+    const {
+      fresh,
+      afterLinks,
+      parses: fixedParses,
+    } = result.trial(all.edits, (after) => {
       if (after.parsed.syntaxProblems.length) return { fresh: [], parses: false };
       const found = newErrors(result.findings, after.findings);
       return { fresh: found, afterLinks: found.length ? linksAround(after.model, placesAround(found)) : undefined, parses: true };
@@ -216,7 +241,8 @@ export function verifiedFixAll(result: CheckResult): { edits: TextEdit[]; count:
     let blamed = all.findings.filter((f) => exact.has(placeOf(f)) || fresh.some((e) => placeOf(f).startsWith(`${placeOf(e)}/`)));
     if (!blamed.length) {
       const links = linksAround(result.model, placesAround(fresh));
-      for (const [place, linked] of afterLinks ?? []) for (const other of linked) (links.get(place) ?? links.set(place, new Set()).get(place)!).add(other);
+      for (const [place, linked] of afterLinks ?? [])
+        for (const other of linked) (links.get(place) ?? links.set(place, new Set()).get(place)!).add(other);
       const near = new Set<string>();
       for (const place of exact) {
         for (const p of [place, entryOf(place)]) {
@@ -300,4 +326,3 @@ function placeOf(finding: Finding): string {
 
 /** The partner or customer entry of a place. */
 const entryOf = (place: string): string => place.split('/').slice(0, 2).join('/');
-

@@ -1,5 +1,12 @@
 import {
-  Command, CompletionItem, CompletionItemKind, CompletionParams, CompletionTriggerKind, InsertTextFormat, InsertTextMode, MarkupKind,
+  Command,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionParams,
+  CompletionTriggerKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
 } from 'vscode-languageserver';
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -91,17 +98,27 @@ function unquote(raw: string): string {
 }
 
 /** A structural point of a line: a list marker, or a key. */
-export interface Point { kind: 'key' | '-'; line: number; col: number; name?: string }
+export interface Point {
+  kind: 'key' | '-';
+  line: number;
+  col: number;
+  name?: string;
+}
 
 /** A `partners:` or `customers:` block list: the line of its key and the last line of its entries. */
-export interface ListSection { headerLine: number; endLine: number }
+export interface ListSection {
+  headerLine: number;
+  endLine: number;
+}
 
 /** The entry lists of a text without YAML errors (with errors, their extent is not known for sure). */
 export function listSections(result: CheckResult): ListSection[] {
   if (result.parsed.syntaxProblems.length) return [];
   const lines = result.parsed.lines;
   // A list's end is often the start of the line after it: its last character is what counts.
-  return result.sections().map((s) => ({ headerLine: lines.position(s.key0).line, endLine: lines.position(Math.max(s.key1, s.end - 1)).line }));
+  return result
+    .sections()
+    .map((s) => ({ headerLine: lines.position(s.key0).line, endLine: lines.position(Math.max(s.key1, s.end - 1)).line }));
 }
 
 /** The lines of one checked text, shaped on demand. */
@@ -110,7 +127,10 @@ export class Lines {
   /** Column of the list markers of each section's entries, found when first needed. */
   private readonly entryColumns = new Map<ListSection, number>();
 
-  constructor(readonly index: LineIndex, private readonly sections: readonly ListSection[] = []) {}
+  constructor(
+    readonly index: LineIndex,
+    private readonly sections: readonly ListSection[] = [],
+  ) {}
 
   /**
    * The line of the list key above `line` when nothing in between can hold a node at `at`: every line of
@@ -123,7 +143,8 @@ export class Lines {
       let column = this.entryColumns.get(section);
       if (column === undefined) {
         column = -1;
-        for (let l = section.headerLine + 1; l <= section.endLine && column < 0; l++) if (hasContent(this.shape(l))) column = this.shape(l).dashes[0] ?? -1;
+        for (let l = section.headerLine + 1; l <= section.endLine && column < 0; l++)
+          if (hasContent(this.shape(l))) column = this.shape(l).dashes[0] ?? -1;
         this.entryColumns.set(section, column);
       }
       return column >= 0 && at.col <= column ? section.headerLine : undefined;
@@ -131,7 +152,9 @@ export class Lines {
     return undefined;
   }
 
-  get count(): number { return this.index.lineCount; }
+  get count(): number {
+    return this.index.lineCount;
+  }
 
   shape(line: number): LineShape {
     let shape = this.shapes.get(line);
@@ -281,7 +304,11 @@ const rootSchema: Json = schema;
 const definitions: Record<string, Json> = schema.definitions;
 
 /** A schema reached by walking the manifest: `def` names the shared definition it came from (partner, id, country…). */
-export interface SchemaAt { schema: Json; def?: string; name: string }
+export interface SchemaAt {
+  schema: Json;
+  def?: string;
+  name: string;
+}
 
 function resolve(s: Json | undefined, name: string): SchemaAt | undefined {
   if (!s || typeof s !== 'object') return undefined;
@@ -341,7 +368,10 @@ export function usableModel(result: CheckResult): Model {
 }
 
 /** A position of a request, checked: undefined when it lies outside the text or is not a position at all. */
-export function positionIn(result: CheckResult, position: Position | undefined): { line: number; character: number; text: string; offset: number } | undefined {
+export function positionIn(
+  result: CheckResult,
+  position: Position | undefined,
+): { line: number; character: number; text: string; offset: number } | undefined {
   if (!position) return undefined;
   const { line, character } = position;
   const lines = result.parsed.lines;
@@ -381,7 +411,18 @@ const TRIGGER_SUGGEST: Command = { title: '', command: 'editor.action.triggerSug
 /** Where the cursor is: a key being written in a mapping, or a value (of a key, or an item of a list). */
 type Site =
   | { kind: 'key'; chain: Point[]; col: number; range: Range; hasColon: boolean; parentOnLine: boolean }
-  | { kind: 'value'; chain: Point[]; holder: SchemaAt; field: string; value: SchemaAt; inList: boolean; listed: string[]; partial: string; range: Range; space: boolean };
+  | {
+      kind: 'value';
+      chain: Point[];
+      holder: SchemaAt;
+      field: string;
+      value: SchemaAt;
+      inList: boolean;
+      listed: string[];
+      partial: string;
+      range: Range;
+      space: boolean;
+    };
 
 /** Completion: partner ids, enum values, booleans, country codes and schema keys. */
 export function completion(_document: TextDocument, result: CheckResult, params: CompletionParams): CompletionItem[] | null {
@@ -415,20 +456,53 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
     const start = full.valueStart;
     if (character < start) {
       if (start < full.end) return undefined; // the cursor is before a written value
-      return { kind: 'value', chain, holder, field, value, inList: false, listed: [], partial: '', range: range(character, character), space: text[character - 1] === ':' };
+      return {
+        kind: 'value',
+        chain,
+        holder,
+        field,
+        value,
+        inList: false,
+        listed: [],
+        partial: '',
+        range: range(character, character),
+        space: text[character - 1] === ':',
+      };
     }
     const first = text[start];
     if (first === '[') {
       const items = value.schema.type === 'array' ? resolve(value.schema.items, field) : undefined;
       const flow = flowItemAt(text, start, full.end, character);
       if (!items || !flow) return undefined;
-      return { kind: 'value', chain, holder, field, value: items, inList: true, listed: flow.others, partial: flow.partial, range: range(flow.start, flow.end), space: false };
+      return {
+        kind: 'value',
+        chain,
+        holder,
+        field,
+        value: items,
+        inList: true,
+        listed: flow.others,
+        partial: flow.partial,
+        range: range(flow.start, flow.end),
+        space: false,
+      };
     }
     if (first === '{') return undefined;
     const token = scalarAt(text, start, full.end, character);
     if (!token) return undefined;
     const space = token.start === character && text[character - 1] === ':';
-    return { kind: 'value', chain, holder, field, value, inList: false, listed: [], partial: token.partial, range: range(token.start, token.end), space };
+    return {
+      kind: 'value',
+      chain,
+      holder,
+      field,
+      value,
+      inList: false,
+      listed: [],
+      partial: token.partial,
+      range: range(token.start, token.end),
+      space,
+    };
   }
 
   // Before the content of the line: in its indentation or its list markers; or right after a `-` just typed.
@@ -451,19 +525,33 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
   }
   // An item of a block list, on its own `- ` line: `providers:` then `- |`.
   const listKey = chain[chain.length - 2];
-  if (parent?.kind !== '-' || parent.line !== line || prefix.dashes[prefix.dashes.length - 1] !== parent.col || listKey?.kind !== 'key') return undefined;
+  if (parent?.kind !== '-' || parent.line !== line || prefix.dashes[prefix.dashes.length - 1] !== parent.col || listKey?.kind !== 'key')
+    return undefined;
   const holder = schemaAlong(chain.slice(0, -2));
   if (!holder) return undefined;
   const token = scalarAt(text, col, full.end, character);
   if (!token) return undefined;
   return {
-    kind: 'value', chain, holder, field: listKey.name!, value: target, inList: true,
-    listed: lines.listItems(line, parent.col), partial: token.partial, range: range(token.start, token.end), space: false,
+    kind: 'value',
+    chain,
+    holder,
+    field: listKey.name!,
+    value: target,
+    inList: true,
+    listed: lines.listItems(line, parent.col),
+    partial: token.partial,
+    range: range(token.start, token.end),
+    space: false,
   };
 }
 
 /** The scalar being typed from `start`: plain or quoted; undefined when the cursor is not in it. */
-function scalarAt(text: string, start: number, end: number, character: number): { start: number; end: number; partial: string } | undefined {
+function scalarAt(
+  text: string,
+  start: number,
+  end: number,
+  character: number,
+): { start: number; end: number; partial: string } | undefined {
   const quote = text[start];
   if (quote === '"' || quote === "'") {
     if (character <= start) return undefined;
@@ -476,7 +564,12 @@ function scalarAt(text: string, start: number, end: number, character: number): 
 }
 
 /** The item of a one-line flow list (`[a, b]`) under the cursor, and the other items of that list. */
-function flowItemAt(text: string, open: number, end: number, character: number): { start: number; end: number; partial: string; others: string[] } | undefined {
+function flowItemAt(
+  text: string,
+  open: number,
+  end: number,
+  character: number,
+): { start: number; end: number; partial: string; others: string[] } | undefined {
   if (character <= open) return undefined;
   const segments: [number, number][] = [];
   let segmentStart = open + 1;
@@ -489,14 +582,22 @@ function flowItemAt(text: string, open: number, end: number, character: number):
       continue;
     }
     if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ',') { segments.push([segmentStart, i]); segmentStart = i + 1; }
-    else if (ch === ']') { close = i; break; }
+    else if (ch === ',') {
+      segments.push([segmentStart, i]);
+      segmentStart = i + 1;
+    } else if (ch === ']') {
+      close = i;
+      break;
+    }
   }
   segments.push([segmentStart, close < 0 ? Math.max(end, character) : close]);
   if (close >= 0 && character > close) return undefined;
   const current = segments.find(([s, e]) => character >= s && character <= e);
   if (!current) return undefined;
-  const others = segments.filter((s) => s !== current).map(([s, e]) => unquote(text.slice(s, e))).filter((v) => v !== '');
+  const others = segments
+    .filter((s) => s !== current)
+    .map(([s, e]) => unquote(text.slice(s, e)))
+    .filter((v) => v !== '');
   let start = current[0];
   while (start < current[1] && text[start] === ' ') start++;
   if (character < start) return { start: character, end: character, partial: '', others };
@@ -519,8 +620,12 @@ function sortKey(index: number): string {
 function valueItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind: 'value' }>): CompletionItem[] | undefined {
   const locale = result.locale;
   const prefix = site.space ? ' ' : '';
-  const item = (label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}): CompletionItem =>
-    ({ label, kind, textEdit: { range: site.range, newText: prefix + label }, ...extra });
+  const item = (label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}): CompletionItem => ({
+    label,
+    kind,
+    textEdit: { range: site.range, newText: prefix + label },
+    ...extra,
+  });
   const wanted = REFERENCE_FIELDS[site.holder.name]?.[site.field];
   const listField = site.field === 'providers' || site.field === 'managedBy';
   if (wanted) {
@@ -529,9 +634,15 @@ function valueItems(lines: Lines, result: CheckResult, site: Extract<Site, { kin
   }
   if (site.inList) return undefined;
   if (site.field === 'country' && (site.holder.name === 'partner' || site.holder.name === 'customer')) {
-    return [...allMarkets()].sort((a, b) => (a.iso2 < b.iso2 ? -1 : 1)).map((m, i) => item(m.iso2, CompletionItemKind.Value, {
-      detail: `${m.name} · ${m.region}`, filterText: `${m.iso2} ${m.name}`, sortText: sortKey(i),
-    }));
+    return [...allMarkets()]
+      .sort((a, b) => (a.iso2 < b.iso2 ? -1 : 1))
+      .map((m, i) =>
+        item(m.iso2, CompletionItemKind.Value, {
+          detail: `${m.name} · ${m.region}`,
+          filterText: `${m.iso2} ${m.name}`,
+          sortText: sortKey(i),
+        }),
+      );
   }
   if (/\s/.test(site.partial)) return undefined;
   const s = site.value.schema;
@@ -548,18 +659,30 @@ function valueItems(lines: Lines, result: CheckResult, site: Extract<Site, { kin
         values = [region, ...values.filter((v) => v !== region)];
       }
     }
-    return values.map((v, i) => item(v, CompletionItemKind.EnumMember, {
-      sortText: sortKey(i),
-      detail: derived?.region === v ? message(locale, 'lsp.completion.derived-region', { country: derived.country })
-        : s.default === v ? message(locale, 'lsp.completion.default') : undefined,
-    }));
+    return values.map((v, i) =>
+      item(v, CompletionItemKind.EnumMember, {
+        sortText: sortKey(i),
+        detail:
+          derived?.region === v
+            ? message(locale, 'lsp.completion.derived-region', { country: derived.country })
+            : s.default === v
+              ? message(locale, 'lsp.completion.default')
+              : undefined,
+      }),
+    );
   }
   if (s.type === 'boolean') return ['true', 'false'].map((v, i) => item(v, CompletionItemKind.Value, { sortText: sortKey(i) }));
   return undefined;
 }
 
 /** Partner ids a reference field accepts: those in the region of the entry being edited first. */
-function idItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind: 'value' }>, wanted: Wanted, prefix: string): CompletionItem[] {
+function idItems(
+  lines: Lines,
+  result: CheckResult,
+  site: Extract<Site, { kind: 'value' }>,
+  wanted: Wanted,
+  prefix: string,
+): CompletionItem[] {
   const model = usableModel(result);
   const entry = entryOf(site.chain);
   const region = regionOf(entry && lines.entryFields(entry).get('country'));
@@ -595,10 +718,14 @@ function valueKind(locale: CheckResult['locale'], holder: SchemaAt, key: string,
   if (value.def === 'region') return message(locale, 'lsp.value.region');
   if (Array.isArray(s.enum)) return s.enum.join(' | ');
   switch (value.def) {
-    case 'id': return message(locale, 'lsp.value.id');
-    case 'date': return message(locale, 'lsp.value.date');
-    case 'tenant': return message(locale, 'lsp.value.tenant');
-    case 'country': return message(locale, 'lsp.value.country');
+    case 'id':
+      return message(locale, 'lsp.value.id');
+    case 'date':
+      return message(locale, 'lsp.value.date');
+    case 'tenant':
+      return message(locale, 'lsp.value.tenant');
+    case 'country':
+      return message(locale, 'lsp.value.country');
   }
   if (Array.isArray(s.type)) return message(locale, 'lsp.value.partner-number');
   if (s.type === 'boolean') return message(locale, 'lsp.value.boolean');
@@ -610,8 +737,13 @@ function valueKind(locale: CheckResult['locale'], holder: SchemaAt, key: string,
 /** Does completing the value of this key offer something (so the suggestions open again after the key)? */
 function hasValueItems(holder: SchemaAt, key: string, value: SchemaAt): boolean {
   const s = value.schema;
-  return Boolean(REFERENCE_FIELDS[holder.name]?.[key]) || (key === 'country' && value.def === 'country')
-    || s.const !== undefined || Array.isArray(s.enum) || s.type === 'boolean';
+  return (
+    Boolean(REFERENCE_FIELDS[holder.name]?.[key]) ||
+    (key === 'country' && value.def === 'country') ||
+    s.const !== undefined ||
+    Array.isArray(s.enum) ||
+    s.type === 'boolean'
+  );
 }
 
 function keyItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind: 'key' }>, line: number): CompletionItem[] | undefined {
@@ -666,4 +798,3 @@ function keyInsert(holder: SchemaAt, key: string, value: SchemaAt, pad: string):
   }
   return { text: `${key}: `, suggest: hasValueItems(holder, key, value) };
 }
-

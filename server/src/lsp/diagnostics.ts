@@ -26,7 +26,9 @@ export function ruleDocUri(rule: string): string {
 }
 
 /** What a diagnostic carries back to the server in a code action request. */
-export interface DiagnosticData extends FindingData { severity: Severity }
+export interface DiagnosticData extends FindingData {
+  severity: Severity;
+}
 
 export function toDiagnostic(uri: string, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
@@ -49,12 +51,19 @@ const isPosition = (p: unknown): boolean => {
   const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
   return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
 };
-const isRange = (r: unknown): boolean => isPosition((r as { start?: unknown } | undefined)?.start) && isPosition((r as { end?: unknown } | undefined)?.end);
+const isRange = (r: unknown): boolean =>
+  isPosition((r as { start?: unknown } | undefined)?.start) && isPosition((r as { end?: unknown } | undefined)?.end);
 
 /** The finding a diagnostic came from, rebuilt from what the client sent back. */
 export function toFinding(diagnostic: Diagnostic): Finding | undefined {
   const data = diagnostic.data as DiagnosticData | undefined;
-  if (diagnostic.source !== 'csp-partners' || typeof diagnostic.code !== 'string' || !Array.isArray(data?.path) || !isRange(diagnostic.range)) return undefined;
+  if (
+    diagnostic.source !== 'csp-partners' ||
+    typeof diagnostic.code !== 'string' ||
+    !Array.isArray(data?.path) ||
+    !isRange(diagnostic.range)
+  )
+    return undefined;
   const { severity, ...rest } = data;
   const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   return { rule: diagnostic.code, severity, message: text, range: diagnostic.range, data: rest };

@@ -15,7 +15,13 @@ export type AppliedChange = { start: number; end: number; inserted: string; text
  * and its positions are the ones the checks report in.
  */
 export class ManifestDocument implements TextDocument {
-  private constructor(readonly uri: string, readonly languageId: string, public version: number, public text: Rope, public lines: LineIndex) {}
+  private constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    public text: Rope,
+    public lines: LineIndex,
+  ) {}
 
   static create(this: void, uri: string, languageId: string, version: number, content: string): ManifestDocument {
     const text = Rope.of(content);

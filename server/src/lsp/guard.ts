@@ -13,7 +13,9 @@ export function guard(connection: Connection) {
         return await handler(...args);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
-        connection.console.error(`csp-partners: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        connection.console.error(
+          `csp-partners: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         return empty;
       }
     };

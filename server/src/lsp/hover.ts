@@ -18,7 +18,10 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
   const shape = lines.shape(at.line);
   if (inComment(shape, at.character)) return null;
   const locale = result.locale;
-  const range = (start: number, end: number): Range => ({ start: { line: at.line, character: start }, end: { line: at.line, character: end } });
+  const range = (start: number, end: number): Range => ({
+    start: { line: at.line, character: start },
+    end: { line: at.line, character: end },
+  });
   const markdown = (value: string, r: Range): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: r });
 
   const model = usableModel(result);
@@ -38,8 +41,13 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
     const description = childSchema(holder, key.name)?.schema.description;
     return typeof description === 'string' ? markdown(`**${escape(key.name)}**\n\n${description}`, range(key.start, key.end)) : null;
   }
-  if (key.name === 'country' && (holder.name === 'partner' || holder.name === 'customer') && shape.end > shape.valueStart
-    && at.character >= shape.valueStart && at.character <= shape.end) {
+  if (
+    key.name === 'country' &&
+    (holder.name === 'partner' || holder.name === 'customer') &&
+    shape.end > shape.valueStart &&
+    at.character >= shape.valueStart &&
+    at.character <= shape.end
+  ) {
     const written = shape.text.slice(shape.valueStart, shape.end);
     const code = /^(["']).*\1$/.test(written) ? written.slice(1, -1) : written;
     return code ? markdown(countrySummary(locale, code), range(shape.valueStart, shape.end)) : null;
@@ -48,7 +56,12 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
 }
 
 /** An id under the cursor: the node it is written in, and the entity it declares or names. */
-interface FoundId { id: string; node: Located; entity?: Entity; reference?: Reference }
+interface FoundId {
+  id: string;
+  node: Located;
+  entity?: Entity;
+  reference?: Reference;
+}
 
 function idUnder(result: CheckResult, model: Model, offset: number): FoundId | undefined {
   if (model === result.model) {
@@ -58,7 +71,8 @@ function idUnder(result: CheckResult, model: Model, offset: number): FoundId | u
   }
   // A text with YAML errors: ids.ts reads the checked (empty) model; look through the recovered one.
   const index = recoveredIds(model);
-  let low = 0, high = index.length - 1;
+  let low = 0,
+    high = index.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const [start, end] = index[mid].node.range!;
@@ -99,7 +113,10 @@ function entitySummary(result: CheckResult, model: Model, entity: Entity): strin
   const locale = result.locale;
   const id = entity.id?.value ?? '';
   const parts = [entity.name ? `${code(id)} · **${escape(entity.name)}**` : code(id)];
-  const kind = entity.kind === 'customer' ? 'lsp.hover.customer' : `lsp.hover.type.${entity.type && PARTNER_TYPES.has(entity.type) ? entity.type : 'unknown'}`;
+  const kind =
+    entity.kind === 'customer'
+      ? 'lsp.hover.customer'
+      : `lsp.hover.type.${entity.type && PARTNER_TYPES.has(entity.type) ? entity.type : 'unknown'}`;
   parts.push(`${message(locale, kind)} · ${place(locale, entity)}`);
   if (entity.kind === 'partner') parts.push(...partnerLines(locale, model, entity));
   else parts.push(...customerLines(locale, entity));
@@ -113,14 +130,20 @@ function entitySummary(result: CheckResult, model: Model, entity: Entity): strin
 function partnerLines(locale: Locale, model: Model, partner: Partner): string[] {
   const lines: string[] = [];
   const { accepted, acceptedOn } = partner.mpa;
-  if (accepted?.value === true) lines.push(acceptedOn ? message(locale, 'lsp.hover.mpa-accepted', { date: acceptedOn.value }) : message(locale, 'lsp.hover.mpa-accepted-undated'));
+  if (accepted?.value === true)
+    lines.push(
+      acceptedOn
+        ? message(locale, 'lsp.hover.mpa-accepted', { date: acceptedOn.value })
+        : message(locale, 'lsp.hover.mpa-accepted-undated'),
+    );
   else lines.push(message(locale, 'lsp.hover.mpa-not-accepted'));
   const usage = usageOf(model, partner);
   const sold = usage.sells;
   const provided = usage.provides;
   const customers = new Set([...sold, ...provided].map((s) => s.customer)).size;
   lines.push(message(locale, 'lsp.hover.partner-usage', { sold: sold.length, provided: provided.length, customers }));
-  if (partner.type === 'indirect-provider') lines.push(message(locale, 'lsp.hover.resellers', { count: resellersOf(model, partner).length }));
+  if (partner.type === 'indirect-provider')
+    lines.push(message(locale, 'lsp.hover.resellers', { count: resellersOf(model, partner).length }));
   return lines;
 }
 
@@ -133,7 +156,9 @@ function place(locale: Locale, entity: Entity): string {
   const country = entity.country?.value;
   if (country === undefined) return message(locale, 'lsp.hover.no-country');
   const m = market(country);
-  return m ? message(locale, 'lsp.hover.location', { country, countryName: m.name, region: m.region }) : message(locale, 'lsp.hover.not-market', { country: escape(country) });
+  return m
+    ? message(locale, 'lsp.hover.location', { country, countryName: m.name, region: m.region })
+    : message(locale, 'lsp.hover.not-market', { country: escape(country) });
 }
 
 /** Markdown for a `country` value: the market, its CSP region and currency, and where the table read it. */
@@ -145,7 +170,9 @@ function countrySummary(locale: Locale, written: string): string {
   }
   return [
     `**${m.iso2}** · ${escape(m.name)}`,
-    m.currency ? message(locale, 'lsp.hover.market', { region: m.region, currency: m.currency }) : message(locale, 'lsp.hover.market-no-currency', { region: m.region }),
+    m.currency
+      ? message(locale, 'lsp.hover.market', { region: m.region, currency: m.currency })
+      : message(locale, 'lsp.hover.market-no-currency', { region: m.region }),
     message(locale, 'lsp.hover.source', { url: m.source }),
   ].join('\n\n');
 }
@@ -156,7 +183,8 @@ function notAMarket(code: string): { key: string; args: MessageArgs } {
   const { alias, reason } = whyNotMarket(upper);
   const shown = escape(code);
   if (alias) return { key: 'unknown-country.alias', args: { code: shown, alias, name: market(alias)?.name ?? alias } };
-  if (upper !== code && market(upper)) return { key: 'unknown-country.case', args: { code: shown, alias: upper, name: market(upper)!.name } };
+  if (upper !== code && market(upper))
+    return { key: 'unknown-country.case', args: { code: shown, alias: upper, name: market(upper)!.name } };
   if (reason) return { key: `unknown-country.${reason}`, args: { code: shown } };
   return { key: 'unknown-country', args: { code: shown } };
 }

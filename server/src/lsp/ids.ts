@@ -71,7 +71,8 @@ function idOccurrences(result: CheckResult): IdOccurrence[] {
 export function idAt(result: CheckResult, offset: number): IdOccurrence | undefined {
   const near = result.model.entitiesAt(offset);
   const index = near ? occurrencesIn(result.parsed.text, near) : idOccurrences(result);
-  let low = 0, high = index.length - 1;
+  let low = 0,
+    high = index.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const o = index[mid];

@@ -1,6 +1,20 @@
 import {
-  CodeLens, DefinitionParams, DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams, DocumentSymbol, DocumentSymbolParams,
-  Location, PrepareRenameParams, Range, ReferenceParams, RenameParams, ResponseError, SymbolKind, TextEdit, WorkspaceEdit,
+  CodeLens,
+  DefinitionParams,
+  DocumentHighlight,
+  DocumentHighlightKind,
+  DocumentHighlightParams,
+  DocumentSymbol,
+  DocumentSymbolParams,
+  Location,
+  PrepareRenameParams,
+  Range,
+  ReferenceParams,
+  RenameParams,
+  ResponseError,
+  SymbolKind,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar, parseDocument } from 'yaml';
@@ -19,7 +33,8 @@ const rangeOf = (result: CheckResult, o: { start: number; end: number }): Range 
 /** The id at a position; none for a position that is not one (not integers, negative, past the last line). */
 function idUnder(_document: TextDocument, result: CheckResult, position: { line: number; character: number }): IdOccurrence | undefined {
   const { line, character } = position ?? {};
-  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= result.parsed.lines.lineCount) return undefined;
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= result.parsed.lines.lineCount)
+    return undefined;
   return idAt(result, result.parsed.lines.offset(position));
 }
 
@@ -49,7 +64,11 @@ export function highlights(document: TextDocument, result: CheckResult, params: 
 }
 
 /** Only ids of partners and customers can be renamed, from their declaration or any reference. */
-export function prepareRename(document: TextDocument, result: CheckResult, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  document: TextDocument,
+  result: CheckResult,
+  params: PrepareRenameParams,
+): { range: Range; placeholder: string } | null {
   const at = idUnder(document, result, params.position);
   if (!at?.entity) throw new ResponseError(0, message(result.locale, 'lsp.rename-not-id'));
   return { range: rangeOf(result, at), placeholder: at.id };
@@ -68,7 +87,8 @@ export function rename(document: TextDocument, result: CheckResult, params: Rena
   if (!at?.entity) throw new ResponseError(0, message(result.locale, 'lsp.rename-not-id'));
   const name = params.newName.trim();
   if (!ID_PATTERN.test(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-invalid', { value: name }));
-  if (name !== at.id && result.model.byId.has(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-taken', { value: name }));
+  if (name !== at.id && result.model.byId.has(name))
+    throw new ResponseError(0, message(result.locale, 'lsp.rename-taken', { value: name }));
   const plain = written(name);
   const edits: TextEdit[] = occurrencesOf(result, at.id).map((o) => ({ range: rangeOf(result, o), newText: o.quoted ? name : plain }));
   return { changes: { [document.uri]: edits } };
@@ -81,7 +101,14 @@ export function documentSymbols(_document: TextDocument, result: CheckResult, _p
   const sections = (['partners', 'customers'] as const).flatMap((key) => found.filter((s) => s.key === key));
   // The section symbols count too: the whole outline stays within MAX_SYMBOLS.
   let budget = MAX_SYMBOLS - sections.length;
-  const symbol = (name: string, detail: string, kind: SymbolKind, node: Located, selection: Located | undefined, children?: DocumentSymbol[]): DocumentSymbol => {
+  const symbol = (
+    name: string,
+    detail: string,
+    kind: SymbolKind,
+    node: Located,
+    selection: Located | undefined,
+    children?: DocumentSymbol[],
+  ): DocumentSymbol => {
     const range = parsed.lines.range(node.range![0], node.range![1]);
     // An id written as an alias (`id: *a`) sits at its anchor, maybe in another entry: LSP wants the
     // selection inside the symbol, so such a symbol selects its own start.
@@ -92,7 +119,9 @@ export function documentSymbols(_document: TextDocument, result: CheckResult, _p
   const partners: DocumentSymbol[] = [];
   for (const p of model.partners) {
     if (budget-- <= 0) break;
-    partners.push(symbol(p.id?.value ?? '', [p.type, p.country?.value, p.region].filter(Boolean).join(' · '), SymbolKind.Class, p.node, p.id?.node));
+    partners.push(
+      symbol(p.id?.value ?? '', [p.type, p.country?.value, p.region].filter(Boolean).join(' · '), SymbolKind.Class, p.node, p.id?.node),
+    );
   }
   const customers: DocumentSymbol[] = [];
   for (const c of model.customers) {
@@ -105,11 +134,25 @@ export function documentSymbols(_document: TextDocument, result: CheckResult, _p
       budget--;
       subscriptions.push(symbol(s.id?.value ?? '', s.offer ?? '', SymbolKind.Field, s.node, s.id?.node));
     }
-    customers.push(symbol(c.id?.value ?? '', [c.name, c.country?.value, c.region].filter(Boolean).join(' · '), SymbolKind.Object, c.node, c.id?.node, subscriptions));
+    customers.push(
+      symbol(
+        c.id?.value ?? '',
+        [c.name, c.country?.value, c.region].filter(Boolean).join(' · '),
+        SymbolKind.Object,
+        c.node,
+        c.id?.node,
+        subscriptions,
+      ),
+    );
   }
   const children = { partners, customers };
-  return sections.map(({ key, key0, key1, end }) =>
-    ({ name: key, kind: SymbolKind.Namespace, range: parsed.lines.range(key0, end), selectionRange: parsed.lines.range(key0, key1), children: children[key] }));
+  return sections.map(({ key, key0, key1, end }) => ({
+    name: key,
+    kind: SymbolKind.Namespace,
+    range: parsed.lines.range(key0, end),
+    selectionRange: parsed.lines.range(key0, key1),
+    children: children[key],
+  }));
 }
 
 /** One lens per partner: what it sells and provides, to how many customers, in which region. */

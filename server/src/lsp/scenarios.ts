@@ -11,7 +11,16 @@ import type { CheckResult } from '../core/check';
 import { Locale, message } from '../core/messages';
 import type { Customer, Entity, Partner, PartnerType } from '../core/model';
 import { renderScenarioMarkdown } from '../core/scenario-report';
-import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, ScenarioSubject, subjectKind, UnknownSubjectError } from '../core/scenarios';
+import {
+  runAllScenarios,
+  runScenario,
+  ScenarioNumber,
+  ScenarioResult,
+  SCENARIOS,
+  ScenarioSubject,
+  subjectKind,
+  UnknownSubjectError,
+} from '../core/scenarios';
 import { positionIn } from './completion';
 import { ruleDocUri } from './diagnostics';
 import { idAt } from './ids';
@@ -35,9 +44,15 @@ export interface ScenarioParams {
   reportUri?: string;
 }
 
-export interface ScenarioAnswer { results: ScenarioResult[]; markdown: string }
+export interface ScenarioAnswer {
+  results: ScenarioResult[];
+  markdown: string;
+}
 
-export interface SubjectsParams { textDocument: { uri: string }; position?: Position }
+export interface SubjectsParams {
+  textDocument: { uri: string };
+  position?: Position;
+}
 
 export interface SubjectsAnswer {
   customers: { id: string; name: string | null; region: string | null }[];
@@ -82,7 +97,8 @@ function entryAt(result: CheckResult, offset: number): Customer | Partner | unde
   const lines = result.parsed.lines;
   // Searched in the order of the whole lists: customers, then partners.
   const near = result.model.entitiesAt(offset);
-  const candidates = near ? [...near.filter((e) => e.kind === 'customer'), ...near.filter((e) => e.kind === 'partner')]
+  const candidates = near
+    ? [...near.filter((e) => e.kind === 'customer'), ...near.filter((e) => e.kind === 'partner')]
     : [...result.model.customers, ...result.model.partners];
   return candidates.find((e) => {
     const range = e.node.range;
@@ -103,10 +119,23 @@ export function scenarioAnswer(document: TextDocument, result: CheckResult, para
   const subject: ScenarioSubject = { customer: params.customer ?? undefined, partner: params.partner ?? undefined };
   let results: ScenarioResult[];
   try {
-    results = which !== 'all' ? [runScenario(result, which, subject)]
-      : subject.customer === undefined && subject.partner === undefined ? runAllScenarios(result)
-      // All seven, each about the subject of its kind when one is given.
-      : SCENARIOS.map((n) => runScenario(result, n, subjectKind(n) === 'customer' ? { customer: subject.customer } : subjectKind(n) === 'partner' ? { partner: subject.partner } : {}));
+    results =
+      which !== 'all'
+        ? [runScenario(result, which, subject)]
+        : subject.customer === undefined && subject.partner === undefined
+          ? runAllScenarios(result)
+          : // All seven, each about the subject of its kind when one is given.
+            SCENARIOS.map((n) =>
+              runScenario(
+                result,
+                n,
+                subjectKind(n) === 'customer'
+                  ? { customer: subject.customer }
+                  : subjectKind(n) === 'partner'
+                    ? { partner: subject.partner }
+                    : {},
+              ),
+            );
   } catch (error) {
     if (error instanceof UnknownSubjectError) throw unknownSubject(result.locale, error);
     throw error;
@@ -123,7 +152,10 @@ export function scenarioAnswer(document: TextDocument, result: CheckResult, para
 }
 
 function unknownSubject(locale: Locale, error: UnknownSubjectError): ResponseError<{ kind: SubjectKind; id: string }> {
-  return new ResponseError(ErrorCodes.InvalidParams, message(locale, `scenario.unknown-${error.kind}`, { id: error.id }), { kind: error.kind, id: error.id });
+  return new ResponseError(ErrorCodes.InvalidParams, message(locale, `scenario.unknown-${error.kind}`, { id: error.id }), {
+    kind: error.kind,
+    id: error.id,
+  });
 }
 
 export function notOpen(locale: Locale, uri: unknown): ResponseError<{ uri: unknown }> {
@@ -132,7 +164,12 @@ export function notOpen(locale: Locale, uri: unknown): ResponseError<{ uri: unkn
 
 /** The last segment of a URI's path, decoded: `csp-partners.yaml`, `Untitled-1`. */
 export function fileLabelOf(uri: string): string {
-  const segment = uri.replace(/[?#].*$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? uri;
+  const segment =
+    uri
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split(/[/:]/)
+      .pop() ?? uri;
   try {
     return decodeURIComponent(segment) || uri;
   } catch {
@@ -152,7 +189,10 @@ export function relativeLink(from: string, target: string): string | undefined {
     const targetPath = fileURLToPath(target.replace(/#.*$/, ''));
     const relative = path.relative(path.dirname(fromPath), targetPath);
     if (!relative || path.isAbsolute(relative)) return undefined;
-    return relative.split(path.sep).map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+    return relative
+      .split(path.sep)
+      .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+      .join('/');
   } catch {
     return undefined;
   }

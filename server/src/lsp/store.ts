@@ -7,7 +7,10 @@ import { AppliedChange, ManifestDocument } from './document';
 import { WholeParser } from './whole-parse';
 
 /** The settings of spec §4 and the extension, as the client sends them per resource. */
-export interface Settings { rules: RuleSettings; run: 'onType' | 'onSave' }
+export interface Settings {
+  rules: RuleSettings;
+  run: 'onType' | 'onSave';
+}
 
 const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType' };
 const SEVERITY_SETTINGS: ReadonlySet<string> = new Set<SeveritySetting>(['error', 'warning', 'info', 'hint', 'off']);
@@ -26,7 +29,6 @@ export function settingsOf(value: unknown): Settings {
   }
   return { rules, run: raw.run === 'onSave' ? 'onSave' : DEFAULT_SETTINGS.run };
 }
-
 
 interface Entry {
   version: number;
@@ -71,18 +73,24 @@ export class ManifestStore {
   private readonly settings = new Map<string, Promise<Settings>>();
   private supportsConfiguration = false;
 
-  constructor(private readonly connection: Connection, private readonly locale: string) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly locale: string,
+  ) {}
 
-  enableConfiguration(): void { this.supportsConfiguration = true; }
+  enableConfiguration(): void {
+    this.supportsConfiguration = true;
+  }
 
   /** Settings for one document, asked of the client once and kept until they change. */
   settingsFor(uri: string): Promise<Settings> {
     let settings = this.settings.get(uri);
     if (!settings) {
       settings = this.supportsConfiguration
-        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cspPartners' })
-          .then(settingsOf)
-          .catch(() => DEFAULT_SETTINGS)
+        ? this.connection.workspace
+            .getConfiguration({ scopeUri: uri, section: 'cspPartners' })
+            .then(settingsOf)
+            .catch(() => DEFAULT_SETTINGS)
         : Promise.resolve(DEFAULT_SETTINGS);
       this.settings.set(uri, settings);
     }
@@ -139,9 +147,15 @@ export class ManifestStore {
    */
   changed(uri: string, previousVersion: number, changes: readonly AppliedChange[], version: number): void {
     const held = this.held.get(uri);
-    if (!held || held.version !== previousVersion) { this.held.delete(uri); return; }
+    if (!held || held.version !== previousVersion) {
+      this.held.delete(uri);
+      return;
+    }
     held.version = version;
-    if (!held.manifest) { held.pending.push(changes); return; }
+    if (!held.manifest) {
+      held.pending.push(changes);
+      return;
+    }
     const started = performance.now();
     if (!this.apply(held, held.manifest, changes)) return;
     held.durationMs = performance.now() - started;
@@ -176,7 +190,12 @@ export class ManifestStore {
         // The server's documents hand over their text and lines (see document.ts); a BOM shifts offsets, so such a text is copied.
         const own = document instanceof ManifestDocument && document.text.charCodeAt(0) !== 0xfeff;
         const source = own ? { text: document.text, lines: document.lines } : document.getText();
-        const fresh: Held = { pending: [], version: document.version, durationMs: 0, bom: typeof source === 'string' && source.startsWith('\uFEFF') };
+        const fresh: Held = {
+          pending: [],
+          version: document.version,
+          durationMs: 0,
+          bom: typeof source === 'string' && source.startsWith('\uFEFF'),
+        };
         held = fresh;
         fresh.opening = Manifest.open(source, pause).then((manifest) => {
           fresh.durationMs = performance.now() - started;

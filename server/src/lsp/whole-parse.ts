@@ -2,7 +2,12 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WholeSyntax } from '../core/manifest';
 
-interface Job { id: number; key: string; text: string; resolve: (syntax: WholeSyntax | undefined) => void }
+interface Job {
+  id: number;
+  key: string;
+  text: string;
+  resolve: (syntax: WholeSyntax | undefined) => void;
+}
 
 /**
  * Parses whole texts in a worker thread, one at a time: a large manifest with a YAML error is parsed

@@ -10,7 +10,16 @@ import type { Finding, Fix } from '../../../server/src/core/finding';
 import { applyEdits } from '../../../server/src/core/text';
 import { APPLY_AND_SELECT, FIX_ALL_KIND, selectionAfter, verifiedFixAll } from '../../../server/src/lsp/code-actions';
 import {
-  diagnosticKey, EVERY_RULE, exampleText, expected, findingKey, openEveryRule, ready, restore, ruleOf, waitForFindings,
+  diagnosticKey,
+  EVERY_RULE,
+  exampleText,
+  expected,
+  findingKey,
+  openEveryRule,
+  ready,
+  restore,
+  ruleOf,
+  waitForFindings,
 } from './helpers';
 
 /** The first finding offering each kind of fix (`Fix.id`), in text order. */
@@ -63,7 +72,7 @@ describe('quick fixes', () => {
       }
 
       const fixed = document.getText();
-      assert.equal(fixed, applyEdits(text, fix.edits), 'the text changed as the core\'s fix says');
+      assert.equal(fixed, applyEdits(text, fix.edits), "the text changed as the core's fix says");
       const after = await waitForFindings(uri, expected(fixed), 'the findings of the fixed text');
       const says = (list: vscode.Diagnostic[]) => list.filter((d) => ruleOf(d) === finding.rule && d.message === finding.message).length;
       assert.equal(says(after), says(diagnostics) - 1, `still reported: ${finding.rule}: ${finding.message}`);
@@ -74,7 +83,8 @@ describe('quick fixes', () => {
         const want = selectionAfter(text, fix)!;
         assert.deepEqual(
           [editor.selection.start.line, editor.selection.start.character, editor.selection.end.line, editor.selection.end.character],
-          [want.start.line, want.start.character, want.end.line, want.end.character]);
+          [want.start.line, want.start.character, want.end.line, want.end.character],
+        );
         assert.match(document.getText(editor.selection), /^\d{4}-\d{2}-\d{2}$/, 'the inserted date is selected');
       }
     });
@@ -94,7 +104,9 @@ describe('quick fixes', () => {
     assert.equal(fixed, applyEdits(text, all.edits));
     const fixedResult = expected(fixed);
     await waitForFindings(uri, fixedResult, 'the findings of the fixed text');
-    assert.ok(fixedResult.findings.length <= result.findings.length - all.count,
-      `${all.count} fixes leave ${fixedResult.findings.length} of ${result.findings.length} findings`);
+    assert.ok(
+      fixedResult.findings.length <= result.findings.length - all.count,
+      `${all.count} fixes leave ${fixedResult.findings.length} of ${result.findings.length} findings`,
+    );
   });
 });

@@ -36,14 +36,18 @@ describe('language features', () => {
     for (const id of others) assert.ok(!list.items.some((i) => label(i) === id), `${id} (a provider or a customer) is offered`);
   });
 
-  it('go to definition from a soldBy value lands on the partner\'s id', async () => {
+  it("go to definition from a soldBy value lands on the partner's id", async () => {
     const { document, uri, result } = await openClean();
     const from = positionOf(document, 'soldBy: fabrikam', 'fabrikam', 3);
-    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, from);
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      uri,
+      from,
+    );
     assert.equal(found.length, 1, `one definition, got ${found.length}`);
     const [target] = found;
     const targetUri = 'targetUri' in target ? target.targetUri : target.uri;
-    const targetRange = 'targetUri' in target ? target.targetSelectionRange ?? target.targetRange : target.range;
+    const targetRange = 'targetUri' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
     assert.equal(targetUri.toString(), uri.toString());
     const declaration = nodeRange(result.parsed.lines, result.model.byId.get('fabrikam')!.id!.node)!;
     assert.equal(rangeKey(targetRange), rangeKey(declaration));
@@ -60,10 +64,19 @@ describe('language features', () => {
     const places = [entity.id!.node, ...references.map((r) => r.node)].map((node) => nodeRange(result.parsed.lines, node)!);
 
     const from = positionOf(document, 'provider: contoso-dist', 'contoso-dist', 2);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, from, 'contoso-distribution');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      uri,
+      from,
+      'contoso-distribution',
+    );
     assert.ok(edit, 'a rename edit');
     const entries = edit.entries();
-    assert.deepEqual(entries.map(([u]) => u.toString()), [uri.toString()], 'only the manifest changes');
+    assert.deepEqual(
+      entries.map(([u]) => u.toString()),
+      [uri.toString()],
+      'only the manifest changes',
+    );
     const edits = entries[0][1];
     assert.deepEqual(edits.map((e) => rangeKey(e.range)).sort(), places.map(rangeKey).sort());
     for (const e of edits) {
@@ -73,7 +86,13 @@ describe('language features', () => {
 
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     const renamed = document.getText();
-    assert.equal(renamed, applyEdits(text, places.map((range) => ({ range, newText: 'contoso-distribution' }))));
+    assert.equal(
+      renamed,
+      applyEdits(
+        text,
+        places.map((range) => ({ range, newText: 'contoso-distribution' })),
+      ),
+    );
     const after = expected(renamed);
     assert.equal(after.model.byId.has('contoso-dist'), false);
     assert.equal(after.model.references.filter((r) => r.target === after.model.byId.get('contoso-distribution')).length, references.length);

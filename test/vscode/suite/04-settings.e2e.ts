@@ -2,7 +2,18 @@
 // `cspPartners.run` (checks on save instead of as you type). Set in the workspace, put back after.
 import * as assert from 'node:assert/strict';
 import {
-  diagnosticsOf, expected, expectedKeys, keysOf, openEveryRule, openUntitled, ready, replaceOnce, restore, ruleOf, setSetting, waitForFindings,
+  diagnosticsOf,
+  expected,
+  expectedKeys,
+  keysOf,
+  openEveryRule,
+  openUntitled,
+  ready,
+  replaceOnce,
+  restore,
+  ruleOf,
+  setSetting,
+  waitForFindings,
 } from './helpers';
 
 describe('settings', () => {

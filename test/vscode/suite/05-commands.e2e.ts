@@ -3,9 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { message } from '../../../server/src/core/messages';
-import {
-  CLEAN, expected, extension, openEveryRule, openExample, pkg, ready, replaceOnce, restore, waitForFindings,
-} from './helpers';
+import { CLEAN, expected, extension, openEveryRule, openExample, pkg, ready, replaceOnce, restore, waitForFindings } from './helpers';
 
 const contributed = pkg.contributes.commands.map((c) => c.command);
 
@@ -22,7 +20,10 @@ function reportOpened(manifest: vscode.Uri): Promise<vscode.TextDocument> {
       subscription.dispose();
       resolve(document);
     });
-    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`no report ${name} was opened within 30 s`)); }, 30_000);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no report ${name} was opened within 30 s`));
+    }, 30_000);
   });
 }
 
@@ -43,7 +44,10 @@ function reportShowing(manifest: vscode.Uri, text: string): Promise<vscode.TextD
       vscode.workspace.onDidOpenTextDocument(check),
       vscode.workspace.onDidChangeTextDocument((event) => check(event.document)),
     ];
-    const timer = setTimeout(() => { for (const d of subscriptions) d.dispose(); reject(new Error(`no report ${name} showed "${text}" within 30 s`)); }, 30_000);
+    const timer = setTimeout(() => {
+      for (const d of subscriptions) d.dispose();
+      reject(new Error(`no report ${name} showed "${text}" within 30 s`));
+    }, 30_000);
   });
 }
 
@@ -53,12 +57,15 @@ type QuickPick = typeof vscode.window.showQuickPick;
  * Runs `body` while `vscode.window.showQuickPick` answers with `choose` (the extension and this test
  * share the extension's `vscode` API object). Resolves with the labels the extension offered.
  */
-async function withQuickPick(choose: (items: vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined, body: () => Thenable<unknown>): Promise<string[]> {
+async function withQuickPick(
+  choose: (items: vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined,
+  body: () => Thenable<unknown>,
+): Promise<string[]> {
   const window = vscode.window as { showQuickPick: QuickPick };
   const original = window.showQuickPick;
   const offered: string[] = [];
   window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
-    const list = [...await items];
+    const list = [...(await items)];
     offered.push(...list.map((i) => i.label));
     return choose(list);
   }) as unknown as QuickPick;
@@ -77,7 +84,7 @@ const cases: Record<string, () => Promise<void>> = {
     assert.equal(extension().isActive, true);
     // The restarted server answers: the findings of an edit made after the restart arrive.
     await replaceOnce(document, 'soldBy: fabrikm', 'soldBy: fabrikam');
-    await waitForFindings(uri, expected(document.getText()), 'the restarted server\'s findings');
+    await waitForFindings(uri, expected(document.getText()), "the restarted server's findings");
   },
 
   async 'cspPartners.showOutput'() {
@@ -98,14 +105,19 @@ const cases: Record<string, () => Promise<void>> = {
     const { uri } = await openExample(CLEAN);
     await waitForFindings(uri, expected((await vscode.workspace.openTextDocument(uri)).getText()));
     // Cancelled: nothing happens, no error.
-    const cancelled = await withQuickPick(() => undefined, () => vscode.commands.executeCommand('cspPartners.checkScenario', uri));
+    const cancelled = await withQuickPick(
+      () => undefined,
+      () => vscode.commands.executeCommand('cspPartners.checkScenario', uri),
+    );
     assert.ok(cancelled.length > 0, 'the command asks which question');
     // Question 6 (about the whole manifest, no subject to pick): its report opens.
     const opened = reportOpened(uri);
     const offered = await withQuickPick(
       (items) => items.find((i) => i.label.startsWith('6. ')),
-      () => vscode.commands.executeCommand('cspPartners.checkScenario', uri));
-    for (let n = 1; n <= 7; n++) assert.ok(offered.includes(`${n}. ${question(n)}`), `question ${n} is offered; offered: ${offered.join(' | ')}`);
+      () => vscode.commands.executeCommand('cspPartners.checkScenario', uri),
+    );
+    for (let n = 1; n <= 7; n++)
+      assert.ok(offered.includes(`${n}. ${question(n)}`), `question ${n} is offered; offered: ${offered.join(' | ')}`);
     const report = (await opened).getText();
     assert.ok(report.includes(question(6)), 'the report answers question 6');
     assert.ok(!report.includes(question(1)), 'the report answers question 6 only');
@@ -124,9 +136,13 @@ describe('contributed commands', () => {
 
   for (const command of contributed) {
     const run = cases[command];
-    it(`${command} runs without error`, run ?? (() => {
-      assert.fail(`no case for ${command}: add one to test/vscode/suite/05-commands.e2e.ts`);
-    }));
+    it(
+      `${command} runs without error`,
+      run ??
+        (() => {
+          assert.fail(`no case for ${command}: add one to test/vscode/suite/05-commands.e2e.ts`);
+        }),
+    );
   }
 
   it('cspPartners.checkScenario answers a question given as its argument, about one customer or partner', async () => {
@@ -139,6 +155,9 @@ describe('contributed commands', () => {
     report = reportShowing(uri, 'adatum → adatum-shared');
     await vscode.commands.executeCommand('cspPartners.checkScenario', uri, { scenario: 4, partner: 'adatum' });
     text = (await report).getText();
-    assert.ok(text.includes(question(4)) && text.includes('adatum → adatum-internal') && !text.includes(question(1)), 'question 4, about adatum');
+    assert.ok(
+      text.includes(question(4)) && text.includes('adatum → adatum-internal') && !text.includes(question(1)),
+      'question 4, about adatum',
+    );
   });
 });

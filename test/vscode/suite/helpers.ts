@@ -101,13 +101,19 @@ export const expectedKeys = (result: CheckResult) => result.findings.map(finding
  * Resolves with the document's diagnostics once `accept` holds for them: checked now, then on every
  * `onDidChangeDiagnostics` event for the document. Never polls; fails after WAIT_MS with what it saw.
  */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     let subscription: vscode.Disposable | undefined;
     const timer = setTimeout(() => {
       subscription?.dispose();
       const now = keysOf(diagnosticsOf(uri)).join('\n  ') || '(none)';
-      reject(new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what} in ${path.basename(uri.path)}; its diagnostics now:\n  ${now}`));
+      reject(
+        new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what} in ${path.basename(uri.path)}; its diagnostics now:\n  ${now}`),
+      );
     }, WAIT_MS);
     const test = () => {
       const diagnostics = diagnosticsOf(uri);
@@ -125,7 +131,7 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode
 }
 
 /** Waits until the document's diagnostics are exactly the core's findings (rule, severity, range). */
-export async function waitForFindings(uri: vscode.Uri, result: CheckResult, what = 'the core\'s findings'): Promise<vscode.Diagnostic[]> {
+export async function waitForFindings(uri: vscode.Uri, result: CheckResult, what = "the core's findings"): Promise<vscode.Diagnostic[]> {
   const want = expectedKeys(result);
   try {
     return await waitForDiagnostics(uri, (d) => isDeepStrictEqual(keysOf(d), want), what);
@@ -134,7 +140,9 @@ export async function waitForFindings(uri: vscode.Uri, result: CheckResult, what
     const have = keysOf(diagnosticsOf(uri));
     const missing = want.filter((k) => !have.includes(k));
     const extra = have.filter((k) => !want.includes(k));
-    throw new Error(`${(error as Error).message.split('\n')[0]}\n  missing: ${missing.join(', ') || '-'}\n  unexpected: ${extra.join(', ') || '-'}`);
+    throw new Error(
+      `${(error as Error).message.split('\n')[0]}\n  missing: ${missing.join(', ') || '-'}\n  unexpected: ${extra.join(', ') || '-'}`,
+    );
   }
 }
 
@@ -219,7 +227,14 @@ export function positionOf(document: vscode.TextDocument, line: string, word: st
  */
 export async function setSetting(section: string, key: string, value: unknown, visible: vscode.Uri[]): Promise<void> {
   const previous = vscode.workspace.getConfiguration(section).inspect(key)?.workspaceValue;
-  restores.push(() => updateSetting(section, key, previous, opened.map((o) => o.uri)));
+  restores.push(() =>
+    updateSetting(
+      section,
+      key,
+      previous,
+      opened.map((o) => o.uri),
+    ),
+  );
   await updateSetting(section, key, value, visible);
 }
 
@@ -239,7 +254,11 @@ async function updateSetting(section: string, key: string, value: unknown, visib
 export async function restore(): Promise<void> {
   const errors: unknown[] = [];
   const attempt = async (step: () => Thenable<unknown>) => {
-    try { await step(); } catch (error) { errors.push(error); }
+    try {
+      await step();
+    } catch (error) {
+      errors.push(error);
+    }
   };
   while (restores.length) await attempt(restores.pop()!);
   for (const entry of opened.splice(0).reverse()) {
@@ -255,7 +274,11 @@ export async function restore(): Promise<void> {
     await attempt(async () => {
       if (document.getText() !== entry.original) {
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), entry.original);
+        edit.replace(
+          document.uri,
+          new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+          entry.original,
+        );
         assert.ok(await vscode.workspace.applyEdit(edit), `restoring ${path.basename(document.uri.path)}`);
       }
       if (document.isDirty) assert.ok(await document.save(), `saving ${path.basename(document.uri.path)}`);

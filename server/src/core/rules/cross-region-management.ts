@@ -16,8 +16,16 @@ export const crossRegionManagement = defineRule({
         const partner = partnerOf(ref);
         if (!partner?.region || partner.region === customer.region) continue;
         report({
-          node: ref.node, path: ref.path, key: 'cross-region-management',
-          args: { partner: idOf(partner), partnerRegion: partner.region, subscription: subscriptionName(subscription), customer: idOf(customer), customerRegion: customer.region },
+          node: ref.node,
+          path: ref.path,
+          key: 'cross-region-management',
+          args: {
+            partner: idOf(partner),
+            partnerRegion: partner.region,
+            subscription: subscriptionName(subscription),
+            customer: idOf(customer),
+            customerRegion: customer.region,
+          },
           related: [regionNote(partner), regionNote(customer)],
         });
       }

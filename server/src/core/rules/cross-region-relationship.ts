@@ -16,7 +16,9 @@ export const crossRegionRelationship = defineRule({
       const provider = partnerOf(ref);
       if (provider?.type !== 'indirect-provider' || !provider.region || provider.region === reseller.region) continue;
       report({
-        node: ref.node, path: ref.path, key: 'cross-region-relationship',
+        node: ref.node,
+        path: ref.path,
+        key: 'cross-region-relationship',
         args: { reseller: idOf(reseller), resellerRegion: reseller.region, provider: idOf(provider), providerRegion: provider.region },
         related: [regionNote(provider)],
       });
@@ -34,14 +36,22 @@ export const crossRegionRelationship = defineRule({
     const fixes: Fix[] = [];
     const listed = new Set(reseller.providers.map((r) => r.value));
     for (const provider of model.partners) {
-      if (provider.type !== 'indirect-provider' || provider.region !== reseller.region || !provider.id || listed.has(provider.id.value)) continue;
+      if (provider.type !== 'indirect-provider' || provider.region !== reseller.region || !provider.id || listed.has(provider.id.value))
+        continue;
       const node = syntax.at(ref.path);
       const edit = node && replaceScalar(parsed, node, provider.id.value);
-      if (edit) fixes.push({ id: 'fix.replace-relationship', title: title('fix.replace-relationship', { value: provider.id.value }), edits: [edit], isPreferred: fixes.length === 0 });
+      if (edit)
+        fixes.push({
+          id: 'fix.replace-relationship',
+          title: title('fix.replace-relationship', { value: provider.id.value }),
+          edits: [edit],
+          isPreferred: fixes.length === 0,
+        });
     }
     const map = syntax.map(reseller);
     const removal = map && removeSeqItem(parsed, map, 'providers', index);
-    if (removal) fixes.push({ id: 'fix.remove-relationship', title: title('fix.remove-relationship', { value: ref.value }), edits: [removal] });
+    if (removal)
+      fixes.push({ id: 'fix.remove-relationship', title: title('fix.remove-relationship', { value: ref.value }), edits: [removal] });
     return fixes;
   },
 });

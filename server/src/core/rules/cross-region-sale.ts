@@ -1,6 +1,17 @@
 import type { Fix } from '../finding';
 import type { Customer, Partner } from '../model';
-import { affiliation, eligibleSalesPaths, idOf, partnerOf, providerOf, readyToTransact, regionNote, SalesPath, salesPathEdits, subscriptionAt } from './helpers';
+import {
+  affiliation,
+  eligibleSalesPaths,
+  idOf,
+  partnerOf,
+  providerOf,
+  readyToTransact,
+  regionNote,
+  SalesPath,
+  salesPathEdits,
+  subscriptionAt,
+} from './helpers';
 import { defineRule } from './rule';
 
 /**
@@ -23,10 +34,16 @@ export const crossRegionSale = defineRule({
       if (!sellerAway && !providerAway) continue;
       const [partner, ref] = sellerAway ? [seller, subscription.soldBy!] : [provider!, subscription.provider!];
       report({
-        node: ref.node, path: ref.path, key: 'cross-region-sale',
+        node: ref.node,
+        path: ref.path,
+        key: 'cross-region-sale',
         args: {
-          partner: idOf(partner), partnerRegion: partner.region!, partnerCountry: partner.country!.value,
-          customer: idOf(customer), customerRegion: customer.region, customerCountry: customer.country!.value,
+          partner: idOf(partner),
+          partnerRegion: partner.region!,
+          partnerCountry: partner.country!.value,
+          customer: idOf(customer),
+          customerRegion: customer.region,
+          customerCountry: customer.country!.value,
         },
         related: [regionNote(partner), regionNote(customer)],
         data: { on: sellerAway ? 'soldBy' : 'provider' },
@@ -56,7 +73,8 @@ export const crossRegionSale = defineRule({
       if (seen.has(value)) continue;
       seen.add(value);
       const edits = salesPathEdits(context, subscription, path);
-      if (edits) fixes.push({ id: 'fix.sell-through', title: title('fix.sell-through', { value }), edits, isPreferred: fixes.length === 0 });
+      if (edits)
+        fixes.push({ id: 'fix.sell-through', title: title('fix.sell-through', { value }), edits, isPreferred: fixes.length === 0 });
     }
     return fixes;
   },
@@ -64,6 +82,10 @@ export const crossRegionSale = defineRule({
 
 /** The reseller's linked indirect providers in the customer's region that are not affiliated with it. */
 function inRegionProviders(reseller: Partner, customer: Customer): Partner[] {
-  return reseller.providers.map(partnerOf).filter((p): p is Partner =>
-    p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer) && readyToTransact(p));
+  return reseller.providers
+    .map(partnerOf)
+    .filter(
+      (p): p is Partner =>
+        p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer) && readyToTransact(p),
+    );
 }

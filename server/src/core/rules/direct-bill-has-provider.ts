@@ -16,7 +16,9 @@ export const directBillHasProvider = defineRule({
       // A provider that names no entity is `unknown-reference`'s finding alone (spec §4).
       if (seller?.type !== 'direct-bill' || !provider?.target) continue;
       report({
-        node: provider.node, path: provider.path, key: 'direct-bill-has-provider',
+        node: provider.node,
+        path: provider.path,
+        key: 'direct-bill-has-provider',
         args: { subscription: subscriptionName(subscription), partner: idOf(seller), provider: provider.value },
       });
     }
@@ -25,6 +27,15 @@ export const directBillHasProvider = defineRule({
     const subscription = subscriptionAt(model, finding.data!.path);
     const map = subscription && syntax.map(subscription);
     const edit = map && removeKey(parsed, map, 'provider');
-    return edit ? [{ id: 'fix.remove-provider', title: title('fix.remove-provider', { value: subscription.provider?.value ?? '' }), edits: [edit], isPreferred: true }] : [];
+    return edit
+      ? [
+          {
+            id: 'fix.remove-provider',
+            title: title('fix.remove-provider', { value: subscription.provider?.value ?? '' }),
+            edits: [edit],
+            isPreferred: true,
+          },
+        ]
+      : [];
   },
 });

@@ -18,9 +18,14 @@ export const duplicateId = defineRule({
       const id = subscription.id;
       if (!id) continue;
       const first = seen.get(id.value);
-      if (!first) { seen.set(id.value, id); continue; }
+      if (!first) {
+        seen.set(id.value, id);
+        continue;
+      }
       context.report({
-        node: id.node, path: id.path, key: 'duplicate-id.subscription',
+        node: id.node,
+        path: id.path,
+        key: 'duplicate-id.subscription',
         args: { id: id.value, customer: idOf(customer), line: first.node },
         related: [{ node: first.node, key: 'duplicate-id.related', args: {} }],
       });
@@ -33,7 +38,9 @@ function reportDuplicateId(entity: Entity, { indexes, report }: UnitContext): vo
   const first = entity.id && indexes.entity(entity.id.value);
   if (!entity.id || !first || first === entity) return;
   report({
-    node: entity.id.node, path: entity.id.path, key: 'duplicate-id',
+    node: entity.id.node,
+    path: entity.id.path,
+    key: 'duplicate-id',
     // The line is written from the place when the message is: it moves with the text.
     args: { id: entity.id.value, otherKind: { key: `kind.${first.kind}` }, line: first.id!.node },
     related: [{ node: first.id!.node, key: 'duplicate-id.related', args: {} }],

@@ -12,6 +12,12 @@ export const duplicatePartnerId = defineRule({
     const other = partnerId && indexes.partnerByPartnerId(partnerId.value);
     if (!partnerId || !other || other === partner) return;
     const args = { partnerId: partnerId.value, other: idOf(other) };
-    report({ node: partnerId.node, path: partnerId.path, key: 'duplicate-partner-id', args, related: [{ node: other.partnerId!.node, key: 'duplicate-partner-id.related', args }] });
+    report({
+      node: partnerId.node,
+      path: partnerId.path,
+      key: 'duplicate-partner-id',
+      args,
+      related: [{ node: other.partnerId!.node, key: 'duplicate-partner-id.related', args }],
+    });
   },
 });

@@ -16,9 +16,12 @@ export const duplicatePartnerTenant = defineRule({
     const types = new Set([partner.type, other.type]);
     const reenrolled = types.has('direct-bill') && types.has('indirect-reseller');
     report({
-      node: tenant.node, path: tenant.path, args,
+      node: tenant.node,
+      path: tenant.path,
+      args,
       key: reenrolled ? 'duplicate-partner-tenant.reenrolled' : 'duplicate-partner-tenant',
-      severity: reenrolled ? 'info' : undefined, related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }],
+      severity: reenrolled ? 'info' : undefined,
+      related: [{ node: other.tenant!.node, key: 'duplicate-partner-tenant.related', args }],
     });
   },
 });

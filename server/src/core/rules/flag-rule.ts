@@ -37,7 +37,9 @@ export function flagRule(requirement: FlagRequirement): Rule {
       const falseFlag = missing.find((flag) => blockNode?.has(flag));
       const node = falseFlag ? blockNode!.value(falseFlag) : blockNode ? partner.node.key(block) : entityAnchor(partner);
       report({
-        node, path: partner.path, key: id,
+        node,
+        path: partner.path,
+        key: id,
         args: { partner: idOf(partner), missing: missing.map((flag) => `${block}.${flag}`).join(', ') },
         data: { missing },
       });

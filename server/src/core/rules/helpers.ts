@@ -24,7 +24,8 @@ export function providerOf(subscription: Subscription): Partner | undefined {
 /** A partner a fix may send a sale to: it has accepted the MPA and meets its type's requirements. */
 export function readyToTransact(partner: Partner): boolean {
   if (partner.mpa.accepted?.value !== true) return false;
-  if (partner.type === 'indirect-reseller') return partner.onboarding.aiCloudPartnerProgram === true && partner.onboarding.registeredAsIndirectReseller === true;
+  if (partner.type === 'indirect-reseller')
+    return partner.onboarding.aiCloudPartnerProgram === true && partner.onboarding.registeredAsIndirectReseller === true;
   if (partner.type === 'direct-bill') {
     const d = partner.directBill;
     return d.apiIntegration === true && d.billingAndSupport === true && d.securityCompliance === true;
@@ -44,7 +45,10 @@ export function resellersOf(model: Model, provider: Partner): Partner[] {
   return resellers;
 }
 
-export interface Usage { sells: Subscription[]; provides: Subscription[] }
+export interface Usage {
+  sells: Subscription[];
+  provides: Subscription[];
+}
 
 /** Where a partner transacts: the subscriptions it sells and those it provides, in text order. */
 export function usageOf(model: Model, partner: Partner): Usage {
@@ -83,7 +87,10 @@ export function organizationOf(partner: Partner, customer: Customer): string {
 }
 
 /** A way to sell to a customer: a direct-bill partner alone, or a reseller with one of its providers. */
-export interface SalesPath { seller: Partner; provider?: Partner }
+export interface SalesPath {
+  seller: Partner;
+  provider?: Partner;
+}
 
 /**
  * Partners that could transact with `customer` instead: in the customer's region, not affiliated with it,
@@ -96,7 +103,8 @@ export function eligibleSalesPaths(model: Model, customer: Customer): SalesPath[
     if (!partner.id || partner.region !== customer.region || affiliation(partner, customer) || !readyToTransact(partner)) continue;
     if (partner.type === 'direct-bill') paths.push({ seller: partner });
     if (partner.type === 'indirect-reseller') {
-      const provider = partner.providers.map(partnerOf)
+      const provider = partner.providers
+        .map(partnerOf)
         .find((p) => p?.type === 'indirect-provider' && p.region === customer.region && !affiliation(p, customer) && readyToTransact(p));
       if (provider) paths.push({ seller: partner, provider });
     }
@@ -111,7 +119,6 @@ export function typeKey(entity: Entity | undefined): string {
   if (entity.kind === 'customer') return 'type.customer';
   return entity.type ? `type.${entity.type}` : 'type.unknown';
 }
-
 
 /** Edits that make `subscription` go through `path`: soldBy set, provider set or removed. */
 export function salesPathEdits({ parsed, syntax }: FixContext, subscription: Subscription, path: SalesPath): TextEdit[] | undefined {
@@ -145,7 +152,12 @@ export function allEntities(model: Model): Entity[] {
  * Edits that set boolean flags of a block (`onboarding`, `directBill`) to true: a false value is
  * replaced, a missing key inserted, a missing block inserted whole.
  */
-export function confirmFlagsEdits({ parsed, syntax }: FixContext, partner: Partner, block: 'onboarding' | 'directBill', missing: string[]): TextEdit[] | undefined {
+export function confirmFlagsEdits(
+  { parsed, syntax }: FixContext,
+  partner: Partner,
+  block: 'onboarding' | 'directBill',
+  missing: string[],
+): TextEdit[] | undefined {
   const partnerNode = syntax.map(partner);
   if (!partnerNode) return undefined;
   const blockNode = partner[block].node && syntax.map(partner, block);
@@ -171,7 +183,11 @@ export function subscriptionName(subscription: Subscription): string {
 
 /** Related location: where an entity is and which region that makes it. */
 export function regionNote(entity: Entity) {
-  return { node: entityAnchor(entity), key: 'region.related', args: { entity: idOf(entity), country: entity.country?.value ?? '', region: entity.region ?? '' } };
+  return {
+    node: entityAnchor(entity),
+    key: 'region.related',
+    args: { entity: idOf(entity), country: entity.country?.value ?? '', region: entity.region ?? '' },
+  };
 }
 
 /** The reference written at a JSON path (`…/soldBy`, `…/providers/2`, `…/owner`). */

@@ -17,5 +17,10 @@ export const marketStatusUnverified = defineRule({
 function reportSuspended(entity: Entity, { report }: UnitContext): void {
   const country = entity.country;
   if (!country || !SUSPENDED.has(country.value)) return;
-  report({ node: country.node, path: country.path, key: 'market-status-unverified', args: { country: country.value, countryName: market(country.value)!.name } });
+  report({
+    node: country.node,
+    path: country.path,
+    key: 'market-status-unverified',
+    args: { country: country.value, countryName: market(country.value)!.name },
+  });
 }

@@ -17,15 +17,25 @@ export const mpaAfterOrder = defineRule({
       if (!orderedOn || orderedOn.value < MPA_REQUIRED_FROM) continue;
       const seller = partnerOf(subscription.soldBy);
       const provider = providerOf(subscription);
-      for (const [role, partner] of [['soldBy', seller], ['provider', provider !== seller ? provider : undefined]] as const) {
+      for (const [role, partner] of [
+        ['soldBy', seller],
+        ['provider', provider !== seller ? provider : undefined],
+      ] as const) {
         const acceptedOn = partner?.mpa.acceptedOn;
         if (!partner || !acceptedOn || orderedOn.value >= acceptedOn.value) continue;
         const reseller = role === 'soldBy' && partner.type === 'indirect-reseller';
         report({
-          node: orderedOn.node, path: orderedOn.path,
+          node: orderedOn.node,
+          path: orderedOn.path,
           key: reseller ? 'mpa-after-order' : 'mpa-after-order.other',
           severity: reseller ? 'error' : 'warning',
-          args: { partner: idOf(partner), role: { key: `role.${role}` }, acceptedOn: acceptedOn.value, subscription: subscriptionName(subscription), orderedOn: orderedOn.value },
+          args: {
+            partner: idOf(partner),
+            role: { key: `role.${role}` },
+            acceptedOn: acceptedOn.value,
+            subscription: subscriptionName(subscription),
+            orderedOn: orderedOn.value,
+          },
           related: [{ node: acceptedOn.node, key: 'mpa-after-order.related', args: { acceptedOn: acceptedOn.value } }],
         });
       }

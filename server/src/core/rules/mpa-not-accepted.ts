@@ -24,9 +24,12 @@ export const mpaNotAccepted = defineRule({
     if (!yes) return;
     const anchor = mpa.accepted ?? { node: entityAnchor(partner), path: partner.id?.path ?? partner.path };
     // Where it transacts: its first subscription, else (a linked reseller) its providers list.
-    const where = first ? first.id?.node ?? first.node.node : partner.providersNode;
+    const where = first ? (first.id?.node ?? first.node.node) : partner.providersNode;
     report({
-      node: anchor.node, path: partner.path, key: 'mpa-not-accepted', args: { partner: idOf(partner) },
+      node: anchor.node,
+      path: partner.path,
+      key: 'mpa-not-accepted',
+      args: { partner: idOf(partner) },
       related: where ? [{ node: where, key: 'mpa-not-accepted.related', args: { partner: idOf(partner) } }] : [],
     });
   },
@@ -37,8 +40,14 @@ export const mpaNotAccepted = defineRule({
     // The title shows the date the manifest will hold: an acceptedOn already written is kept.
     const date = partner.mpa.acceptedOn?.value ?? proposed;
     const fix = (edits: (TextEdit | undefined)[], select?: Fix['select']): Fix[] =>
-      edits.every((e) => e) ? [{ id: 'fix.insert-mpa', title: title('fix.insert-mpa', { date }), edits: edits as TextEdit[], isPreferred: true, select }] : [];
-    const selectDate = (edit: number, text: string): Fix['select'] => ({ edit, start: text.length - proposed.length, length: proposed.length });
+      edits.every((e) => e)
+        ? [{ id: 'fix.insert-mpa', title: title('fix.insert-mpa', { date }), edits: edits as TextEdit[], isPreferred: true, select }]
+        : [];
+    const selectDate = (edit: number, text: string): Fix['select'] => ({
+      edit,
+      start: text.length - proposed.length,
+      length: proposed.length,
+    });
     const mpaNode = partner.mpa.node && syntax.map(partner, 'mpa');
     if (!mpaNode) {
       const partnerNode = syntax.map(partner);

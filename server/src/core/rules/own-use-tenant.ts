@@ -17,7 +17,9 @@ export const ownUseTenant = defineRule({
     if (!owner?.tenant || !tenant) return;
     if (tenant.value.toLowerCase() !== owner.tenant.value.toLowerCase()) return;
     report({
-      node: tenant.node, path: tenant.path, key: 'own-use-tenant',
+      node: tenant.node,
+      path: tenant.path,
+      key: 'own-use-tenant',
       args: { customer: idOf(customer), owner: idOf(owner), tenant: tenant.value },
       related: [{ node: owner.tenant.node, key: 'own-use-tenant.related', args: { owner: idOf(owner) } }],
     });

@@ -18,9 +18,17 @@ export const providerNotLinked = defineRule({
       // A malformed `providers` list is the schema's finding.
       if (reseller.node.has('providers') && !reseller.providersNode) continue;
       report({
-        node: subscription.provider!.node, path: subscription.provider!.path, key: 'provider-not-linked',
+        node: subscription.provider!.node,
+        path: subscription.provider!.path,
+        key: 'provider-not-linked',
         args: { provider: idOf(provider), reseller: idOf(reseller) },
-        related: [{ node: reseller.providersNode ?? entityAnchor(reseller), key: 'provider-not-linked.related', args: { reseller: idOf(reseller) } }],
+        related: [
+          {
+            node: reseller.providersNode ?? entityAnchor(reseller),
+            key: 'provider-not-linked.related',
+            args: { reseller: idOf(reseller) },
+          },
+        ],
         data: { reseller: reseller.path, provider: idOf(provider) },
       });
     }
@@ -33,6 +41,15 @@ export const providerNotLinked = defineRule({
     if (reseller?.region && target?.region && reseller.region !== target.region) return [];
     const map = reseller && syntax.map(reseller);
     const edit = map && appendToList(parsed, map, 'providers', provider);
-    return edit ? [{ id: 'fix.link-provider', title: title('fix.link-provider', { provider, reseller: idOf(reseller) }), edits: [edit], isPreferred: true }] : [];
+    return edit
+      ? [
+          {
+            id: 'fix.link-provider',
+            title: title('fix.link-provider', { provider, reseller: idOf(reseller) }),
+            edits: [edit],
+            isPreferred: true,
+          },
+        ]
+      : [];
   },
 });

@@ -18,10 +18,16 @@ export const providerSellsDirect = defineRule({
       if (provider?.type !== 'indirect-provider') continue;
       // The provider buying Azure for its own shared services tenant is not a sale (`shared-services-misuse`).
       if (customer.sharedServices?.value === true && partnerOf(customer.owner) === provider) continue;
-      const resellers = customer.region === undefined ? [] : resellersOf(model, provider)
-        .filter((r) => r.id && r.region === customer.region && !affiliation(r, customer) && readyToTransact(r));
+      const resellers =
+        customer.region === undefined
+          ? []
+          : resellersOf(model, provider).filter(
+              (r) => r.id && r.region === customer.region && !affiliation(r, customer) && readyToTransact(r),
+            );
       report({
-        node: subscription.soldBy!.node, path: subscription.soldBy!.path, key: 'provider-sells-direct',
+        node: subscription.soldBy!.node,
+        path: subscription.soldBy!.path,
+        key: 'provider-sells-direct',
         args: { provider: idOf(provider), subscription: subscriptionName(subscription) },
         data: { resellers: resellers.map((r) => r.id!.value) },
       });
@@ -35,7 +41,9 @@ export const providerSellsDirect = defineRule({
     return ((finding.data?.resellers as string[]) ?? []).flatMap((value, i): Fix[] => {
       const seller = model.byId.get(value);
       const edits = seller?.kind === 'partner' ? salesPathEdits(context, subscription, { seller, provider }) : undefined;
-      return edits ? [{ id: 'fix.sell-through-reseller', title: title('fix.sell-through-reseller', { value }), edits, isPreferred: i === 0 }] : [];
+      return edits
+        ? [{ id: 'fix.sell-through-reseller', title: title('fix.sell-through-reseller', { value }), edits, isPreferred: i === 0 }]
+        : [];
     });
   },
 });

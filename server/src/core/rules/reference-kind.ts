@@ -21,9 +21,21 @@ function reportWrongKinds(entity: Entity, { report }: UnitContext): void {
     const wantsProvider = field === 'provider' || field === 'providers';
     const related = [{ node: entityAnchor(target), key: 'reference-kind.related', args: { id: ref.value } }];
     if (target.kind === 'customer') {
-      report({ node: ref.node, path: ref.path, key: wantsProvider ? 'reference-kind.provider' : 'reference-kind.partner', args: { field, id: ref.value, actual: { key: 'type.customer' } }, related });
+      report({
+        node: ref.node,
+        path: ref.path,
+        key: wantsProvider ? 'reference-kind.provider' : 'reference-kind.partner',
+        args: { field, id: ref.value, actual: { key: 'type.customer' } },
+        related,
+      });
     } else if (wantsProvider && target.type && target.type !== 'indirect-provider') {
-      report({ node: ref.node, path: ref.path, key: 'reference-kind.provider', args: { field, id: ref.value, actual: { key: typeKey(target) } }, related });
+      report({
+        node: ref.node,
+        path: ref.path,
+        key: 'reference-kind.provider',
+        args: { field, id: ref.value, actual: { key: typeKey(target) } },
+        related,
+      });
     }
   }
 }

@@ -24,8 +24,16 @@ function reportMismatch(entity: Entity, { report }: UnitContext): void {
   const given = entity.regionField;
   if (!given || !entity.region || !entity.country || given.value === entity.region) return;
   report({
-    node: given.node, path: given.path, key: 'region-mismatch',
-    args: { entity: idOf(entity), country: entity.country.value, countryName: market(entity.country.value)!.name, derived: entity.region, given: given.value },
+    node: given.node,
+    path: given.path,
+    key: 'region-mismatch',
+    args: {
+      entity: idOf(entity),
+      country: entity.country.value,
+      countryName: market(entity.country.value)!.name,
+      derived: entity.region,
+      given: given.value,
+    },
     data: { region: entity.region },
   });
 }

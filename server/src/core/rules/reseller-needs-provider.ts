@@ -16,7 +16,9 @@ export const resellerNeedsProvider = defineRule({
       const reseller = partnerOf(subscription.soldBy);
       if (reseller?.type !== 'indirect-reseller' || subscription.node.has('provider')) continue;
       report({
-        node: subscription.soldBy!.node, path: subscription.soldBy!.path, key: 'reseller-needs-provider',
+        node: subscription.soldBy!.node,
+        path: subscription.soldBy!.path,
+        key: 'reseller-needs-provider',
         args: { subscription: subscriptionName(subscription), reseller: idOf(reseller) },
         data: { providers: candidates(reseller, customer).map((p) => p.id!.value) },
       });
@@ -28,7 +30,9 @@ export const resellerNeedsProvider = defineRule({
     if (!map) return [];
     return ((finding.data?.providers as string[]) ?? []).flatMap((value, i): Fix[] => {
       const inserted = insertIntoMap(parsed, map, [`provider: ${value}`], 'soldBy');
-      return inserted ? [{ id: 'fix.set-provider', title: title('fix.set-provider', { value }), edits: [inserted.edit], isPreferred: i === 0 }] : [];
+      return inserted
+        ? [{ id: 'fix.set-provider', title: title('fix.set-provider', { value }), edits: [inserted.edit], isPreferred: i === 0 }]
+        : [];
     });
   },
 });

@@ -102,7 +102,15 @@ export type RuleInput = (typeof RULE_INPUTS)[number];
 
 /** Every `RuleInput`, in the order a rule's `dependsOn` lists them. */
 export const RULE_INPUTS = [
-  'syntax', 'schema', 'partner', 'customer', 'subscription', 'references', 'line-numbers', 'suppressions', 'findings',
+  'syntax',
+  'schema',
+  'partner',
+  'customer',
+  'subscription',
+  'references',
+  'line-numbers',
+  'suppressions',
+  'findings',
 ] as const;
 
 /**
@@ -156,9 +164,10 @@ type DefaultedMetadata = Exclude<keyof RuleMetadata, 'dependsOn'>;
  * A rule as its file declares it: what differs from the common case. `dependsOn` stays required: it is
  * the rule's own account of what its check reads.
  */
-export type RuleDefinition = Omit<Rule, 'id' | DefaultedMetadata> & Partial<Pick<RuleMetadata, DefaultedMetadata>> & {
-  id: DocumentedRuleId;
-};
+export type RuleDefinition = Omit<Rule, 'id' | DefaultedMetadata> &
+  Partial<Pick<RuleMetadata, DefaultedMetadata>> & {
+    id: DocumentedRuleId;
+  };
 
 /**
  * A complete rule from its definition. Unless given: its messages `title.<id>` and `summary.<id>` and

@@ -3,7 +3,10 @@ import { renameKey, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
 import { defineRule } from './rule';
 
-interface Suggestions { replace: 'value' | 'key'; values: string[] }
+interface Suggestions {
+  replace: 'value' | 'key';
+  values: string[];
+}
 
 /** A node the JSON Schema rejects, with "did you mean" replacements for misspelt values and keys. */
 export const schema = defineRule({

@@ -2,7 +2,17 @@ import { removeKey, setKey } from '../edits';
 import type { Fix } from '../finding';
 import type { Model, Partner, Subscription } from '../model';
 import type { TextEdit } from '../text';
-import { affiliation, eligibleSalesPaths, idOf, organizationOf, partnerOf, providerOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
+import {
+  affiliation,
+  eligibleSalesPaths,
+  idOf,
+  organizationOf,
+  partnerOf,
+  providerOf,
+  salesPathEdits,
+  subscriptionAt,
+  subscriptionName,
+} from './helpers';
 import { defineRule, FixContext } from './rule';
 
 /** The seller or provider is the customer's owner or affiliated with the customer. */
@@ -22,8 +32,15 @@ export const selfSale = defineRule({
         // what that tenant may hold is `shared-services-misuse`'s concern.
         if (relation === 'owner' && ref === subscription.soldBy && customer.sharedServices?.value === true) continue;
         report({
-          node: ref!.node, path: ref!.path, key: ref === subscription.soldBy ? `self-sale.${relation}` : `self-sale.provider-${relation}`,
-          args: { partner: idOf(partner), customer: idOf(customer), subscription: subscriptionName(subscription), organization: organizationOf(partner, customer) },
+          node: ref!.node,
+          path: ref!.path,
+          key: ref === subscription.soldBy ? `self-sale.${relation}` : `self-sale.provider-${relation}`,
+          args: {
+            partner: idOf(partner),
+            customer: idOf(customer),
+            subscription: subscriptionName(subscription),
+            organization: organizationOf(partner, customer),
+          },
         });
         break; // one finding per subscription: the seller when both are affiliated
       }

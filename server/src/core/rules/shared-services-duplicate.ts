@@ -12,11 +12,15 @@ export const sharedServicesDuplicate = defineRule({
   checkCustomer(customer, { model, report }) {
     const owner = partnerOf(customer.owner);
     if (customer.sharedServices?.value !== true || !owner) return;
-    const earlier = model.lookup.usersOf(owner.id!.value).find((other) => other.kind === 'customer'
-      && other.sharedServices?.value === true && partnerOf(other.owner) === owner) as Customer | undefined;
+    const earlier = model.lookup
+      .usersOf(owner.id!.value)
+      .find((other) => other.kind === 'customer' && other.sharedServices?.value === true && partnerOf(other.owner) === owner) as
+      Customer | undefined;
     if (!earlier || earlier === customer) return;
     report({
-      node: customer.sharedServices.node, path: customer.sharedServices.path, key: 'shared-services-duplicate',
+      node: customer.sharedServices.node,
+      path: customer.sharedServices.path,
+      key: 'shared-services-duplicate',
       args: { owner: idOf(owner), first: idOf(earlier) },
       related: [{ node: entityAnchor(earlier), key: 'shared-services-duplicate.related', args: { owner: idOf(owner) } }],
     });

@@ -29,7 +29,12 @@ export const sharedServicesMisuse = defineRule({
         report({ node: kind, path: subscription.pathTo('kind'), key: 'shared-services-misuse.kind', args });
       }
       if (subscription.publisher === 'third-party') {
-        report({ node: subscription.node.value('publisher'), path: subscription.pathTo('publisher'), key: 'shared-services-misuse.publisher', args });
+        report({
+          node: subscription.node.value('publisher'),
+          path: subscription.pathTo('publisher'),
+          key: 'shared-services-misuse.publisher',
+          args,
+        });
       }
       const seller = subscription.soldBy;
       if (seller && seller.target && seller.target !== owner) {

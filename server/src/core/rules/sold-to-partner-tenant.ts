@@ -18,7 +18,9 @@ export const soldToPartnerTenant = defineRule({
     // on the owner's CSP tenant or a sale to another partner's cannot be told.
     if (customer.node.has('owner') && !partnerOf(customer.owner)) return;
     report({
-      node: customer.tenant!.node, path: customer.tenant!.path, key: 'sold-to-partner-tenant',
+      node: customer.tenant!.node,
+      path: customer.tenant!.path,
+      key: 'sold-to-partner-tenant',
       args: { customer: idOf(customer), tenant: customer.tenant!.value, partner: idOf(partner) },
       related: [{ node: partner.tenant!.node, key: 'sold-to-partner-tenant.related', args: { partner: idOf(partner) } }],
     });

@@ -20,7 +20,16 @@ export const unknownCountry = defineRule({
     if (!node) return [];
     return ((finding.data?.suggestions as string[]) ?? []).flatMap((value, i): Fix[] => {
       const edit = replaceScalar(parsed, node, value);
-      return edit ? [{ id: 'fix.change-country', title: title('fix.change-country', { value, name: market(value)?.name ?? '' }), edits: [edit], isPreferred: i === 0 }] : [];
+      return edit
+        ? [
+            {
+              id: 'fix.change-country',
+              title: title('fix.change-country', { value, name: market(value)?.name ?? '' }),
+              edits: [edit],
+              isPreferred: i === 0,
+            },
+          ]
+        : [];
     });
   },
 });

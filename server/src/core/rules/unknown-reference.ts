@@ -45,7 +45,8 @@ function candidateIds(model: Model, ref: Reference): string[] {
 /** The other entries of the same `providers` or `managedBy` list. */
 function siblings(model: Model, ref: Reference): Reference[] {
   const entity = ref.field === 'providers' ? entityAt(model, ref.path) : undefined;
-  const list = entity?.kind === 'partner' ? entity.providers : ref.field === 'managedBy' ? subscriptionAt(model, ref.path)?.managedBy : undefined;
+  const list =
+    entity?.kind === 'partner' ? entity.providers : ref.field === 'managedBy' ? subscriptionAt(model, ref.path)?.managedBy : undefined;
   return (list ?? []).filter((r) => r !== ref);
 }
 
