@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { message, messageKeys } from '../server/src/core/messages';
 import { rules } from '../server/src/core/rules';
+import { repoRoot } from './support';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -14,6 +17,24 @@ describe('message catalogue', () => {
       assert.deepEqual(placeholders(ja), placeholders(en));
     });
   }
+
+  it('is written one message per key, each language on its own line, Japanese right after English', () => {
+    const source = readFileSync(path.join(repoRoot, 'server', 'src', 'core', 'messages.ts'), 'utf8').split('\n');
+    const english = source.flatMap((line, i) => (/^\s+en:( |$)/.test(line) ? [i] : []));
+    assert.equal(english.length, messageKeys().length);
+    /** The line after a value that starts at `i` (a long value goes on over indented `+` lines). */
+    const after = (i: number) => {
+      let next = i + 1;
+      while (/^\s+'.*' \+$|^\s+'.*',$|^\s+".*",$|^\s+".*" \+$/.test(source[next]) && !/^\s+(en|ja):/.test(source[next])) next++;
+      return next;
+    };
+    for (const i of english) {
+      assert.match(source[i - 1], /^\s+('[^']+'|[\w-]+): \{$/, `line ${i}: the key alone on the line before "en:"`);
+      const ja = after(i);
+      assert.match(source[ja], /^\s+ja:( |$)/, `line ${ja + 1}: "ja:" right after "en:"`);
+      assert.match(source[after(ja)], /^\s+\},$/, `line ${after(ja) + 1}: nothing else in the entry`);
+    }
+  });
 
   it('every rule has a title', () => {
     for (const rule of rules) assert.ok(messageKeys().includes(`title.${rule.id}`), rule.id);

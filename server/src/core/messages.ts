@@ -7,7 +7,10 @@ type Entry = { en: string; ja: string };
 
 const catalogue = {
   // yaml-syntax
-  'yaml-syntax': { en: 'YAML syntax error: {detail}', ja: 'YAML 構文エラー: {detail}' },
+  'yaml-syntax': {
+    en: 'YAML syntax error: {detail}',
+    ja: 'YAML 構文エラー: {detail}',
+  },
   'yaml-syntax.tab': {
     en: 'Tabs are not allowed in YAML indentation; indent with spaces.',
     ja: 'YAML のインデントにタブは使えません。スペースでインデントしてください。',
@@ -32,7 +35,10 @@ const catalogue = {
     en: 'The YAML is nested too deeply to read; a manifest needs only a few levels.',
     ja: 'YAML の入れ子が深すぎて読み取れません。マニフェストに必要な階層はわずかです。',
   },
-  'yaml-syntax.unclosed': { en: 'This {opener} is never closed.', ja: 'この {opener} が閉じられていません。' },
+  'yaml-syntax.unclosed': {
+    en: 'This {opener} is never closed.',
+    ja: 'この {opener} が閉じられていません。',
+  },
   'yaml-syntax.too-many': {
     en: '{count} more YAML errors are not shown; fix the ones above first.',
     ja: 'ほかに {count} 件の YAML エラーがあります。まず上のエラーを直してください。',
@@ -43,13 +49,22 @@ const catalogue = {
     en: 'The manifest must be a mapping with manifestVersion, partners and customers.',
     ja: 'マニフェストは manifestVersion、partners、customers を持つマッピングでなければなりません。',
   },
-  'schema.unreadable': { en: 'This entry cannot be read: {detail}', ja: 'このエントリーを読み取れません: {detail}' },
-  'schema.unreadable-value': { en: 'This value cannot be read: {detail}', ja: 'この値を読み取れません: {detail}' },
+  'schema.unreadable': {
+    en: 'This entry cannot be read: {detail}',
+    ja: 'このエントリーを読み取れません: {detail}',
+  },
+  'schema.unreadable-value': {
+    en: 'This value cannot be read: {detail}',
+    ja: 'この値を読み取れません: {detail}',
+  },
   'schema.too-many-aliases': {
     en: 'This value expands aliases more than {limit} times (an alias bomb?), so it is not read.',
     ja: 'この値はエイリアスを {limit} 回を超えて展開するため (エイリアス爆弾の可能性)、読み取りません。',
   },
-  'schema.required': { en: 'Missing required property: {property}.', ja: '必須プロパティがありません: {property}。' },
+  'schema.required': {
+    en: 'Missing required property: {property}.',
+    ja: '必須プロパティがありません: {property}。',
+  },
   'schema.unknown-key': {
     en: 'Unknown property "{property}". Allowed: {allowed}, or your own keys starting with "x-".',
     ja: '不明なプロパティ「{property}」です。使えるのは {allowed}、または「x-」で始まる独自のキーです。',
@@ -58,13 +73,34 @@ const catalogue = {
     en: '"{value}" is not a valid {property}. Allowed values: {allowed}.',
     ja: '「{value}」は {property} として使えません。使える値: {allowed}。',
   },
-  'schema.const': { en: '"{property}" must be {allowed}.', ja: '「{property}」は {allowed} でなければなりません。' },
-  'schema.type.string': { en: '"{property}" must be a text value.', ja: '「{property}」は文字列でなければなりません。' },
-  'schema.type.boolean': { en: '"{property}" must be true or false.', ja: '「{property}」は true か false でなければなりません。' },
-  'schema.type.integer': { en: '"{property}" must be a whole number.', ja: '「{property}」は整数でなければなりません。' },
-  'schema.type.number': { en: '"{property}" must be a number.', ja: '「{property}」は数値でなければなりません。' },
-  'schema.type.null': { en: '"{property}" must be empty.', ja: '「{property}」は空でなければなりません。' },
-  'schema.type.list': { en: '"{property}" must be a list.', ja: '「{property}」はリストでなければなりません。' },
+  'schema.const': {
+    en: '"{property}" must be {allowed}.',
+    ja: '「{property}」は {allowed} でなければなりません。',
+  },
+  'schema.type.string': {
+    en: '"{property}" must be a text value.',
+    ja: '「{property}」は文字列でなければなりません。',
+  },
+  'schema.type.boolean': {
+    en: '"{property}" must be true or false.',
+    ja: '「{property}」は true か false でなければなりません。',
+  },
+  'schema.type.integer': {
+    en: '"{property}" must be a whole number.',
+    ja: '「{property}」は整数でなければなりません。',
+  },
+  'schema.type.number': {
+    en: '"{property}" must be a number.',
+    ja: '「{property}」は数値でなければなりません。',
+  },
+  'schema.type.null': {
+    en: '"{property}" must be empty.',
+    ja: '「{property}」は空でなければなりません。',
+  },
+  'schema.type.list': {
+    en: '"{property}" must be a list.',
+    ja: '「{property}」はリストでなければなりません。',
+  },
   'schema.type.mapping': {
     en: '"{property}" must be a mapping of keys to values.',
     ja: '「{property}」はキーと値のマッピングでなければなりません。',
@@ -93,8 +129,14 @@ const catalogue = {
     en: '"{value}" is not a PartnerID: the location PartnerID is digits only.',
     ja: '「{value}」は PartnerID ではありません。ロケーション PartnerID は数字のみです。',
   },
-  'schema.empty': { en: '"{property}" must not be empty.', ja: '「{property}」を空にはできません。' },
-  'schema.other': { en: '"{property}": {detail}', ja: '「{property}」: {detail}' },
+  'schema.empty': {
+    en: '"{property}" must not be empty.',
+    ja: '「{property}」を空にはできません。',
+  },
+  'schema.other': {
+    en: '"{property}": {detail}',
+    ja: '「{property}」: {detail}',
+  },
 
   // Structure
   'duplicate-id': {
@@ -105,9 +147,18 @@ const catalogue = {
     en: 'Customer "{customer}" already has a subscription "{id}" (line {line}); subscription ids must be unique within a customer.',
     ja: '顧客「{customer}」にはすでにサブスクリプション「{id}」があります ({line} 行目)。サブスクリプション ID は顧客内で一意でなければなりません。',
   },
-  'duplicate-id.related': { en: 'First declared here', ja: '最初の宣言' },
-  'kind.partner': { en: 'partner', ja: 'パートナー' },
-  'kind.customer': { en: 'customer', ja: '顧客' },
+  'duplicate-id.related': {
+    en: 'First declared here',
+    ja: '最初の宣言',
+  },
+  'kind.partner': {
+    en: 'partner',
+    ja: 'パートナー',
+  },
+  'kind.customer': {
+    en: 'customer',
+    ja: '顧客',
+  },
   'unknown-reference': {
     en: '{field} "{id}" names no partner in this manifest.',
     ja: '{field} の「{id}」に該当するパートナーがこのマニフェストにありません。',
@@ -120,12 +171,30 @@ const catalogue = {
     en: '{field} "{id}" is a customer; {field} must name a partner.',
     ja: '{field} の「{id}」は顧客です。{field} にはパートナーを指定してください。',
   },
-  'reference-kind.related': { en: '"{id}" is declared here', ja: '「{id}」の宣言' },
-  'type.indirect-provider': { en: 'an indirect provider', ja: '間接プロバイダー' },
-  'type.indirect-reseller': { en: 'an indirect reseller', ja: '間接リセラー' },
-  'type.direct-bill': { en: 'a direct-bill partner', ja: '直接請求パートナー' },
-  'type.customer': { en: 'a customer', ja: '顧客' },
-  'type.unknown': { en: 'a partner of unknown type', ja: '種類不明のパートナー' },
+  'reference-kind.related': {
+    en: '"{id}" is declared here',
+    ja: '「{id}」の宣言',
+  },
+  'type.indirect-provider': {
+    en: 'an indirect provider',
+    ja: '間接プロバイダー',
+  },
+  'type.indirect-reseller': {
+    en: 'an indirect reseller',
+    ja: '間接リセラー',
+  },
+  'type.direct-bill': {
+    en: 'a direct-bill partner',
+    ja: '直接請求パートナー',
+  },
+  'type.customer': {
+    en: 'a customer',
+    ja: '顧客',
+  },
+  'type.unknown': {
+    en: 'a partner of unknown type',
+    ja: '種類不明のパートナー',
+  },
   'unknown-country': {
     en: '"{code}" is not a CSP market in the region table.',
     ja: '「{code}」は CSP リージョン表にある CSP マーケットではありません。',
@@ -154,7 +223,10 @@ const catalogue = {
     en: 'PartnerID {partnerId} is also used by partner "{other}"; a location PartnerID belongs to exactly one CSP tenant.',
     ja: 'PartnerID {partnerId} はパートナー「{other}」でも使われています。ロケーション PartnerID は 1 つの CSP テナントにだけ対応します。',
   },
-  'duplicate-partner-id.related': { en: 'PartnerID {partnerId} of "{other}"', ja: '「{other}」の PartnerID {partnerId}' },
+  'duplicate-partner-id.related': {
+    en: 'PartnerID {partnerId} of "{other}"',
+    ja: '「{other}」の PartnerID {partnerId}',
+  },
   'duplicate-partner-tenant': {
     en: 'CSP tenant "{tenant}" is also used by partner "{other}"; one CSP tenant is one partner account in one region.',
     ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つの CSP テナントは 1 つのリージョンの 1 つのパートナー アカウントです。',
@@ -166,7 +238,10 @@ const catalogue = {
       'check it is intended.',
     ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つのテナント上の直接請求パートナーと間接リセラーは、制限付き直接請求テナントの再登録にあたります。意図したものか確認してください。',
   },
-  'duplicate-partner-tenant.related': { en: 'Tenant of "{other}"', ja: '「{other}」のテナント' },
+  'duplicate-partner-tenant.related': {
+    en: 'Tenant of "{other}"',
+    ja: '「{other}」のテナント',
+  },
   'market-status-unverified': {
     en:
       '{country} ({countryName}): the status of this CSP market after 2022 is not verified (Microsoft suspended new sales in Russia ' +
@@ -181,7 +256,10 @@ const catalogue = {
       'orders through it are blocked.',
     ja: 'パートナー「{partner}」は取引していますが、Microsoft パートナー契約 (MPA) に同意していません (mpa.accepted: true)。このパートナー経由の注文はブロックされます。',
   },
-  'mpa-not-accepted.related': { en: '"{partner}" transacts here', ja: '「{partner}」の取引' },
+  'mpa-not-accepted.related': {
+    en: '"{partner}" transacts here',
+    ja: '「{partner}」の取引',
+  },
   'mpa-after-order': {
     en:
       'Reseller "{partner}" accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; ' +
@@ -198,9 +276,18 @@ const catalogue = {
       '「{partner}」({role}) が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。' +
       '取引するパートナーはすべて MPA に同意している必要があります。',
   },
-  'mpa-after-order.related': { en: 'MPA accepted on {acceptedOn}', ja: 'MPA 同意日 {acceptedOn}' },
-  'role.soldBy': { en: 'seller', ja: '販売者' },
-  'role.provider': { en: 'provider', ja: 'プロバイダー' },
+  'mpa-after-order.related': {
+    en: 'MPA accepted on {acceptedOn}',
+    ja: 'MPA 同意日 {acceptedOn}',
+  },
+  'role.soldBy': {
+    en: 'seller',
+    ja: '販売者',
+  },
+  'role.provider': {
+    en: 'provider',
+    ja: 'プロバイダー',
+  },
   'reseller-onboarding-incomplete': {
     en:
       'Indirect reseller "{partner}" transacts but has not confirmed {missing}; ' +
@@ -227,7 +314,10 @@ const catalogue = {
       'the two need a reseller relationship before they transact together.',
     ja: '「{provider}」はリセラー「{reseller}」の providers にありません。一緒に取引する前にリセラー関係が必要です。',
   },
-  'provider-not-linked.related': { en: 'Providers of "{reseller}"', ja: '「{reseller}」の providers' },
+  'provider-not-linked.related': {
+    en: 'Providers of "{reseller}"',
+    ja: '「{reseller}」の providers',
+  },
   'provider-sells-direct': {
     en:
       '"{provider}" is an indirect provider: it sells through indirect resellers, ' +
@@ -246,7 +336,10 @@ const catalogue = {
       "a CSP partner cannot resell to another partner's CSP tenant, and own use needs a separate tenant.",
     ja: '顧客「{customer}」のテナント「{tenant}」はパートナー「{partner}」の CSP テナントです。CSP パートナーは他のパートナーの CSP テナントに再販できず、自社利用には別のテナントが必要です。',
   },
-  'sold-to-partner-tenant.related': { en: 'CSP tenant of "{partner}"', ja: '「{partner}」の CSP テナント' },
+  'sold-to-partner-tenant.related': {
+    en: 'CSP tenant of "{partner}"',
+    ja: '「{partner}」の CSP テナント',
+  },
 
   // Regions
   'cross-region-sale': {
@@ -271,7 +364,10 @@ const catalogue = {
       '「{partner}」({partnerRegion}) は CSP リージョン「{customerRegion}」の顧客「{customer}」のサブスクリプション「{subscription}」を管理しています。' +
       '顧客は自分のリージョンのパートナーからの関係のみ承認できます。',
   },
-  'region.related': { en: '"{entity}" is in {country} ({region})', ja: '「{entity}」は {country} ({region})' },
+  'region.related': {
+    en: '"{entity}" is in {country} ({region})',
+    ja: '「{entity}」は {country} ({region})',
+  },
 
   // Own use and self-sales
   'self-sale.owner': {
@@ -325,14 +421,20 @@ const catalogue = {
     en: 'Partner "{owner}" already has a shared services tenant ("{first}"); Partner Center creates one per partner account.',
     ja: 'パートナー「{owner}」にはすでに共有サービス テナント (「{first}」) があります。Partner Center が作成するのはパートナー アカウントごとに 1 つです。',
   },
-  'shared-services-duplicate.related': { en: 'First shared services tenant of "{owner}"', ja: '「{owner}」の最初の共有サービス テナント' },
+  'shared-services-duplicate.related': {
+    en: 'First shared services tenant of "{owner}"',
+    ja: '「{owner}」の最初の共有サービス テナント',
+  },
   'own-use-tenant': {
     en:
       'Customer "{customer}" is owned by "{owner}" but uses its CSP tenant "{tenant}"; ' +
       'own-use purchases go to a separate customer tenant, never the CSP tenant.',
     ja: '顧客「{customer}」は「{owner}」の自社利用ですが、その CSP テナント「{tenant}」を使っています。自社利用の購入は CSP テナントではなく別の顧客テナントに行います。',
   },
-  'own-use-tenant.related': { en: 'CSP tenant of "{owner}"', ja: '「{owner}」の CSP テナント' },
+  'own-use-tenant.related': {
+    en: 'CSP tenant of "{owner}"',
+    ja: '「{owner}」の CSP テナント',
+  },
 
   // Suppressions
   'unused-suppression': {
@@ -361,31 +463,82 @@ const catalogue = {
   },
 
   // Quick fixes
-  'fix.replace-value': { en: 'Change to "{value}"', ja: '「{value}」に変更' },
-  'fix.rename-key': { en: 'Rename to "{value}"', ja: '「{value}」に名前を変更' },
-  'fix.change-country': { en: 'Change to "{value}" ({name})', ja: '「{value}」({name}) に変更' },
-  'fix.set-region': { en: 'Set region to "{value}"', ja: 'region を「{value}」に設定' },
+  'fix.replace-value': {
+    en: 'Change to "{value}"',
+    ja: '「{value}」に変更',
+  },
+  'fix.rename-key': {
+    en: 'Rename to "{value}"',
+    ja: '「{value}」に名前を変更',
+  },
+  'fix.change-country': {
+    en: 'Change to "{value}" ({name})',
+    ja: '「{value}」({name}) に変更',
+  },
+  'fix.set-region': {
+    en: 'Set region to "{value}"',
+    ja: 'region を「{value}」に設定',
+  },
   'fix.insert-mpa': {
     en: 'Record MPA acceptance (accepted: true, acceptedOn: {date})',
     ja: 'MPA への同意を記録 (accepted: true, acceptedOn: {date})',
   },
-  'fix.insert-flags': { en: 'Confirm {flags}', ja: '{flags} を確認済みにする' },
-  'fix.set-provider': { en: 'Set provider to "{value}"', ja: 'provider を「{value}」に設定' },
-  'fix.link-provider': { en: 'Add "{provider}" to the providers of "{reseller}"', ja: '「{provider}」を「{reseller}」の providers に追加' },
-  'fix.sell-through-reseller': { en: 'Sell through reseller "{value}"', ja: 'リセラー「{value}」経由で販売' },
-  'fix.remove-provider': { en: 'Remove provider "{value}"', ja: 'provider「{value}」を削除' },
-  'fix.sell-through': { en: 'Sell through "{value}"', ja: '「{value}」経由で販売' },
-  'fix.remove-relationship': { en: 'Remove "{value}" from providers', ja: '「{value}」を providers から削除' },
-  'fix.replace-relationship': { en: 'Replace with provider "{value}"', ja: 'プロバイダー「{value}」に置き換え' },
-  'fix.remove-manager': { en: 'Remove "{value}" from managedBy', ja: '「{value}」を managedBy から削除' },
-  'fix.buy-through': { en: 'Buy through "{value}"', ja: '「{value}」経由で購入' },
-  'fix.use-shared-services': { en: 'Use Azure Partner Shared Services', ja: 'Azure Partner Shared Services を使う' },
-  'fix.fix-all-rule': { en: 'Fix all {count} {rule} problems in this file', ja: 'このファイルの {rule} の問題 {count} 件をすべて修正' },
+  'fix.insert-flags': {
+    en: 'Confirm {flags}',
+    ja: '{flags} を確認済みにする',
+  },
+  'fix.set-provider': {
+    en: 'Set provider to "{value}"',
+    ja: 'provider を「{value}」に設定',
+  },
+  'fix.link-provider': {
+    en: 'Add "{provider}" to the providers of "{reseller}"',
+    ja: '「{provider}」を「{reseller}」の providers に追加',
+  },
+  'fix.sell-through-reseller': {
+    en: 'Sell through reseller "{value}"',
+    ja: 'リセラー「{value}」経由で販売',
+  },
+  'fix.remove-provider': {
+    en: 'Remove provider "{value}"',
+    ja: 'provider「{value}」を削除',
+  },
+  'fix.sell-through': {
+    en: 'Sell through "{value}"',
+    ja: '「{value}」経由で販売',
+  },
+  'fix.remove-relationship': {
+    en: 'Remove "{value}" from providers',
+    ja: '「{value}」を providers から削除',
+  },
+  'fix.replace-relationship': {
+    en: 'Replace with provider "{value}"',
+    ja: 'プロバイダー「{value}」に置き換え',
+  },
+  'fix.remove-manager': {
+    en: 'Remove "{value}" from managedBy',
+    ja: '「{value}」を managedBy から削除',
+  },
+  'fix.buy-through': {
+    en: 'Buy through "{value}"',
+    ja: '「{value}」経由で購入',
+  },
+  'fix.use-shared-services': {
+    en: 'Use Azure Partner Shared Services',
+    ja: 'Azure Partner Shared Services を使う',
+  },
+  'fix.fix-all-rule': {
+    en: 'Fix all {count} {rule} problems in this file',
+    ja: 'このファイルの {rule} の問題 {count} 件をすべて修正',
+  },
   'fix.fix-all': {
     en: 'Fix all csp-partners problems that have one safe fix',
     ja: '安全な修正が 1 つだけある csp-partners の問題をすべて修正',
   },
-  'fix.suppress-line': { en: 'Suppress {rule} for this line', ja: 'この行の {rule} を抑制' },
+  'fix.suppress-line': {
+    en: 'Suppress {rule} for this line',
+    ja: 'この行の {rule} を抑制',
+  },
 
   // Rule titles (documentation, SARIF rule descriptions)
   'title.yaml-syntax': {
@@ -408,7 +561,10 @@ const catalogue = {
     en: 'References name the right kind: providers are indirect providers, sellers are partners.',
     ja: '参照先の種類が正しいこと (provider は間接プロバイダー、販売者はパートナー)。',
   },
-  'title.unknown-country': { en: 'Every country is a CSP market.', ja: 'country が CSP マーケットであること。' },
+  'title.unknown-country': {
+    en: 'Every country is a CSP market.',
+    ja: 'country が CSP マーケットであること。',
+  },
   'title.region-mismatch': {
     en: 'A given region equals the CSP region of the country.',
     ja: '指定された region が country の CSP リージョンと一致すること。',
@@ -473,7 +629,10 @@ const catalogue = {
     en: "Partners in managedBy are in the customer's CSP region.",
     ja: 'managedBy のパートナーが顧客と同じ CSP リージョンにいること。',
   },
-  'title.self-sale': { en: 'No partner sells to itself or to an affiliate.', ja: 'パートナーが自社や関連会社に販売していないこと。' },
+  'title.self-sale': {
+    en: 'No partner sells to itself or to an affiliate.',
+    ja: 'パートナーが自社や関連会社に販売していないこと。',
+  },
   'title.shared-services-misuse': {
     en: 'An Azure Partner Shared Services tenant has an owner and holds only Microsoft Azure bought by it.',
     ja: 'Azure Partner Shared Services テナントに所有者があり、所有者が購入した Microsoft Azure だけがあること。',
@@ -622,40 +781,88 @@ const catalogue = {
     en: 'The id "{value}" is already used in this manifest.',
     ja: 'ID「{value}」はこのマニフェストですでに使われています。',
   },
-  'lsp.lens': { en: '{activity} · {customers} · {region}', ja: '{activity} · {customers} · リージョン {region}' },
-  'lsp.lens.sells.one': { en: 'sells 1 subscription', ja: '1 件のサブスクリプションを販売' },
-  'lsp.lens.sells.other': { en: 'sells {n} subscriptions', ja: '{n} 件のサブスクリプションを販売' },
-  'lsp.lens.provides.one': { en: 'provides 1 subscription', ja: '1 件のサブスクリプションを提供' },
-  'lsp.lens.provides.other': { en: 'provides {n} subscriptions', ja: '{n} 件のサブスクリプションを提供' },
-  'lsp.lens.customers.one': { en: '1 customer', ja: '顧客 1 社' },
-  'lsp.lens.customers.other': { en: '{n} customers', ja: '顧客 {n} 社' },
+  'lsp.lens': {
+    en: '{activity} · {customers} · {region}',
+    ja: '{activity} · {customers} · リージョン {region}',
+  },
+  'lsp.lens.sells.one': {
+    en: 'sells 1 subscription',
+    ja: '1 件のサブスクリプションを販売',
+  },
+  'lsp.lens.sells.other': {
+    en: 'sells {n} subscriptions',
+    ja: '{n} 件のサブスクリプションを販売',
+  },
+  'lsp.lens.provides.one': {
+    en: 'provides 1 subscription',
+    ja: '1 件のサブスクリプションを提供',
+  },
+  'lsp.lens.provides.other': {
+    en: 'provides {n} subscriptions',
+    ja: '{n} 件のサブスクリプションを提供',
+  },
+  'lsp.lens.customers.one': {
+    en: '1 customer',
+    ja: '顧客 1 社',
+  },
+  'lsp.lens.customers.other': {
+    en: '{n} customers',
+    ja: '顧客 {n} 社',
+  },
 
   // Scenario checks (spec §5)
-  'scenario.1.question': { en: 'How is this customer served end to end?', ja: 'この顧客はどのような経路でサービスを受けていますか?' },
-  'scenario.2.question': { en: 'Which partners does this customer buy from?', ja: 'この顧客はどのパートナーから購入していますか?' },
-  'scenario.3.question': { en: "Who manages this customer's subscriptions?", ja: 'この顧客のサブスクリプションは誰が管理していますか?' },
+  'scenario.1.question': {
+    en: 'How is this customer served end to end?',
+    ja: 'この顧客はどのような経路でサービスを受けていますか?',
+  },
+  'scenario.2.question': {
+    en: 'Which partners does this customer buy from?',
+    ja: 'この顧客はどのパートナーから購入していますか?',
+  },
+  'scenario.3.question': {
+    en: "Who manages this customer's subscriptions?",
+    ja: 'この顧客のサブスクリプションは誰が管理していますか?',
+  },
   'scenario.4.question': {
     en: 'How does this partner buy for its own use?',
     ja: 'このパートナーは自社利用の購入をどのように行っていますか?',
   },
-  'scenario.5.question': { en: 'Does anyone sell to itself or an affiliate?', ja: '自社や関連会社に販売しているパートナーはありますか?' },
-  'scenario.6.question': { en: 'Does anyone sell across regions?', ja: 'リージョンをまたいで販売しているパートナーはありますか?' },
+  'scenario.5.question': {
+    en: 'Does anyone sell to itself or an affiliate?',
+    ja: '自社や関連会社に販売しているパートナーはありますか?',
+  },
+  'scenario.6.question': {
+    en: 'Does anyone sell across regions?',
+    ja: 'リージョンをまたいで販売しているパートナーはありますか?',
+  },
   'scenario.7.question': {
     en: 'Are all partner relationships within one region?',
     ja: 'パートナー間の関係はすべて 1 つのリージョン内にありますか?',
   },
-  'scenario.1.none': { en: 'This customer has no subscriptions.', ja: 'この顧客にはサブスクリプションがありません。' },
+  'scenario.1.none': {
+    en: 'This customer has no subscriptions.',
+    ja: 'この顧客にはサブスクリプションがありません。',
+  },
   'scenario.1.no-seller': {
     en: 'No seller (soldBy) is recorded for this subscription.',
     ja: 'このサブスクリプションには販売者 (soldBy) が記録されていません。',
   },
-  'scenario.1.valid': { en: 'Valid path: {chain}.', ja: '有効な経路: {chain}。' },
-  'scenario.notes': { en: 'Notes: {notes}', ja: '補足: {notes}' },
+  'scenario.1.valid': {
+    en: 'Valid path: {chain}.',
+    ja: '有効な経路: {chain}。',
+  },
+  'scenario.notes': {
+    en: 'Notes: {notes}',
+    ja: '補足: {notes}',
+  },
   'scenario.2.multipartner': {
     en: 'Multipartner: this customer buys from {count} partners ({partners}); each subscription is checked on its own.',
     ja: 'マルチパートナー: この顧客は {count} 社のパートナー ({partners}) から購入しています。サブスクリプションごとに確認します。',
   },
-  'scenario.2.single': { en: 'Bought from {partners}.', ja: '{partners} から購入しています。' },
+  'scenario.2.single': {
+    en: 'Bought from {partners}.',
+    ja: '{partners} から購入しています。',
+  },
   'scenario.3.none': {
     en: 'No partner in managedBy: nobody else manages these subscriptions.',
     ja: 'managedBy にパートナーがありません。ほかに管理しているパートナーはいません。',
@@ -680,8 +887,14 @@ const catalogue = {
     en: 'Option B: "{customer}" is a separate tenant bought through an unaffiliated partner.',
     ja: 'オプション B: 「{customer}」は関連のないパートナーから購入する別のテナントです。',
   },
-  'scenario.manifest': { en: 'The manifest', ja: 'マニフェスト' },
-  'scenario.5.none': { en: 'No partner sells to itself or to an affiliate.', ja: '自社や関連会社に販売しているパートナーはありません。' },
+  'scenario.manifest': {
+    en: 'The manifest',
+    ja: 'マニフェスト',
+  },
+  'scenario.5.none': {
+    en: 'No partner sells to itself or to an affiliate.',
+    ja: '自社や関連会社に販売しているパートナーはありません。',
+  },
   'scenario.6.none': {
     en: "Every sale is within the customer's CSP region.",
     ja: 'すべての販売が顧客の CSP リージョン内で行われています。',
@@ -690,26 +903,56 @@ const catalogue = {
     en: 'Every reseller–provider relationship is within one CSP region.',
     ja: 'リセラーとプロバイダーの関係はすべて 1 つの CSP リージョン内にあります。',
   },
-  'scenario.shared-services': { en: 'shared services', ja: '共有サービス' },
-  'scenario.verdict.supported': { en: 'supported', ja: 'サポートされています' },
-  'scenario.verdict.not-supported': { en: 'not supported', ja: 'サポートされていません' },
-  'scenario.verdict.not-applicable': { en: 'not applicable', ja: '該当なし' },
-  'scenario.report.title': { en: 'CSP scenario checks: {file}', ja: 'CSP シナリオ チェック: {file}' },
-  'scenario.report.rules': { en: 'Rules', ja: 'ルール' },
-  'scenario.report.lines': { en: 'Lines', ja: '行' },
+  'scenario.shared-services': {
+    en: 'shared services',
+    ja: '共有サービス',
+  },
+  'scenario.verdict.supported': {
+    en: 'supported',
+    ja: 'サポートされています',
+  },
+  'scenario.verdict.not-supported': {
+    en: 'not supported',
+    ja: 'サポートされていません',
+  },
+  'scenario.verdict.not-applicable': {
+    en: 'not applicable',
+    ja: '該当なし',
+  },
+  'scenario.report.title': {
+    en: 'CSP scenario checks: {file}',
+    ja: 'CSP シナリオ チェック: {file}',
+  },
+  'scenario.report.rules': {
+    en: 'Rules',
+    ja: 'ルール',
+  },
+  'scenario.report.lines': {
+    en: 'Lines',
+    ja: '行',
+  },
   'scenario.report.summary': {
     en: '{supported} supported, {notSupported} not supported, {notApplicable} not applicable',
     ja: 'サポート {supported} 件、非サポート {notSupported} 件、該当なし {notApplicable} 件',
   },
-  'scenario.unknown-customer': { en: 'No customer "{id}" in this manifest.', ja: 'このマニフェストに顧客「{id}」はありません。' },
-  'scenario.unknown-partner': { en: 'No partner "{id}" in this manifest.', ja: 'このマニフェストにパートナー「{id}」はありません。' },
+  'scenario.unknown-customer': {
+    en: 'No customer "{id}" in this manifest.',
+    ja: 'このマニフェストに顧客「{id}」はありません。',
+  },
+  'scenario.unknown-partner': {
+    en: 'No partner "{id}" in this manifest.',
+    ja: 'このマニフェストにパートナー「{id}」はありません。',
+  },
   'scenario.3.no-region': {
     en: '"{entity}" has no known CSP region (its country is missing or not a CSP market), so the region check cannot be made.',
     ja: '「{entity}」の CSP リージョンが不明なため (country がないか CSP マーケットではありません)、リージョンを確認できません。',
   },
 
   // Scenario report
-  'scenario.report.empty': { en: 'Nothing to check here.', ja: '確認する項目はありません。' },
+  'scenario.report.empty': {
+    en: 'Nothing to check here.',
+    ja: '確認する項目はありません。',
+  },
   'scenario.report.yaml-errors': {
     en: 'The manifest has YAML syntax errors: these answers see only what could be read. Fix the errors first.',
     ja: 'マニフェストに YAML 構文エラーがあります。この回答は読み取れた部分だけに基づいています。先にエラーを修正してください。',
@@ -724,8 +967,14 @@ const catalogue = {
     en: '{errors} errors, {warnings} warnings, {infos} infos in {files} files',
     ja: '{files} ファイルでエラー {errors} 件、警告 {warnings} 件、情報 {infos} 件',
   },
-  'cli.no-files': { en: 'No files match {pattern}.', ja: '{pattern} に一致するファイルがありません。' },
-  'cli.unreadable': { en: 'Cannot read {path}: {detail}', ja: '{path} を読み取れません: {detail}' },
+  'cli.no-files': {
+    en: 'No files match {pattern}.',
+    ja: '{pattern} に一致するファイルがありません。',
+  },
+  'cli.unreadable': {
+    en: 'Cannot read {path}: {detail}',
+    ja: '{path} を読み取れません: {detail}',
+  },
   'cli.internal-error': {
     en: 'Could not check {path}: internal error ({detail})',
     ja: '{path} をチェックできませんでした: 内部エラー ({detail})',
@@ -740,7 +989,10 @@ const catalogue = {
       '        csp-partners scenario <1-7|all> ファイル [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n' +
       '          --customer はシナリオ 1〜3、--partner はシナリオ 4 で指定。サポートされない項目があれば終了コード 1',
   },
-  'cli.bad-flag': { en: 'Unknown option {flag}.', ja: '不明なオプション {flag} です。' },
+  'cli.bad-flag': {
+    en: 'Unknown option {flag}.',
+    ja: '不明なオプション {flag} です。',
+  },
   'cli.bad-format': {
     en: 'Unknown format "{value}"; use text, json or sarif.',
     ja: '不明な形式「{value}」です。text、json、sarif のいずれかを指定してください。',
@@ -749,9 +1001,18 @@ const catalogue = {
     en: 'Bad --rule "{value}"; write ID=SEVERITY with SEVERITY one of error, warning, info, hint, off ({alwaysOn} cannot be off).',
     ja: '--rule「{value}」が正しくありません。ID=重大度 (error、warning、info、hint、off。{alwaysOn} は off にできません) の形で書いてください。',
   },
-  'cli.unknown-rule': { en: 'Unknown rule id "{value}".', ja: '不明なルール ID「{value}」です。' },
-  'cli.missing-value': { en: 'Option {flag} needs a value.', ja: 'オプション {flag} には値が必要です。' },
-  'cli.no-command': { en: 'Unknown command "{value}".', ja: '不明なコマンド「{value}」です。' },
+  'cli.unknown-rule': {
+    en: 'Unknown rule id "{value}".',
+    ja: '不明なルール ID「{value}」です。',
+  },
+  'cli.missing-value': {
+    en: 'Option {flag} needs a value.',
+    ja: 'オプション {flag} には値が必要です。',
+  },
+  'cli.no-command': {
+    en: 'Unknown command "{value}".',
+    ja: '不明なコマンド「{value}」です。',
+  },
 
   // Scenario CLI
   'cli.scenario.arguments': {
@@ -788,45 +1049,138 @@ const catalogue = {
   },
 
   // Completion and hover
-  'lsp.value.id': { en: 'id', ja: 'ID (識別子)' },
-  'lsp.value.partner-id': { en: 'partner id', ja: 'パートナー ID' },
-  'lsp.value.partner-ids': { en: 'partner ids', ja: 'パートナー ID のリスト' },
-  'lsp.value.text': { en: 'text', ja: '文字列' },
-  'lsp.value.boolean': { en: 'true or false', ja: 'true または false' },
-  'lsp.value.date': { en: 'date, YYYY-MM-DD', ja: '日付 (YYYY-MM-DD)' },
-  'lsp.value.tenant': { en: 'tenant domain or GUID', ja: 'テナントのドメインまたは GUID' },
-  'lsp.value.country': { en: 'CSP market code', ja: 'CSP マーケットのコード' },
-  'lsp.value.region': { en: 'CSP region', ja: 'CSP リージョン' },
-  'lsp.value.partner-number': { en: 'location PartnerID, digits', ja: 'ロケーション PartnerID (数字)' },
-  'lsp.value.mapping': { en: 'mapping', ja: 'マッピング' },
-  'lsp.value.list': { en: 'list', ja: 'リスト' },
-  'lsp.completion.required': { en: '{detail} · required', ja: '{detail} · 必須' },
-  'lsp.completion.default': { en: 'default', ja: '既定値' },
-  'lsp.completion.derived-region': { en: 'region of {country}', ja: '{country} のリージョン' },
-  'lsp.hover.type.indirect-provider': { en: 'Indirect provider', ja: '間接プロバイダー' },
-  'lsp.hover.type.indirect-reseller': { en: 'Indirect reseller', ja: '間接リセラー' },
-  'lsp.hover.type.direct-bill': { en: 'Direct-bill partner', ja: '直接請求パートナー' },
-  'lsp.hover.type.unknown': { en: 'Partner of unknown type', ja: '種類不明のパートナー' },
-  'lsp.hover.customer': { en: 'Customer', ja: '顧客' },
+  'lsp.value.id': {
+    en: 'id',
+    ja: 'ID (識別子)',
+  },
+  'lsp.value.partner-id': {
+    en: 'partner id',
+    ja: 'パートナー ID',
+  },
+  'lsp.value.partner-ids': {
+    en: 'partner ids',
+    ja: 'パートナー ID のリスト',
+  },
+  'lsp.value.text': {
+    en: 'text',
+    ja: '文字列',
+  },
+  'lsp.value.boolean': {
+    en: 'true or false',
+    ja: 'true または false',
+  },
+  'lsp.value.date': {
+    en: 'date, YYYY-MM-DD',
+    ja: '日付 (YYYY-MM-DD)',
+  },
+  'lsp.value.tenant': {
+    en: 'tenant domain or GUID',
+    ja: 'テナントのドメインまたは GUID',
+  },
+  'lsp.value.country': {
+    en: 'CSP market code',
+    ja: 'CSP マーケットのコード',
+  },
+  'lsp.value.region': {
+    en: 'CSP region',
+    ja: 'CSP リージョン',
+  },
+  'lsp.value.partner-number': {
+    en: 'location PartnerID, digits',
+    ja: 'ロケーション PartnerID (数字)',
+  },
+  'lsp.value.mapping': {
+    en: 'mapping',
+    ja: 'マッピング',
+  },
+  'lsp.value.list': {
+    en: 'list',
+    ja: 'リスト',
+  },
+  'lsp.completion.required': {
+    en: '{detail} · required',
+    ja: '{detail} · 必須',
+  },
+  'lsp.completion.default': {
+    en: 'default',
+    ja: '既定値',
+  },
+  'lsp.completion.derived-region': {
+    en: 'region of {country}',
+    ja: '{country} のリージョン',
+  },
+  'lsp.hover.type.indirect-provider': {
+    en: 'Indirect provider',
+    ja: '間接プロバイダー',
+  },
+  'lsp.hover.type.indirect-reseller': {
+    en: 'Indirect reseller',
+    ja: '間接リセラー',
+  },
+  'lsp.hover.type.direct-bill': {
+    en: 'Direct-bill partner',
+    ja: '直接請求パートナー',
+  },
+  'lsp.hover.type.unknown': {
+    en: 'Partner of unknown type',
+    ja: '種類不明のパートナー',
+  },
+  'lsp.hover.customer': {
+    en: 'Customer',
+    ja: '顧客',
+  },
   'lsp.hover.location': {
     en: '{country} ({countryName}) · CSP region {region}',
     ja: '{country} ({countryName}) · CSP リージョン {region}',
   },
-  'lsp.hover.not-market': { en: '{country} · not a CSP market', ja: '{country} · CSP マーケットではありません' },
-  'lsp.hover.no-country': { en: 'No country', ja: '国の指定なし' },
-  'lsp.hover.mpa-accepted': { en: 'MPA accepted on {date}', ja: 'MPA 同意日 {date}' },
-  'lsp.hover.mpa-accepted-undated': { en: 'MPA accepted (no date recorded)', ja: 'MPA に同意済み (日付の記録なし)' },
-  'lsp.hover.mpa-not-accepted': { en: 'MPA not accepted', ja: 'MPA に未同意' },
+  'lsp.hover.not-market': {
+    en: '{country} · not a CSP market',
+    ja: '{country} · CSP マーケットではありません',
+  },
+  'lsp.hover.no-country': {
+    en: 'No country',
+    ja: '国の指定なし',
+  },
+  'lsp.hover.mpa-accepted': {
+    en: 'MPA accepted on {date}',
+    ja: 'MPA 同意日 {date}',
+  },
+  'lsp.hover.mpa-accepted-undated': {
+    en: 'MPA accepted (no date recorded)',
+    ja: 'MPA に同意済み (日付の記録なし)',
+  },
+  'lsp.hover.mpa-not-accepted': {
+    en: 'MPA not accepted',
+    ja: 'MPA に未同意',
+  },
   'lsp.hover.partner-usage': {
     en: 'Subscriptions sold: {sold} · provided: {provided} · customers: {customers}',
     ja: '販売したサブスクリプション: {sold} · 供給: {provided} · 顧客: {customers}',
   },
-  'lsp.hover.resellers': { en: 'Linked resellers: {count}', ja: 'リンクされたリセラー: {count}' },
-  'lsp.hover.subscriptions': { en: 'Subscriptions: {count}', ja: 'サブスクリプション: {count}' },
-  'lsp.hover.findings': { en: 'Findings: {count}', ja: '指摘: {count}' },
-  'lsp.hover.market': { en: 'CSP region {region} · currency {currency}', ja: 'CSP リージョン {region} · 通貨 {currency}' },
-  'lsp.hover.market-no-currency': { en: 'CSP region {region} · no currency listed', ja: 'CSP リージョン {region} · 通貨の記載なし' },
-  'lsp.hover.source': { en: 'Source: <{url}>', ja: '出典: <{url}>' },
+  'lsp.hover.resellers': {
+    en: 'Linked resellers: {count}',
+    ja: 'リンクされたリセラー: {count}',
+  },
+  'lsp.hover.subscriptions': {
+    en: 'Subscriptions: {count}',
+    ja: 'サブスクリプション: {count}',
+  },
+  'lsp.hover.findings': {
+    en: 'Findings: {count}',
+    ja: '指摘: {count}',
+  },
+  'lsp.hover.market': {
+    en: 'CSP region {region} · currency {currency}',
+    ja: 'CSP リージョン {region} · 通貨 {currency}',
+  },
+  'lsp.hover.market-no-currency': {
+    en: 'CSP region {region} · no currency listed',
+    ja: 'CSP リージョン {region} · 通貨の記載なし',
+  },
+  'lsp.hover.source': {
+    en: 'Source: <{url}>',
+    ja: '出典: <{url}>',
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;
