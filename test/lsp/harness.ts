@@ -21,14 +21,21 @@ export interface Harness {
   statuses: unknown[];
   /** Log messages the server sent (errors from guarded handlers end up here). */
   logs: string[];
+  /** The log messages of type Error among them: a guarded handler or an incremental update failed. */
+  errorLogs: string[];
   open(name: string, text: string): Promise<string>;
   change(uri: string, text: string): Promise<void>;
   /** An incremental change, as VS Code sends one: `range` of the current text replaced by `text`. */
   edit(uri: string, range: Range, text: string): Promise<void>;
+  /** Several incremental changes in one notification (a multi-cursor edit), each applied to the text the one before left. */
+  edits(uri: string, changes: { range: Range; text: string }[]): Promise<void>;
+  close(uri: string): Promise<void>;
   diagnostics(uri: string): Promise<Diagnostic[]>;
   request<R>(method: string, params: unknown): Promise<R>;
   stop(): Promise<void>;
   process: ChildProcess;
+  /** The last part of what the server wrote to stderr (the stack of a crash). */
+  stderrTail(): string;
 }
 
 export const serverPath = path.join(repoRoot, 'server', 'out', 'server.js');
@@ -45,16 +52,19 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
   const settings = { rules: {} as Record<string, string>, run: 'onType' };
   const statuses: unknown[] = [];
   const logs: string[] = [];
+  const errorLogs: string[] = [];
+  // Read, so that a server writing much to stderr never blocks on a full pipe; the end is kept for crash reports.
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString('utf8')).slice(-4000); });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (item.section === 'cspPartners' ? settings : null)),
   );
   if (refreshSupport) connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('cspPartners/status', (status: unknown) => {
-    statuses.push(status);
-  });
-  connection.onNotification('window/logMessage', (m: { message: string }) => {
+  connection.onNotification('cspPartners/status', (status: unknown) => { statuses.push(status); });
+  connection.onNotification('window/logMessage', (m: { type: number; message: string }) => {
     logs.push(m.message);
+    if (m.type === 1) errorLogs.push(m.message);
   });
   connection.listen();
 
@@ -83,13 +93,14 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
   await connection.sendNotification('initialized', {});
 
   const versions = new Map<string, number>();
+  const sendChanges = async (uri: string, contentChanges: { range: Range; text: string }[]) => {
+    const version = (versions.get(uri) ?? 1) + 1;
+    versions.set(uri, version);
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  };
   return {
-    connection,
-    initialize,
-    settings,
-    statuses,
-    logs,
-    process: child,
+    connection, initialize, settings, statuses, logs, errorLogs, process: child,
+    stderrTail: () => stderr,
     async open(name, text) {
       const uri = uriOf(name);
       versions.set(uri, 1);
@@ -101,10 +112,11 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
       versions.set(uri, version);
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
-    async edit(uri, range, text) {
-      const version = (versions.get(uri) ?? 1) + 1;
-      versions.set(uri, version);
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    edit: (uri, range, text) => sendChanges(uri, [{ range, text }]),
+    edits: sendChanges,
+    async close(uri) {
+      versions.delete(uri);
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },
     async diagnostics(uri) {
       const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
