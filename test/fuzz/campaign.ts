@@ -32,7 +32,13 @@ export interface ClassReport {
   folder?: string;
 }
 
-export interface CampaignReport { tally: Tally; ms: number; peakRssKb: number; restarts: number; classes: ClassReport[] }
+export interface CampaignReport {
+  tally: Tally;
+  ms: number;
+  peakRssKb: number;
+  restarts: number;
+  classes: ClassReport[];
+}
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const started = performance.now();
@@ -48,7 +54,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       session.trim();
       for (const failure of failures) {
         const known = classes.get(failure.cls);
-        if (known) { known.count++; continue; }
+        if (known) {
+          known.count++;
+          continue;
+        }
         const origin = { document: index, source: generated.source, mutators: generated.mutators };
         const report: ClassReport = { cls: failure.cls, count: 1, first: failure, origin };
         classes.set(failure.cls, report);
@@ -57,8 +66,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       }
       if ((index + 1) % 50 === 0) {
         const seconds = ((performance.now() - started) / 1000).toFixed(0);
-        options.progress?.(`${index + 1}/${options.documents} documents, ${tally.edits} edits, ${tally.requests} requests, `
-          + `${classes.size} failure classes, ${seconds} s`);
+        options.progress?.(
+          `${index + 1}/${options.documents} documents, ${tally.edits} edits, ${tally.requests} requests, ` +
+            `${classes.size} failure classes, ${seconds} s`,
+        );
       }
     }
   } finally {
@@ -69,7 +80,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
 }
 
 async function minimizeAndSave(
-  session: Session, fuzzCase: FuzzCase, failure: Failure, report: ClassReport, options: CampaignOptions,
+  session: Session,
+  fuzzCase: FuzzCase,
+  failure: Failure,
+  report: ClassReport,
+  options: CampaignOptions,
 ): Promise<string> {
   // Every fix is applied while minimizing: a fix failure found in a sample must show again.
   const run: RunOptions = { timed: options.timed, fixesPerStep: 'all', rnd: new Random(0) };

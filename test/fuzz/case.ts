@@ -11,7 +11,14 @@ import type { TextChange } from './lsp-text';
 
 /** The requests a step can ask; those with a position ask it there. */
 export const POSITION_PROBES = [
-  'hover', 'completion', 'definition', 'references', 'highlight', 'rename', 'codeAction', 'subjects',
+  'hover',
+  'completion',
+  'definition',
+  'references',
+  'highlight',
+  'rename',
+  'codeAction',
+  'subjects',
 ] as const;
 export const DOCUMENT_PROBES = ['symbols', 'codeLens', 'fixAll', 'quickFixes', 'scenario'] as const;
 export type ProbeKind = (typeof POSITION_PROBES)[number] | (typeof DOCUMENT_PROBES)[number];
@@ -29,9 +36,17 @@ export interface Probe {
  * keystroke of quick typing: its diagnostics pull is sent but not awaited, the next step's changes
  * follow at once, and its answer is only checked for being an answer (it may be of either version).
  */
-export interface Step { edit: string; changes: TextChange[]; probes: Probe[]; burst?: boolean }
+export interface Step {
+  edit: string;
+  changes: TextChange[];
+  probes: Probe[];
+  burst?: boolean;
+}
 
-export interface FuzzCase { document: string; steps: Step[] }
+export interface FuzzCase {
+  document: string;
+  steps: Step[];
+}
 
 /** What a check found wrong, and the request that showed it. */
 export interface Failure {
@@ -68,17 +83,20 @@ export function saveCase(outDir: string, saved: SavedCase): string {
   writeFileSync(path.join(dir, 'document.yaml'), Buffer.from(fuzzCase.document, 'utf8'));
   const steps = { class: failure.cls, detail: failure.detail, request: failure.request, origin, steps: fuzzCase.steps };
   writeFileSync(path.join(dir, 'steps.json'), `${JSON.stringify(steps, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'README.md'), [
-    `# ${failure.cls}`,
-    '',
-    failure.detail,
-    '',
-    `Replay: \`npm run fuzz -- --replay ${path.relative(process.cwd(), dir) || dir}\``,
-    '',
-    '`document.yaml` is the text as opened, before the edits; `steps.json` holds the edits (one `didChange` each)',
-    'and the request asked after the last one.',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'README.md'),
+    [
+      `# ${failure.cls}`,
+      '',
+      failure.detail,
+      '',
+      `Replay: \`npm run fuzz -- --replay ${path.relative(process.cwd(), dir) || dir}\``,
+      '',
+      '`document.yaml` is the text as opened, before the edits; `steps.json` holds the edits (one `didChange` each)',
+      'and the request asked after the last one.',
+      '',
+    ].join('\n'),
+  );
   return dir;
 }
 

@@ -7,8 +7,21 @@ import { FIX_ALL_KIND } from '../../server/src/lsp/code-actions';
 import { Failure, FuzzCase, Probe } from './case';
 import { applyChanges, applyEdits, LspText } from './lsp-text';
 import {
-  added, completionProblems, diagnosticsDiffer, FixCandidate, fixEditProblems, fixesOfActions, fixOfWorkspaceEdit, INTERNAL_ERROR,
-  messageOf, misplacedRanges, Problem, rangeProblem, selectionProblems, symbolsDiffer, syntaxMessages,
+  added,
+  completionProblems,
+  diagnosticsDiffer,
+  FixCandidate,
+  fixEditProblems,
+  fixesOfActions,
+  fixOfWorkspaceEdit,
+  INTERNAL_ERROR,
+  messageOf,
+  misplacedRanges,
+  Problem,
+  rangeProblem,
+  selectionProblems,
+  symbolsDiffer,
+  syntaxMessages,
 } from './oracles';
 import type { Random } from './random';
 import { Outcome, Session } from './session';
@@ -33,7 +46,13 @@ export interface RunOptions {
   rnd: Random;
 }
 
-export interface Tally { documents: number; edits: number; requests: number; fixesChecked: number; fixesApplied: number }
+export interface Tally {
+  documents: number;
+  edits: number;
+  requests: number;
+  fixesChecked: number;
+  fixesApplied: number;
+}
 
 export const emptyTally = (): Tally => ({ documents: 0, edits: 0, requests: 0, fixesChecked: 0, fixesApplied: 0 });
 
@@ -63,7 +82,11 @@ class CaseRun {
   /** URIs opened by this case, closed at its end. */
   private readonly opened: string[] = [];
 
-  constructor(private readonly session: Session, private readonly options: RunOptions, private readonly tally: Tally) {}
+  constructor(
+    private readonly session: Session,
+    private readonly options: RunOptions,
+    private readonly tally: Tally,
+  ) {}
 
   async run(fuzzCase: FuzzCase): Promise<void> {
     this.tally.documents++;
@@ -202,17 +225,20 @@ class CaseRun {
 
   /** The same text opened whole twice gives the same answers. */
   private async checkDeterminism(text: string): Promise<void> {
-    const first = await this.whole(text), second = await this.whole(text);
-    const differs = diagnosticsDiffer(first.diagnostics, second.diagnostics, 'first', 'second')
-      ?? symbolsDiffer(first.symbols, second.symbols, 'first', 'second');
+    const first = await this.whole(text),
+      second = await this.whole(text);
+    const differs =
+      diagnosticsDiffer(first.diagnostics, second.diagnostics, 'first', 'second') ??
+      symbolsDiffer(first.symbols, second.symbols, 'first', 'second');
     if (differs) this.fail(`nondeterministic-${differs.what}`, differs.detail);
   }
 
   /** After the edits so far, the document answers as the same text opened whole. */
   private async checkSync(uri: string, lines: LspText, diagnostics: Diagnostic[]): Promise<void> {
     const whole = await this.whole(lines.text);
-    const differs = diagnosticsDiffer(diagnostics, whole.diagnostics, 'edited', 'opened whole')
-      ?? symbolsDiffer(await this.symbols(uri, lines), whole.symbols, 'edited', 'opened whole');
+    const differs =
+      diagnosticsDiffer(diagnostics, whole.diagnostics, 'edited', 'opened whole') ??
+      symbolsDiffer(await this.symbols(uri, lines), whole.symbols, 'edited', 'opened whole');
     if (differs) this.fail(`out-of-sync-${differs.what}`, differs.detail);
   }
 
@@ -228,15 +254,27 @@ class CaseRun {
     const position = probe.position ?? { line: 0, character: 0 };
     const at = { textDocument, position };
     switch (probe.kind) {
-      case 'hover': await this.request('textDocument/hover', at, lines, uri); return [];
-      case 'definition': await this.request('textDocument/definition', at, lines, uri); return [];
-      case 'highlight': await this.request('textDocument/documentHighlight', at, lines, uri); return [];
+      case 'hover':
+        await this.request('textDocument/hover', at, lines, uri);
+        return [];
+      case 'definition':
+        await this.request('textDocument/definition', at, lines, uri);
+        return [];
+      case 'highlight':
+        await this.request('textDocument/documentHighlight', at, lines, uri);
+        return [];
       case 'references':
         await this.request('textDocument/references', { ...at, context: { includeDeclaration: true } }, lines, uri);
         return [];
-      case 'subjects': await this.request('cspPartners/subjects', at, lines, uri); return [];
-      case 'codeLens': await this.request('textDocument/codeLens', { textDocument }, lines, uri); return [];
-      case 'symbols': await this.symbols(uri, lines); return [];
+      case 'subjects':
+        await this.request('cspPartners/subjects', at, lines, uri);
+        return [];
+      case 'codeLens':
+        await this.request('textDocument/codeLens', { textDocument }, lines, uri);
+        return [];
+      case 'symbols':
+        await this.symbols(uri, lines);
+        return [];
       case 'completion': {
         const params = { ...at, context: { triggerKind: 1 } };
         const items = await this.request<Parameters<typeof completionProblems>[0]>('textDocument/completion', params, lines, uri);

@@ -8,14 +8,55 @@ import { eolOf } from './mutate';
 import type { Random } from './random';
 
 /** One `didChange` notification: its changes apply in order, each to the text the previous one left. */
-export interface EditStep { edit: string; changes: TextChange[] }
+export interface EditStep {
+  edit: string;
+  changes: TextChange[];
+}
 
 /** Letters most often; then the characters that mean something to YAML, line breaks of each kind, and non-ASCII. */
 const CHARACTERS = [...'abcdefghijklmnopqrstuvwxyzDEFR0123456789-_. ', ...':#"\'[]{},&*!|>\t', '\n', '\r\n', '\r', 'é', '🍣'];
-const KEYS = ['id: ', 'soldBy: ', 'provider: ', 'providers: [', 'managedBy: ', 'owner: ', 'country: ', 'type: ', 'mpa:', 'accepted: ',
-  'acceptedOn: ', 'subscriptions:', '- id: ', 'partners:', 'customers:', '<<: *a', '&a ', '*a', 'x-note: '];
-const VALUES = ['DE', 'FR', 'UK', 'GB', 'JP', 'US', 'indirect-reseller', 'indirect-provider', 'direct-bill', 'true', 'false', '2024-01-01',
-  '2031-12-31', 'null', '[]', '"quoted"', "'single'", '# csp-disable-next-line schema', '# csp-disable unknown-reference'];
+const KEYS = [
+  'id: ',
+  'soldBy: ',
+  'provider: ',
+  'providers: [',
+  'managedBy: ',
+  'owner: ',
+  'country: ',
+  'type: ',
+  'mpa:',
+  'accepted: ',
+  'acceptedOn: ',
+  'subscriptions:',
+  '- id: ',
+  'partners:',
+  'customers:',
+  '<<: *a',
+  '&a ',
+  '*a',
+  'x-note: ',
+];
+const VALUES = [
+  'DE',
+  'FR',
+  'UK',
+  'GB',
+  'JP',
+  'US',
+  'indirect-reseller',
+  'indirect-provider',
+  'direct-bill',
+  'true',
+  'false',
+  '2024-01-01',
+  '2031-12-31',
+  'null',
+  '[]',
+  '"quoted"',
+  "'single'",
+  '# csp-disable-next-line schema',
+  '# csp-disable unknown-reference',
+];
 
 export class Typist {
   /** For each step made and not undone, the changes that undo it (a step of its own). */
@@ -24,13 +65,19 @@ export class Typist {
   private lastValidDepth = 0;
 
   /** `isBroken` says whether a text has a YAML error: a person who sees one often undoes back to before it. */
-  constructor(private readonly rnd: Random, private readonly isBroken: (text: string) => boolean) {}
+  constructor(
+    private readonly rnd: Random,
+    private readonly isBroken: (text: string) => boolean,
+  ) {}
 
   /** The next edit(s) of `text`: most are one step, a typed word is a step per character, an undo back to valid text a step per undo. */
   next(text: string): EditStep[] {
     if (!this.isBroken(text)) this.lastValidDepth = this.undoStack.length;
     else if (this.undoStack.length > this.lastValidDepth && this.rnd.chance(0.5)) {
-      return this.undoStack.splice(this.lastValidDepth).reverse().map((changes) => ({ edit: 'undo', changes }));
+      return this.undoStack
+        .splice(this.lastValidDepth)
+        .reverse()
+        .map((changes) => ({ edit: 'undo', changes }));
     }
     if (this.undoStack.length && this.rnd.chance(0.1)) {
       this.lastValidDepth = Math.min(this.lastValidDepth, this.undoStack.length - 1);
@@ -48,25 +95,44 @@ export class Typist {
   private edit(text: string): EditStep[] {
     const rnd = this.rnd;
     const lines = new LspText(text);
-    const kind = rnd.pick(['insert-char', 'insert-char', 'delete-char', 'delete-char', 'type-word', 'type-word', 'paste-lines',
-      'delete-lines', 'newline', 'replace-word', 'replace-word', 'indent', 'multi-cursor', 'multi-change']);
+    const kind = rnd.pick([
+      'insert-char',
+      'insert-char',
+      'delete-char',
+      'delete-char',
+      'type-word',
+      'type-word',
+      'paste-lines',
+      'delete-lines',
+      'newline',
+      'replace-word',
+      'replace-word',
+      'indent',
+      'multi-cursor',
+      'multi-change',
+    ]);
     switch (kind) {
-      case 'insert-char': return [this.single(text, kind, this.at(lines), 0, rnd.pick(CHARACTERS))];
+      case 'insert-char':
+        return [this.single(text, kind, this.at(lines), 0, rnd.pick(CHARACTERS))];
       case 'delete-char': {
         const end = this.at(lines);
         // Backspace takes a whole `\r\n` or surrogate pair, as an editor does.
         const start = end === 0 ? 0 : lines.snap(end - 1);
         return [this.single(text, kind, start, end - start, '')];
       }
-      case 'type-word': return this.typeWord(text, rnd.chance(0.5) ? rnd.pick(KEYS) : rnd.pick([...VALUES, ...idsOf(text)]));
+      case 'type-word':
+        return this.typeWord(text, rnd.chance(0.5) ? rnd.pick(KEYS) : rnd.pick([...VALUES, ...idsOf(text)]));
       case 'paste-lines': {
-        const from = rnd.int(lines.lineCount), count = rnd.between(1, 6);
-        const start = lines.starts[from], end = lines.starts[Math.min(lines.lineCount - 1, from + count)] ?? text.length;
+        const from = rnd.int(lines.lineCount),
+          count = rnd.between(1, 6);
+        const start = lines.starts[from],
+          end = lines.starts[Math.min(lines.lineCount - 1, from + count)] ?? text.length;
         const block = text.slice(start, end) || eolOf(text);
         return [this.single(text, kind, lines.starts[rnd.int(lines.lineCount)], 0, block)];
       }
       case 'delete-lines': {
-        const from = rnd.int(lines.lineCount), to = Math.min(lines.lineCount - 1, from + rnd.between(1, 6));
+        const from = rnd.int(lines.lineCount),
+          to = Math.min(lines.lineCount - 1, from + rnd.between(1, 6));
         const end = to > from ? lines.starts[to] : text.length;
         return [this.single(text, kind, lines.starts[from], end - lines.starts[from], '')];
       }
@@ -83,7 +149,8 @@ export class Typist {
         return [this.single(text, kind, word.index, word[0].length, rnd.pick([...VALUES, ...idsOf(text), '']))];
       }
       case 'indent': {
-        const line = rnd.int(lines.lineCount), start = lines.starts[line];
+        const line = rnd.int(lines.lineCount),
+          start = lines.starts[line];
         const outdent = rnd.chance(0.4) && text.startsWith('  ', start);
         return [this.single(text, kind, start, outdent ? 2 : 0, outdent ? '' : rnd.pick(['  ', ' ', '\t']))];
       }
@@ -101,7 +168,8 @@ export class Typist {
         let current = text;
         for (let i = rnd.between(2, 4); i > 0; i--) {
           const now = new LspText(current);
-          const start = this.at(now), length = rnd.chance(0.5) ? 0 : Math.min(now.snap(start + rnd.between(1, 5)), current.length) - start;
+          const start = this.at(now),
+            length = rnd.chance(0.5) ? 0 : Math.min(now.snap(start + rnd.between(1, 5)), current.length) - start;
           const change = { range: now.rangeOf(start, start + Math.max(0, length)), text: rnd.chance(0.7) ? rnd.pick(CHARACTERS) : '' };
           changes.push(change);
           current = applyChange(current, change);

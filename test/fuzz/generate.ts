@@ -14,7 +14,10 @@ import { applyChanges, LspText } from './lsp-text';
 import { mutateDocument } from './mutate';
 import type { Random } from './random';
 
-export interface Source { name: string; text: string }
+export interface Source {
+  name: string;
+  text: string;
+}
 
 /** The fixtures and examples, byte for byte (line endings and byte-order marks kept). */
 export function sources(): Source[] {
@@ -32,7 +35,11 @@ export interface GenerateOptions {
   positions: number;
 }
 
-export interface Generated { fuzzCase: FuzzCase; source: string; mutators: string[] }
+export interface Generated {
+  fuzzCase: FuzzCase;
+  source: string;
+  mutators: string[];
+}
 
 export function generateCase(rnd: Random, from: readonly Source[], options: GenerateOptions): Generated {
   const source = rnd.pick(from);

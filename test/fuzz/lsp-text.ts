@@ -5,7 +5,10 @@
  */
 import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 
-export interface TextChange { range: Range; text: string }
+export interface TextChange {
+  range: Range;
+  text: string;
+}
 
 export class LspText {
   /** Offset where each line starts. */
@@ -38,8 +41,14 @@ export class LspText {
 
   isPosition(p: unknown): p is Position {
     const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
-    return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (line as number) < this.lineCount
-      && (character as number) >= 0 && (character as number) <= this.lineLength(line as number);
+    return (
+      Number.isInteger(line) &&
+      Number.isInteger(character) &&
+      (line as number) >= 0 &&
+      (line as number) < this.lineCount &&
+      (character as number) >= 0 &&
+      (character as number) <= this.lineLength(line as number)
+    );
   }
 
   /** The offset of a position, clamped as LSP servers do: past a line's end is its end, past the last line the text's end. */
@@ -52,10 +61,12 @@ export class LspText {
   /** The position of an offset; an offset inside a line break counts as the end of that line's content. */
   positionAt(offset: number): Position {
     const at = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0, high = this.starts.length - 1;
+    let low = 0,
+      high = this.starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= at) low = mid; else high = mid - 1;
+      if (this.starts[mid] <= at) low = mid;
+      else high = mid - 1;
     }
     return { line: low, character: Math.min(at, this.ends[low]) - this.starts[low] };
   }

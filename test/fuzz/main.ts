@@ -26,7 +26,13 @@ interface Options {
 
 function parse(args: string[]): Options {
   const options: Options = {
-    seed: randomInt(2 ** 31), documents: 1000, edits: 15, positions: 2, fixes: 3, out: 'fuzz-failures', minimizeSeconds: 60,
+    seed: randomInt(2 ** 31),
+    documents: 1000,
+    edits: 15,
+    positions: 2,
+    fixes: 3,
+    out: 'fuzz-failures',
+    minimizeSeconds: 60,
   };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
@@ -36,15 +42,32 @@ function parse(args: string[]): Options {
       return n;
     };
     switch (flag) {
-      case '--seed': options.seed = number(); break;
-      case '--documents': options.documents = number(); break;
-      case '--edits': options.edits = number(); break;
-      case '--positions': options.positions = number(); break;
-      case '--fixes': options.fixes = value === 'all' ? 'all' : number(); break;
-      case '--out': options.out = value; break;
-      case '--minimize-seconds': options.minimizeSeconds = number(); break;
-      case '--replay': options.replay = value; break;
-      default: throw new Error(`unknown option ${flag}`);
+      case '--seed':
+        options.seed = number();
+        break;
+      case '--documents':
+        options.documents = number();
+        break;
+      case '--edits':
+        options.edits = number();
+        break;
+      case '--positions':
+        options.positions = number();
+        break;
+      case '--fixes':
+        options.fixes = value === 'all' ? 'all' : number();
+        break;
+      case '--out':
+        options.out = value;
+        break;
+      case '--minimize-seconds':
+        options.minimizeSeconds = number();
+        break;
+      case '--replay':
+        options.replay = value;
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
     }
   }
   return options;
@@ -56,8 +79,10 @@ async function replay(dir: string): Promise<number> {
   const tally = emptyTally();
   try {
     const failures = await runCase(session, fuzzCase, { timed: true, fixesPerStep: 'all', rnd: new Random(0) }, tally);
-    console.log(`replay ${dir} (saved as ${cls}): ${fuzzCase.document.length} characters, ${editCount(fuzzCase)} edits, `
-      + `${tally.requests} requests, ${tally.fixesChecked} fixes checked (${tally.fixesApplied} applied and re-checked)`);
+    console.log(
+      `replay ${dir} (saved as ${cls}): ${fuzzCase.document.length} characters, ${editCount(fuzzCase)} edits, ` +
+        `${tally.requests} requests, ${tally.fixesChecked} fixes checked (${tally.fixesApplied} applied and re-checked)`,
+    );
     for (const f of failures) console.log(`  FAIL ${f.cls} (step ${f.step}): ${f.detail}`);
     console.log(failures.length ? `${failures.length} checks failed` : 'all checks passed');
     return failures.length ? 1 : 0;
@@ -69,10 +94,15 @@ async function replay(dir: string): Promise<number> {
 function print(options: Options, report: CampaignReport): void {
   const { tally, classes } = report;
   console.log('');
-  console.log(`seed ${options.seed}: ${tally.documents} documents, ${tally.edits} edits, ${tally.requests} requests, `
-    + `${tally.fixesChecked} fixes checked (${tally.fixesApplied} applied and re-checked) in ${(report.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `seed ${options.seed}: ${tally.documents} documents, ${tally.edits} edits, ${tally.requests} requests, ` +
+      `${tally.fixesChecked} fixes checked (${tally.fixesApplied} applied and re-checked) in ${(report.ms / 1000).toFixed(1)} s`,
+  );
   console.log(`server peak RSS ${(report.peakRssKb / 1024).toFixed(0)} MB, ${report.restarts} restarts`);
-  if (!classes.length) { console.log('no defects found'); return; }
+  if (!classes.length) {
+    console.log('no defects found');
+    return;
+  }
   console.log(`${classes.length} failure classes:`);
   for (const c of classes.sort((a, b) => b.count - a.count)) {
     const { document, source, mutators } = c.origin;
@@ -87,14 +117,26 @@ async function main(): Promise<number> {
   if (options.replay) return replay(options.replay);
   console.log(`fuzz: seed ${options.seed}, ${options.documents} documents × ${options.edits} edits, failures to ${options.out}/`);
   const report = await runCampaign({
-    seed: options.seed, documents: options.documents, edits: options.edits, positions: options.positions, fixesPerStep: options.fixes,
-    timed: true, outDir: options.out, minimizeSeconds: options.minimizeSeconds, progress: (line) => console.log(line),
+    seed: options.seed,
+    documents: options.documents,
+    edits: options.edits,
+    positions: options.positions,
+    fixesPerStep: options.fixes,
+    timed: true,
+    outDir: options.out,
+    minimizeSeconds: options.minimizeSeconds,
+    progress: (line) => console.log(line),
   });
   print(options, report);
   return report.classes.length ? 1 : 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
+);

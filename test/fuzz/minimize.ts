@@ -10,7 +10,11 @@ import { applyChange, applyChanges, LspText } from './lsp-text';
 type StillFails = (candidate: FuzzCase) => Promise<boolean>;
 
 /** A case as the minimizer sees it: the edits, and the requests asked after the last one. */
-interface Shape { document: string; edits: Step[]; probes: Probe[] }
+interface Shape {
+  document: string;
+  edits: Step[];
+  probes: Probe[];
+}
 
 function shapeOf(fuzzCase: FuzzCase): Shape {
   const last = fuzzCase.steps[fuzzCase.steps.length - 1];
@@ -106,14 +110,24 @@ export async function minimize(fuzzCase: FuzzCase, fails: StillFails, deadline: 
     await attempt({ document: edited, edits: [], probes: last.probes });
   }
   if (best.edits.length > 1) {
-    await shrink(best.edits, () => false, (edits) => attempt({ ...best, edits }), deadline);
+    await shrink(
+      best.edits,
+      () => false,
+      (edits) => attempt({ ...best, edits }),
+      deadline,
+    );
   }
   // Without edits, request positions move with the text (markers); with edits, they stay where they were.
   const markers = best.edits.length === 0;
   for (const split of [splitLines, splitCharacters]) {
     const shape = best;
     const pieces = markers ? piecesOf(shape, split) : split(shape.document).map((text) => ({ text }));
-    await shrink<Piece>(pieces, (p) => 'probe' in p, (kept) => attempt(shapeOfPieces(shape, kept)), deadline);
+    await shrink<Piece>(
+      pieces,
+      (p) => 'probe' in p,
+      (kept) => attempt(shapeOfPieces(shape, kept)),
+      deadline,
+    );
   }
   return caseOf(best);
 }

@@ -5,7 +5,10 @@
  */
 import type { Random } from './random';
 
-export interface Mutator { name: string; mutate(text: string, rnd: Random): string }
+export interface Mutator {
+  name: string;
+  mutate(text: string, rnd: Random): string;
+}
 
 /** The lines of a text, each with its line break; the last one gets `eol` when it has none, so lines can move. */
 function linesOf(text: string): string[] {
@@ -93,8 +96,37 @@ function editBytes(text: string, edit: (bytes: number[]) => void): string {
 
 const randomBytes = (rnd: Random, n: number) => Array.from({ length: n }, () => randomByte(rnd));
 
-const SCALARS = ['42', '-1', '3.5', '1e3', '0x1F', '0o17', 'true', 'false', 'null', '~', '[]', '[a, b]', '{}', '{a: 1}', '""', "''",
-  '2024-13-45', '2024-02-30', '!!binary aGVsbG8=', '!!str 5', '!!int x', '.inf', '.nan', '- a', '|', '>-', '"unterminated', '@x', '`x'];
+const SCALARS = [
+  '42',
+  '-1',
+  '3.5',
+  '1e3',
+  '0x1F',
+  '0o17',
+  'true',
+  'false',
+  'null',
+  '~',
+  '[]',
+  '[a, b]',
+  '{}',
+  '{a: 1}',
+  '""',
+  "''",
+  '2024-13-45',
+  '2024-02-30',
+  '!!binary aGVsbG8=',
+  '!!str 5',
+  '!!int x',
+  '.inf',
+  '.nan',
+  '- a',
+  '|',
+  '>-',
+  '"unterminated',
+  '@x',
+  '`x',
+];
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__'];
 
@@ -108,58 +140,73 @@ export const MUTATORS: readonly Mutator[] = [
   { name: 'byte-delete', mutate: (text, rnd) => editBytes(text, (b) => b.splice(rnd.int(b.length + 1), rnd.between(1, 16))) },
   {
     name: 'byte-replace',
-    mutate: (text, rnd) => editBytes(text, (b) => {
-      const n = rnd.between(1, 8);
-      b.splice(rnd.int(b.length + 1), n, ...randomBytes(rnd, n));
-    }),
+    mutate: (text, rnd) =>
+      editBytes(text, (b) => {
+        const n = rnd.between(1, 8);
+        b.splice(rnd.int(b.length + 1), n, ...randomBytes(rnd, n));
+      }),
   },
 
   {
     name: 'line-duplicate',
-    mutate: (text, rnd) => withLines(text, (l) => {
-      const i = rnd.int(l.length);
-      if (l.length) l.splice(i, 0, l[i]);
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (l) => {
+        const i = rnd.int(l.length);
+        if (l.length) l.splice(i, 0, l[i]);
+      }),
   },
-  { name: 'line-delete', mutate: (text, rnd) => withLines(text, (l) => { l.splice(rnd.int(l.length), 1); }) },
+  {
+    name: 'line-delete',
+    mutate: (text, rnd) =>
+      withLines(text, (l) => {
+        l.splice(rnd.int(l.length), 1);
+      }),
+  },
   {
     name: 'line-swap',
-    mutate: (text, rnd) => withLines(text, (l) => {
-      if (l.length < 2) return;
-      const i = rnd.int(l.length - 1);
-      [l[i], l[i + 1]] = [l[i + 1], l[i]];
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (l) => {
+        if (l.length < 2) return;
+        const i = rnd.int(l.length - 1);
+        [l[i], l[i + 1]] = [l[i + 1], l[i]];
+      }),
   },
   {
     name: 'line-move',
-    mutate: (text, rnd) => withLines(text, (l) => {
-      const moved = l.splice(rnd.int(l.length), 1);
-      l.splice(rnd.int(l.length + 1), 0, ...moved);
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (l) => {
+        const moved = l.splice(rnd.int(l.length), 1);
+        l.splice(rnd.int(l.length + 1), 0, ...moved);
+      }),
   },
 
   {
     name: 'indent-more',
-    mutate: (text, rnd) => withLines(text, (l) => {
-      const from = rnd.int(l.length), pad = ' '.repeat(rnd.between(1, 4));
-      for (let i = from; i < Math.min(l.length, from + rnd.between(1, 5)); i++) l[i] = pad + l[i];
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (l) => {
+        const from = rnd.int(l.length),
+          pad = ' '.repeat(rnd.between(1, 4));
+        for (let i = from; i < Math.min(l.length, from + rnd.between(1, 5)); i++) l[i] = pad + l[i];
+      }),
   },
   {
     name: 'indent-less',
-    mutate: (text, rnd) => withLines(text, (l) => {
-      const from = rnd.int(l.length), by = rnd.between(1, 4);
-      for (let i = from; i < Math.min(l.length, from + rnd.between(1, 5)); i++) l[i] = l[i].slice(Math.min(by, indentOf(l[i]).length));
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (l) => {
+        const from = rnd.int(l.length),
+          by = rnd.between(1, 4);
+        for (let i = from; i < Math.min(l.length, from + rnd.between(1, 5)); i++) l[i] = l[i].slice(Math.min(by, indentOf(l[i]).length));
+      }),
   },
   {
     name: 'tabs-for-spaces',
-    mutate: (text, rnd) => withLines(text, (l) => {
-      const every = rnd.chance(0.3);
-      for (let i = 0; i < l.length; i++) {
-        if (every || rnd.chance(0.1)) l[i] = l[i].replace(/^((?: {2})+)/, (s) => '\t'.repeat(s.length / 2));
-      }
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (l) => {
+        const every = rnd.chance(0.3);
+        for (let i = 0; i < l.length; i++) {
+          if (every || rnd.chance(0.1)) l[i] = l[i].replace(/^((?: {2})+)/, (s) => '\t'.repeat(s.length / 2));
+        }
+      }),
   },
 
   { name: 'line-endings-crlf', mutate: (text) => text.replace(/\r\n|\r|\n/g, '\r\n') },
@@ -169,57 +216,71 @@ export const MUTATORS: readonly Mutator[] = [
 
   {
     name: 'anchor-alias',
-    mutate: (text, rnd) => withLines(text, (lines) => {
-      // Half the time between ids: an id written as an alias of another entry's id is a case of its own.
-      const ids = keyValueLines(lines).filter((l) => l.key === 'id');
-      const values = ids.length >= 2 && rnd.chance(0.5) ? ids : keyValueLines(lines);
-      if (values.length < 2) return;
-      const name = rnd.pick(['a', 'b', 'base', 'x1']);
-      const anchored = rnd.pick(values);
-      const alias = rnd.pick(values.filter((v) => v !== anchored));
-      lines[anchored.index] = `${anchored.head}${anchored.key}: &${name} ${anchored.value}${breakOf(lines[anchored.index])}`;
-      lines[alias.index] = `${alias.head}${alias.key}: *${name}${breakOf(lines[alias.index])}`;
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (lines) => {
+        // Half the time between ids: an id written as an alias of another entry's id is a case of its own.
+        const ids = keyValueLines(lines).filter((l) => l.key === 'id');
+        const values = ids.length >= 2 && rnd.chance(0.5) ? ids : keyValueLines(lines);
+        if (values.length < 2) return;
+        const name = rnd.pick(['a', 'b', 'base', 'x1']);
+        const anchored = rnd.pick(values);
+        const alias = rnd.pick(values.filter((v) => v !== anchored));
+        lines[anchored.index] = `${anchored.head}${anchored.key}: &${name} ${anchored.value}${breakOf(lines[anchored.index])}`;
+        lines[alias.index] = `${alias.head}${alias.key}: *${name}${breakOf(lines[alias.index])}`;
+      }),
   },
   {
     name: 'alias-bomb',
-    mutate: (text, rnd) => insertTopLevel(text, rnd, (eol) => {
-      const width = rnd.between(3, 9), levels = rnd.between(2, 4);
-      const rows = [`  l0: &l0 [${Array(width).fill('x').join(', ')}]`];
-      for (let i = 1; i < levels; i++) rows.push(`  l${i}: &l${i} [${Array(width).fill(`*l${i - 1}`).join(', ')}]`);
-      return [`x-bomb${rnd.int(100)}:`, ...rows].join(eol);
-    }),
+    mutate: (text, rnd) =>
+      insertTopLevel(text, rnd, (eol) => {
+        const width = rnd.between(3, 9),
+          levels = rnd.between(2, 4);
+        const rows = [`  l0: &l0 [${Array(width).fill('x').join(', ')}]`];
+        for (let i = 1; i < levels; i++)
+          rows.push(
+            `  l${i}: &l${i} [${Array(width)
+              .fill(`*l${i - 1}`)
+              .join(', ')}]`,
+          );
+        return [`x-bomb${rnd.int(100)}:`, ...rows].join(eol);
+      }),
   },
   {
     name: 'merge-key',
-    mutate: (text, rnd) => withLines(text, (lines, eol) => {
-      const entries = entryLines(lines);
-      if (entries.length < 2) return;
-      const base = rnd.pick(entries);
-      const into = rnd.pick(entries.filter((e) => e !== base));
-      const merged = rnd.pick(['*m', '*m', '[*m, *m]', '*nowhere', '{id: merged}', '5']);
-      // The anchored item's first key moves to a line of its own; the merge key goes after the other item's first line.
-      lines[base.index] = `${base.indent}- &m${eol}${base.indent}  ${base.rest}${breakOf(lines[base.index])}`;
-      lines.splice(into.index + 1, 0, `${into.indent}  <<: ${merged}${eol}`);
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (lines, eol) => {
+        const entries = entryLines(lines);
+        if (entries.length < 2) return;
+        const base = rnd.pick(entries);
+        const into = rnd.pick(entries.filter((e) => e !== base));
+        const merged = rnd.pick(['*m', '*m', '[*m, *m]', '*nowhere', '{id: merged}', '5']);
+        // The anchored item's first key moves to a line of its own; the merge key goes after the other item's first line.
+        lines[base.index] = `${base.indent}- &m${eol}${base.indent}  ${base.rest}${breakOf(lines[base.index])}`;
+        lines.splice(into.index + 1, 0, `${into.indent}  <<: ${merged}${eol}`);
+      }),
   },
   {
     name: 'multi-document',
-    mutate: (text, rnd) => withLines(text, (lines, eol) => {
-      const marker = rnd.pick(['---', '---', '...', '--- # second', '--- |', '%YAML 1.2']);
-      if (rnd.chance(0.5)) lines.splice(rnd.int(lines.length + 1), 0, marker + eol);
-      else lines.push(`---${eol}`, ...lines.slice(rnd.int(lines.length)));
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (lines, eol) => {
+        const marker = rnd.pick(['---', '---', '...', '--- # second', '--- |', '%YAML 1.2']);
+        if (rnd.chance(0.5)) lines.splice(rnd.int(lines.length + 1), 0, marker + eol);
+        else lines.push(`---${eol}`, ...lines.slice(rnd.int(lines.length)));
+      }),
   },
   {
     name: 'long-line',
     mutate: (text, rnd) => {
       const length = rnd.between(10_000, 100_000);
       switch (rnd.int(4)) {
-        case 0: return replaceValue(text, rnd, () => longRun('word ', length).trim());
-        case 1: return replaceValue(text, rnd, () => `"${longRun('a\\"b\\n ', length)}"`);
-        case 2: return replaceValue(text, rnd, () => `[${longRun('x, ', length)}x]`);
-        default: return insertTopLevel(text, rnd, () => `# ${longRun('comment ', length)}`);
+        case 0:
+          return replaceValue(text, rnd, () => longRun('word ', length).trim());
+        case 1:
+          return replaceValue(text, rnd, () => `"${longRun('a\\"b\\n ', length)}"`);
+        case 2:
+          return replaceValue(text, rnd, () => `[${longRun('x, ', length)}x]`);
+        default:
+          return insertTopLevel(text, rnd, () => `# ${longRun('comment ', length)}`);
       }
     },
   },
@@ -244,7 +305,10 @@ export const MUTATORS: readonly Mutator[] = [
       return withLines(text, (lines, eol) => {
         const holders = keyLines(lines);
         const value = rnd.pick(['{polluted: true}', 'null', '[1]', '5', 'x', '']);
-        if (!holders.length || rnd.chance(0.2)) { lines.push(`${key}: ${value}${eol}`); return; }
+        if (!holders.length || rnd.chance(0.2)) {
+          lines.push(`${key}: ${value}${eol}`);
+          return;
+        }
         const at = rnd.pick(holders);
         lines.splice(at.index + 1, 0, `${' '.repeat(at.indent)}${key}: ${value}${eol}`);
       });
@@ -253,28 +317,30 @@ export const MUTATORS: readonly Mutator[] = [
   { name: 'wrong-type', mutate: (text, rnd) => replaceValue(text, rnd, () => rnd.pick(SCALARS)) },
   {
     name: 'typo-key',
-    mutate: (text, rnd) => withLines(text, (lines) => {
-      const keyed = keyValueLines(lines).filter((l) => l.key.length > 2);
-      if (!keyed.length) return;
-      const { index, head, key } = rnd.pick(keyed);
-      const i = rnd.int(key.length - 1);
-      const swapped = key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2);
-      const typo = rnd.pick([swapped, key.slice(0, i) + key.slice(i + 1), key.toUpperCase(), `${key}s`]);
-      const line = lines[index].replace(`${head}${key}:`, `${head}${typo}:`);
-      // Sometimes beside the key as written: a rename to it would then write that key twice.
-      if (rnd.chance(0.5)) lines.splice(index + 1, 0, `${' '.repeat(head.length)}${line.slice(head.length)}`);
-      else lines[index] = line;
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (lines) => {
+        const keyed = keyValueLines(lines).filter((l) => l.key.length > 2);
+        if (!keyed.length) return;
+        const { index, head, key } = rnd.pick(keyed);
+        const i = rnd.int(key.length - 1);
+        const swapped = key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2);
+        const typo = rnd.pick([swapped, key.slice(0, i) + key.slice(i + 1), key.toUpperCase(), `${key}s`]);
+        const line = lines[index].replace(`${head}${key}:`, `${head}${typo}:`);
+        // Sometimes beside the key as written: a rename to it would then write that key twice.
+        if (rnd.chance(0.5)) lines.splice(index + 1, 0, `${' '.repeat(head.length)}${line.slice(head.length)}`);
+        else lines[index] = line;
+      }),
   },
   {
     name: 'duplicate-key',
-    mutate: (text, rnd) => withLines(text, (lines) => {
-      const values = keyValueLines(lines);
-      if (!values.length) return;
-      const { index, head, key } = rnd.pick(values);
-      // The copy goes on the next line, as a sibling (list markers become spaces).
-      lines.splice(index + 1, 0, `${' '.repeat(head.length)}${key}: ${rnd.pick(values).value}${breakOf(lines[index])}`);
-    }),
+    mutate: (text, rnd) =>
+      withLines(text, (lines) => {
+        const values = keyValueLines(lines);
+        if (!values.length) return;
+        const { index, head, key } = rnd.pick(values);
+        // The copy goes on the next line, as a sibling (list markers become spaces).
+        lines.splice(index + 1, 0, `${' '.repeat(head.length)}${key}: ${rnd.pick(values).value}${breakOf(lines[index])}`);
+      }),
   },
 ];
 

@@ -4,7 +4,15 @@
  * apart and inside, and the comparisons of determinism and sync.
  */
 import type {
-  CodeAction, Command, CompletionItem, Diagnostic, DocumentSymbol, Position, Range, TextEdit, WorkspaceEdit,
+  CodeAction,
+  Command,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { APPLY_AND_SELECT, FIX_ALL_KIND } from '../../server/src/lsp/code-actions';
 import { comparePositions, LspText, rangeContains } from './lsp-text';
@@ -16,7 +24,10 @@ export const INTERNAL_ERROR = /internal error/i;
 export const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 
 /** A problem found in an answer: the class of check that failed and what was wrong. */
-export interface Problem { check: string; detail: string }
+export interface Problem {
+  check: string;
+  detail: string;
+}
 
 function positionProblem(p: unknown, lines: LspText): string | undefined {
   if (lines.isPosition(p)) return undefined;
@@ -70,7 +81,7 @@ export function selectionProblems(symbols: DocumentSymbol[] | null, at = '$'): P
 
 /** Completion edits LSP does not allow: a range over several lines, or one that does not hold the position asked at. */
 export function completionProblems(answer: CompletionItem[] | { items: CompletionItem[] } | null, position: Position): Problem[] {
-  const items = Array.isArray(answer) ? answer : answer?.items ?? [];
+  const items = Array.isArray(answer) ? answer : (answer?.items ?? []);
   const problems: Problem[] = [];
   const holds = (r: Range) => r.start.line === r.end.line && rangeContains(r, { start: position, end: position });
   for (const item of items) {
@@ -95,7 +106,13 @@ export function completionProblems(answer: CompletionItem[] | { items: Completio
  * after (APPLY_AND_SELECT). `origin` names the kind of fix in failure classes: `quickfix-<rule>`,
  * `fix-all-of-rule`, `source-fix-all`, `rename`.
  */
-export interface FixCandidate { title: string; origin: string; edits: TextEdit[]; otherUris: string[]; selection?: Range }
+export interface FixCandidate {
+  title: string;
+  origin: string;
+  edits: TextEdit[];
+  otherUris: string[];
+  selection?: Range;
+}
 
 export function fixOfWorkspaceEdit(title: string, origin: string, edit: WorkspaceEdit, uri: string): FixCandidate {
   const fix: FixCandidate = { title, origin, edits: [], otherUris: [] };
@@ -117,8 +134,14 @@ export function fixesOfActions(actions: (CodeAction | Command)[] | null, uri: st
   for (const action of actions ?? []) {
     const command = typeof action.command === 'string' ? (action as Command) : action.command;
     const codeAction = typeof action.command === 'string' ? undefined : (action as CodeAction);
-    const origin = codeAction?.kind === FIX_ALL_KIND ? 'source-fix-all'
-      : codeAction?.diagnostics?.length ? `quickfix-${codeAction.diagnostics[0].code}` : codeAction ? 'fix-all-of-rule' : 'command';
+    const origin =
+      codeAction?.kind === FIX_ALL_KIND
+        ? 'source-fix-all'
+        : codeAction?.diagnostics?.length
+          ? `quickfix-${codeAction.diagnostics[0].code}`
+          : codeAction
+            ? 'fix-all-of-rule'
+            : 'command';
     if (codeAction?.edit) fixes.push(fixOfWorkspaceEdit(action.title, origin, codeAction.edit, uri));
     if (command?.command === APPLY_AND_SELECT) {
       const [target, edits, selection] = (command.arguments ?? []) as [string, TextEdit[], Range | undefined];
@@ -170,24 +193,30 @@ export const diagnosticKey = (d: Diagnostic): string =>
   JSON.stringify([d.code, d.severity, d.range, d.message, (d.relatedInformation ?? []).map((r) => [r.location.range, r.message])]);
 
 /** How two answers differ: what differs (a rule id, or `symbols`) and the details. */
-export interface Difference { what: string; detail: string }
+export interface Difference {
+  what: string;
+  detail: string;
+}
 
 /** How two lists of diagnostics differ (in any order), or undefined when they hold the same ones. */
 export function diagnosticsDiffer(left: Diagnostic[], right: Diagnostic[], leftName: string, rightName: string): Difference | undefined {
-  const a = left.map(diagnosticKey), b = right.map(diagnosticKey);
-  const onlyLeft = added(b, a), onlyRight = added(a, b);
+  const a = left.map(diagnosticKey),
+    b = right.map(diagnosticKey);
+  const onlyLeft = added(b, a),
+    onlyRight = added(a, b);
   if (!onlyLeft.length && !onlyRight.length) return undefined;
   const detail = [
     `${leftName} has ${left.length} diagnostics, ${rightName} ${right.length}`,
     ...onlyLeft.slice(0, 3).map((k) => `only ${leftName}: ${k}`),
     ...onlyRight.slice(0, 3).map((k) => `only ${rightName}: ${k}`),
   ].join('; ');
-  return { what: String(JSON.parse(onlyLeft[0] ?? onlyRight[0])[0]), detail };
+  return { what: String((JSON.parse(onlyLeft[0] ?? onlyRight[0]) as unknown[])[0]), detail };
 }
 
 /** How two outlines differ (order matters: it is the outline's order), or undefined. */
 export function symbolsDiffer(left: unknown, right: unknown, leftName: string, rightName: string): Difference | undefined {
-  const a = JSON.stringify(left), b = JSON.stringify(right);
+  const a = JSON.stringify(left),
+    b = JSON.stringify(right);
   if (a === b) return undefined;
   let at = 0;
   while (a[at] === b[at]) at++;

@@ -78,9 +78,8 @@ export class Session {
     let timer: NodeJS.Timeout | undefined;
     const answer = this.harness.request<T>(method, params).then(
       (value): Outcome<T> => ({ kind: 'answer', value, ms: ms() }),
-      (error: unknown): Outcome<T> => (error instanceof ResponseError
-        ? { kind: 'error', error, ms: ms() }
-        : { kind: 'crash', detail: String(error), ms: ms() }),
+      (error: unknown): Outcome<T> =>
+        error instanceof ResponseError ? { kind: 'error', error, ms: ms() } : { kind: 'crash', detail: String(error), ms: ms() },
     );
     const exit = this.exited.then((how): Outcome<T> => ({ kind: 'crash', detail: how, ms: ms() }));
     const hang = new Promise<Outcome<T>>((resolve) => {
@@ -119,7 +118,10 @@ export class Session {
 
   /** Requests in flight together see the same crash: the first to see it starts the server again, the others wait for that. */
   private async restartOnce(crashed: Harness): Promise<void> {
-    if (!this.restarting && this.harness === crashed) this.restarting = this.restart().finally(() => { this.restarting = undefined; });
+    if (!this.restarting && this.harness === crashed)
+      this.restarting = this.restart().finally(() => {
+        this.restarting = undefined;
+      });
     await this.restarting;
   }
 

@@ -55,13 +55,17 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
   const errorLogs: string[] = [];
   // Read, so that a server writing much to stderr never blocks on a full pipe; the end is kept for crash reports.
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString('utf8')).slice(-4000); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+  });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (item.section === 'cspPartners' ? settings : null)),
   );
   if (refreshSupport) connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('cspPartners/status', (status: unknown) => { statuses.push(status); });
+  connection.onNotification('cspPartners/status', (status: unknown) => {
+    statuses.push(status);
+  });
   connection.onNotification('window/logMessage', (m: { type: number; message: string }) => {
     logs.push(m.message);
     if (m.type === 1) errorLogs.push(m.message);
@@ -99,7 +103,13 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
   };
   return {
-    connection, initialize, settings, statuses, logs, errorLogs, process: child,
+    connection,
+    initialize,
+    settings,
+    statuses,
+    logs,
+    errorLogs,
+    process: child,
     stderrTail: () => stderr,
     async open(name, text) {
       const uri = uriOf(name);
