@@ -263,6 +263,27 @@ describe('incremental checking equals a check from scratch', () => {
     }
   });
 
+  // Regression (found by the fuzzer): an entry read again with the same content twice in a row. The second
+  // reading moved the places of the first one, not the older ones that another entry's finding still held.
+  it("a place held by another entry's finding follows every later reading of its entry", () => {
+    let text =
+      'manifestVersion: 1\npartners:\n  - id: d\n    name: D\n    type: indirect-provider\n    country: DE\n' +
+      '    mpa: { accepted: true, acceptedOn: 2024-01-01 }\n  - id: r\n    name: R\n    type: indirect-reseller\n    country: FR\n' +
+      '    mpa: { accepted: true, acceptedOn: 2024-01-01 }\n    onboarding: { aiCloudPartnerProgram: true, registeredAsIndirectReseller: true }\n' +
+      '    providers: x\ncustomers:\n  - id: c\n    name: C\n    country: FR\n    subscriptions:\n' +
+      '      - id: s\n        offer: o\n        soldBy: r\n        provider: d\n';
+    const manifest = new Manifest(text);
+    resultOf(manifest);
+    for (const typed of ['v', 'i', 'z']) {
+      const at = text.indexOf('providers: x') + 'providers: x'.length;
+      text = text.slice(0, at) + typed + text.slice(at);
+      manifest.edit(at, at, typed);
+      const findings = resultOf(manifest).findings;
+      assert.ok(findings.some((f) => f.rule === 'provider-not-linked' && f.related?.length));
+      assert.deepEqual(asData(findings), asData(check(text).findings), `after typing ${typed}`);
+    }
+  });
+
   it('a manifest read in slices (as the language server reads one) equals one read at once', async () => {
     let pauses = 0;
     const pause = () =>

@@ -187,13 +187,20 @@ export function moveOnto(before: unknown, after: unknown): void {
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
-    before.forEach((item, i) => moveOnto(item, after[i]));
+    before.forEach((item, i) => {
+      moveOnto(item, after[i]);
+      if (item instanceof Loc && after[i] instanceof Loc) after[i] = item;
+    });
     return;
   }
   if (!before || typeof before !== 'object' || !after || typeof after !== 'object') return;
+  const from = before as Record<string, unknown>,
+    onto = after as Record<string, unknown>;
   for (const key of Object.keys(before)) {
     if (key === 'entry' || key === 'customer') continue;
-    moveOnto((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]);
+    moveOnto(from[key], onto[key]);
+    // The new reading keeps the moved place itself, as fields do: a finding that holds it follows later readings too.
+    if (from[key] instanceof Loc && onto[key] instanceof Loc) onto[key] = from[key];
   }
 }
 
