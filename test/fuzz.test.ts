@@ -20,15 +20,22 @@ describe('fuzz', function () {
 
   describe('regression cases (test/fuzz/regressions) replay with every check passing', () => {
     let session: Session;
-    before(async () => { session = await Session.start(); });
-    after(async () => { await session.stop(); });
+    before(async () => {
+      session = await Session.start();
+    });
+    after(async () => {
+      await session.stop();
+    });
 
     const cases = existsSync(regressions) ? readdirSync(regressions).sort() : [];
     for (const name of cases) {
       it(name, async () => {
         const { fuzzCase } = loadCase(path.join(regressions, name));
         const failures = await runCase(session, fuzzCase, { timed: false, fixesPerStep: 'all', rnd: new Random(0) }, emptyTally());
-        assert.deepEqual(failures.map((f) => `${f.cls}: ${f.detail}`), []);
+        assert.deepEqual(
+          failures.map((f) => `${f.cls}: ${f.detail}`),
+          [],
+        );
       });
     }
   });

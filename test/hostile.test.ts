@@ -589,3 +589,17 @@ describe('quick fixes that would break the text', () => {
 });
 
 const findingRules = (text: string) => check(text).findings.map((f) => f.rule);
+
+describe('duplicate keys', () => {
+  it('the finding covers the second key itself, also after an empty value (the parser reports the line break before it)', () => {
+    for (const text of ['partners: \npartners:', 'partners:\n\n  \npartners: []\n', 'a: 1\n"a": 2\n']) {
+      const findings = checked(text).findings;
+      assert.equal(findings.length, 1, text);
+      const lines = text.split('\n');
+      const line = lines.length - 1 - [...lines].reverse().findIndex((l) => /^("a"|partners|a)/.test(l));
+      const key = /^("a"|partners|a)/.exec(lines[line])![0];
+      assert.deepEqual(findings[0].range, { start: { line, character: 0 }, end: { line, character: key.length } }, text);
+      assert.match(findings[0].message, new RegExp(`The key ${key} appears twice`));
+    }
+  });
+});

@@ -269,7 +269,8 @@ describe('incremental checking equals a check from scratch', () => {
     let text =
       'manifestVersion: 1\npartners:\n  - id: d\n    name: D\n    type: indirect-provider\n    country: DE\n' +
       '    mpa: { accepted: true, acceptedOn: 2024-01-01 }\n  - id: r\n    name: R\n    type: indirect-reseller\n    country: FR\n' +
-      '    mpa: { accepted: true, acceptedOn: 2024-01-01 }\n    onboarding: { aiCloudPartnerProgram: true, registeredAsIndirectReseller: true }\n' +
+      '    mpa: { accepted: true, acceptedOn: 2024-01-01 }\n' +
+      '    onboarding: { aiCloudPartnerProgram: true, registeredAsIndirectReseller: true }\n' +
       '    providers: x\ncustomers:\n  - id: c\n    name: C\n    country: FR\n    subscriptions:\n' +
       '      - id: s\n        offer: o\n        soldBy: r\n        provider: d\n';
     const manifest = new Manifest(text);

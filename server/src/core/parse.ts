@@ -71,12 +71,14 @@ export function parseText(rawText: string): ParsedDocument {
         tooDeep = true;
         continue;
       }
-      // A duplicate key is reported on its first character; cover the whole key, as a person would select it.
-      const end = error.code === 'DUPLICATE_KEY' ? keyEnd(text, error.pos[0]) : error.pos[1];
+      // A duplicate key is reported on its first character (or on the line break before it, after an empty
+      // value); cover the whole key, as a person would select it.
+      const start = error.code === 'DUPLICATE_KEY' ? keyStart(text, error.pos[0]) : error.pos[0];
+      const end = error.code === 'DUPLICATE_KEY' ? keyEnd(text, start) : error.pos[1];
       problems.push({
-        range: onLine(error.pos[0], end),
+        range: onLine(start, end),
         key: syntaxKey(error.code),
-        args: { detail: firstLine(error.message), key: text.slice(error.pos[0], end) },
+        args: { detail: firstLine(error.message), key: text.slice(start, end) },
       });
     }
   }
@@ -125,8 +127,18 @@ export function unreadableNodes(doc: Document, source: string): { complexKeys: N
 }
 
 /** End of a plain or quoted mapping key that starts at `start` (before its ":"). */
+/** Where a key reported at `at` starts: past the spaces and line breaks the parser counts in front of it. */
+function keyStart(text: string, at: number): number {
+  let start = at;
+  while (start < text.length && /[ \t\r\n]/.test(text[start])) start++;
+  return start < text.length ? start : at;
+}
+
 function keyEnd(text: string, start: number): number {
-  const match = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(text.slice(start));
+  // Within the key's own line: a text may be megabytes long.
+  const lineEnd = text.indexOf('\n', start);
+  const line = text.slice(start, lineEnd < 0 ? text.length : lineEnd);
+  const match = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(line);
   return match && match[0].length > 0 ? start + match[0].length : start + 1;
 }
 
