@@ -189,7 +189,7 @@ export function added(before: readonly string[], after: readonly string[]): stri
 }
 
 /** A diagnostic as compared between two answers: rule, severity, range, message, related locations. */
-export const diagnosticKey = (d: Diagnostic): string =>
+const diagnosticKey = (d: Diagnostic): string =>
   JSON.stringify([d.code, d.severity, d.range, d.message, (d.relatedInformation ?? []).map((r) => [r.location.range, r.message])]);
 
 /** How two answers differ: what differs (a rule id, or `symbols`) and the details. */

@@ -21,7 +21,6 @@ export class Session {
   private seenErrorLogs = 0;
   private restarting: Promise<void> | undefined;
   restarts = 0;
-  requests = 0;
   peakRssKb = 0;
 
   static async start(): Promise<Session> {
@@ -72,7 +71,6 @@ export class Session {
    * answer; a server that dies or hangs is started again, and the outcome says so.
    */
   async request<T>(method: string, params: unknown, hangAfterMs?: number): Promise<Outcome<T>> {
-    this.requests++;
     const started = performance.now();
     const ms = () => performance.now() - started;
     let timer: NodeJS.Timeout | undefined;
