@@ -289,8 +289,8 @@ export class Manifest {
     this.afterSegmentsChanged([], this.segments);
   }
 
-  private parseWhole(): void {
-    const parsed = parseText(this.text.toString());
+  /** Reads the whole text (`parsed`: a parse of it already made). */
+  private parseWhole(parsed = parseText(this.text.toString())): void {
     const base: Base = { start: 0 };
     const whole: WholeParse = { parsed, doc: parsed.doc, problems: [] };
     this.whole = whole;
@@ -536,7 +536,7 @@ export class Manifest {
       this.withProblems.clear();
       this.rootProblems = [];
       this.segments = undefined;
-      this.parseWhole();
+      this.parseWhole(parsed);
       return;
     }
     this.whole = { parsed, doc: parsed.doc, problems: [] };

@@ -58,8 +58,8 @@ const catalogue = {
     ja: 'この値を読み取れません: {detail}',
   },
   'schema.too-many-aliases': {
-    en: 'This value expands aliases more than {limit} times (an alias bomb?), so it is not read.',
-    ja: 'この値はエイリアスを {limit} 回を超えて展開するため (エイリアス爆弾の可能性)、読み取りません。',
+    en: 'Through aliases this value grows by more than {limit} values (an alias bomb?), so it is not read.',
+    ja: 'この値はエイリアスによって {limit} 個を超える値に広がるため (エイリアス爆弾の可能性)、読み取りません。',
   },
   'schema.required': {
     en: 'Missing required property: {property}.',

@@ -38,12 +38,15 @@ export interface ParsedDocument extends ParsedText {
  * YAML 1.1 types (`!!set`, `!!omap`, `!!timestamp`, …) are not resolved: a `!!set { a }` is then read as
  * the mapping it is written as, which the schema can judge, instead of a value no manifest key takes.
  */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, resolveKnownTags: false } as const;
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false } as const;
 
 /** More parser errors than this on one text are noise: the rest are summarised in the last one. */
 const MAX_SYNTAX_PROBLEMS = 100;
-/** Aliases expanded per entry before we call it an alias bomb (the `yaml` package's own default). */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * Values a value may grow by through aliases before we call it an alias bomb: sharing a record (an MPA,
+ * a provider list) between thousands of entries adds a few values to each.
+ */
+export const MAX_ALIAS_VALUES = 10_000;
 
 export function parseText(rawText: string): ParsedDocument {
   const text = stripBom(rawText);
@@ -58,29 +61,26 @@ export function parseText(rawText: string): ParsedDocument {
       doc: undefined,
       syntaxProblems: [{ range: lineBoundRange(lines, deep, deep + 1), key: 'yaml-syntax.too-deep', args: {} }],
     };
-  const all = [...new Composer(PARSE_OPTIONS).compose(tokens)];
+  const all = composeQuietly(() => [...new Composer(PARSE_OPTIONS).compose(tokens)]);
   const problems: SyntaxProblem[] = [];
   const onLine = (start: number, end: number): Range => lineBoundRange(lines, start, end);
 
+  // Broken text makes an error every few characters: past what can be shown, they are only counted.
+  let uncounted = 0;
   for (const doc of all) {
-    let tooDeep = false;
     for (const error of doc.errors) {
-      // Deep nesting overflows the parser's stack once per level: one finding says it.
-      if (/call stack/i.test(error.message)) {
-        if (!tooDeep) problems.push({ range: onLine(error.pos[0], error.pos[1]), key: 'yaml-syntax.too-deep', args: {} });
-        tooDeep = true;
+      if (problems.length >= 2 * MAX_SYNTAX_PROBLEMS) {
+        uncounted++;
         continue;
       }
-      // A duplicate key is reported on its first character (or on the line break before it, after an empty
-      // value); cover the whole key, as a person would select it.
-      const start = error.code === 'DUPLICATE_KEY' ? keyStart(text, error.pos[0]) : error.pos[0];
-      const end = error.code === 'DUPLICATE_KEY' ? keyEnd(text, start) : error.pos[1];
       problems.push({
-        range: onLine(start, end),
+        range: onLine(error.pos[0], error.pos[1]),
         key: syntaxKey(error.code),
-        args: { detail: firstLine(error.message), key: text.slice(start, end) },
+        args: { detail: firstLine(error.message), key: text.slice(error.pos[0], error.pos[1]) },
       });
     }
+    // Read: the tree of a broken text is kept (for completion and hover), its errors need not be.
+    doc.errors.length = 0;
   }
   collapseTabLines(problems, lines);
   moveEndOfFileErrorsToOpeners(text, lines, problems);
@@ -89,15 +89,20 @@ export function parseText(rawText: string): ParsedDocument {
     problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
   }
   const doc = all[0];
-  const unreadable = doc ? unreadableNodes(doc, text) : { complexKeys: [], unresolvedAliases: [] };
+  const unreadable = doc ? unreadableNodes(doc) : { duplicateKeys: [], complexKeys: [], unresolvedAliases: [] };
+  // The whole key, as a person would select it.
+  for (const key of unreadable.duplicateKeys) {
+    const [start, end] = key.range!;
+    problems.push({ range: onLine(start, end), key: 'yaml-syntax.duplicate-key', args: { key: text.slice(start, end) } });
+  }
   for (const key of unreadable.complexKeys)
     problems.push({ range: onLine(key.range![0], key.range![1]), key: 'yaml-syntax.complex-key', args: {} });
   for (const alias of unreadable.unresolvedAliases) {
     const [start, end] = alias.range ?? [0, 0];
     problems.push({ range: onLine(start, end), key: 'yaml-syntax.unresolved-alias', args: { alias: alias.source } });
   }
-  if (problems.length > MAX_SYNTAX_PROBLEMS) {
-    const rest = problems.length - MAX_SYNTAX_PROBLEMS + 1;
+  if (problems.length + uncounted > MAX_SYNTAX_PROBLEMS) {
+    const rest = problems.length + uncounted - MAX_SYNTAX_PROBLEMS + 1;
     problems.length = MAX_SYNTAX_PROBLEMS - 1;
     const last = problems[problems.length - 1].range;
     problems.push({ range: last, key: 'yaml-syntax.too-many', args: { count: rest } });
@@ -107,39 +112,47 @@ export function parseText(rawText: string): ParsedDocument {
 }
 
 /**
- * What a parse without errors may still hold that a manifest cannot: keys written as a list or a mapping
- * (`? [a, b]`, `{[a]: 1}`: legal YAML, but no JSON object can hold them, and the `yaml` package would
- * stringify them with a warning on the log), and aliases with no anchor before them. One walk, and none
- * for a text (`source`) that cannot hold either.
+ * Runs the parser's second stage without stack traces on its errors: they are never read, and broken
+ * text makes one error per few characters (a megabyte of it took seconds and a gigabyte to record them).
  */
-export function unreadableNodes(doc: Document, source: string): { complexKeys: Node[]; unresolvedAliases: Alias[] } {
-  const found = { complexKeys: [] as Node[], unresolvedAliases: [] as Alias[] };
-  if (!/[*?[{]/.test(source)) return found;
+export function composeQuietly<T>(compose: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return compose();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * What a parse may still hold that a manifest cannot, found in one walk:
+ * - a key written twice in one mapping. The parser is told not to look (`uniqueKeys: false`): it compares
+ *   each key with every key before it, which takes minutes on a mapping of tens of thousands of keys;
+ * - keys written as a list or a mapping (`? [a, b]`, `{[a]: 1}`: legal YAML, but no JSON object can hold
+ *   them, and the `yaml` package would stringify them with a warning on the log);
+ * - aliases with no anchor before them.
+ */
+export function unreadableNodes(doc: Document): { duplicateKeys: Node[]; complexKeys: Node[]; unresolvedAliases: Alias[] } {
+  const found = { duplicateKeys: [] as Node[], complexKeys: [] as Node[], unresolvedAliases: [] as Alias[] };
   visit(doc, {
-    Pair(_key, pair) {
-      if ((isMap(pair.key) || isSeq(pair.key)) && (pair.key as Node).range) found.complexKeys.push(pair.key);
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (isMap(key) || isSeq(key)) {
+          if (key.range) found.complexKeys.push(key);
+        } else if (isScalar(key)) {
+          if (seen.has(key.value)) found.duplicateKeys.push(key);
+          else seen.add(key.value);
+        }
+      }
     },
     Alias(_key, alias: Alias) {
       if (!resolveAlias(alias, doc)) found.unresolvedAliases.push(alias);
     },
   });
   return found;
-}
-
-/** End of a plain or quoted mapping key that starts at `start` (before its ":"). */
-/** Where a key reported at `at` starts: past the spaces and line breaks the parser counts in front of it. */
-function keyStart(text: string, at: number): number {
-  let start = at;
-  while (start < text.length && /[ \t\r\n]/.test(text[start])) start++;
-  return start < text.length ? start : at;
-}
-
-function keyEnd(text: string, start: number): number {
-  // Within the key's own line: a text may be megabytes long.
-  const lineEnd = text.indexOf('\n', start);
-  const line = text.slice(start, lineEnd < 0 ? text.length : lineEnd);
-  const match = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(line);
-  return match && match[0].length > 0 ? start + match[0].length : start + 1;
 }
 
 /**
@@ -204,8 +217,6 @@ function syntaxKey(code: string): string {
   switch (code) {
     case 'TAB_AS_INDENT':
       return 'yaml-syntax.tab';
-    case 'DUPLICATE_KEY':
-      return 'yaml-syntax.duplicate-key';
     default:
       return 'yaml-syntax';
   }
@@ -271,11 +282,6 @@ function anchorTable(doc: Document): AnchorTable {
     anchorTables.set(doc, (table = built));
   }
   return table;
-}
-
-/** The anchored nodes and aliases of a document in yaml's order: what yaml's conversion to data may search (see schema.ts). */
-export function anchorsAndAliases(doc: Document): readonly Node[] {
-  return anchorTable(doc).nodes;
 }
 
 /** What an alias refers to, as yaml has it: the last node anchored with its name before it in the document. */

@@ -1,10 +1,10 @@
 import type { MessageArgs } from './messages';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { Document, isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import schemaJson from '../../../schemas/csp-partners.schema.json';
 import { Base, Loc, locOf } from './loc';
-import { anchorsAndAliases, deref, keyNode, MAX_ALIAS_COUNT } from './parse';
+import { deref, MAX_ALIAS_VALUES, resolveAlias } from './parse';
 import type { EntrySlot, ListName, Path } from './model';
 import { nearest } from './similar';
 
@@ -60,28 +60,84 @@ function compiled() {
 }
 
 /**
- * Converts one node to plain data for ajv; an alias bomb becomes an error instead of a hang. This is
- * `node.toJS(doc, { maxAliasCount })` with the document's anchors and aliases listed once (yaml's
- * `aliasResolveCache`): `toJS` lists them anew on every call, a walk of the whole document per entry.
+ * Converts one node to plain data for ajv. Aliases are followed through the document's anchor table
+ * (`resolveAlias`, a lookup) and an anchored value is converted once and shared, so the conversion costs
+ * the text. What an alias bomb makes explode is the walk ajv then makes over the shared values: a value
+ * that grows by more than `MAX_ALIAS_VALUES` values through aliases is an error instead of a hang.
  */
 function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
+  const grown = sizes(doc).expanded(node) - sizes(doc).written(node);
+  if (grown > MAX_ALIAS_VALUES) return { error: 'too many aliases' };
   try {
-    const context = {
-      anchors: new Map(),
-      doc,
-      keep: true,
-      mapAsMap: false,
-      mapKeyWarned: false,
-      maxAliasCount: MAX_ALIAS_COUNT,
-      aliasResolveCache: anchorsAndAliases(doc),
-    };
-    // Held in a list so that yaml's own conversion of list items registers the node's anchor, as toJS does.
-    const holder = new YAMLSeq();
-    holder.items = [node];
-    return { data: holder.toJSON('', context as unknown as Parameters<YAMLSeq['toJSON']>[1])[0] };
+    return { data: dataOf(node, doc, new Map()) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** Values of one node as plain data; `done` holds the data of nodes already converted (anchors, shared). */
+function dataOf(node: Node | null | undefined, doc: Document, done: Map<Node, unknown>): unknown {
+  if (!node) return null;
+  if (isAlias(node)) {
+    const target = resolveAlias(node, doc);
+    if (!target) throw new ReferenceError(`Unresolved alias: ${node.source}`);
+    return dataOf(target, doc, done);
+  }
+  if (done.has(node)) return done.get(node);
+  if (isScalar(node)) return node.value;
+  if (isSeq(node)) {
+    const list: unknown[] = [];
+    done.set(node, list);
+    for (const item of node.items) list.push(dataOf(item as Node | null, doc, done));
+    return list;
+  }
+  if (isMap(node)) {
+    const map: Record<string, unknown> = {};
+    done.set(node, map);
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // Defined, not assigned: a key named `__proto__` stays an own, ordinary key.
+      const value = dataOf(pair.value as Node | null, doc, done);
+      Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return map;
+  }
+  return null;
+}
+
+/** How many values a node holds as written (an alias is one) and once its aliases are followed; per document, remembered. */
+interface Sizes {
+  written(node: Node): number;
+  expanded(node: Node): number;
+}
+const sizesOf = new WeakMap<Document, Sizes>();
+
+function sizes(doc: Document): Sizes {
+  let found = sizesOf.get(doc);
+  if (found) return found;
+  const written = new Map<Node, number>();
+  const expanded = new Map<Node, number>();
+  const count = (node: Node | null | undefined, follow: boolean, memo: Map<Node, number>): number => {
+    if (!node) return 1;
+    if (isAlias(node)) {
+      const target = follow ? resolveAlias(node, doc) : undefined;
+      return target ? count(target, follow, memo) : 1;
+    }
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    // An anchor whose alias sits inside it (a cycle) counts once: its data refers to itself.
+    memo.set(node, 1);
+    let total = 1;
+    if (isSeq(node)) for (const item of node.items) total += count(item as Node | null, follow, memo);
+    if (isMap(node)) for (const pair of node.items) total += 1 + count(pair.value as Node | null, follow, memo);
+    // Past the limit the exact number does not matter, and it could grow past what a number holds.
+    total = Math.min(total, Number.MAX_SAFE_INTEGER);
+    memo.set(node, total);
+    return total;
+  };
+  found = { written: (node) => count(node, false, written), expanded: (node) => count(node, true, expanded) };
+  sizesOf.set(doc, found);
+  return found;
 }
 
 /**
@@ -228,12 +284,12 @@ function readData(node: Node, doc: Document, path: Path, unreadable: NodeProblem
     return out;
   }
   if (isSeq(node) && !free) return node.items.map((item, i) => (item ? readData(item as Node, doc, [...path, i], unreadable) : null));
-  const tooManyAliases = /alias/i.test(error);
+  const tooManyAliases = error === 'too many aliases';
   unreadable.push({
     node: at,
     path,
     key: tooManyAliases ? 'schema.too-many-aliases' : 'schema.unreadable-value',
-    args: { detail: error, limit: MAX_ALIAS_COUNT },
+    args: { detail: error, limit: MAX_ALIAS_VALUES },
   });
   return null;
 }
@@ -317,12 +373,32 @@ function decodePointer(pointer: string): string[] {
 function nodeAt(base: Node, segments: string[], doc: Document): Node | undefined {
   let node: Node | undefined = base;
   for (const segment of segments) {
-    if (isMap(node)) node = deref(node.get(segment, true), doc) ?? keyNode(node, segment);
-    else if (isSeq(node)) node = deref(node.items[Number(segment)], doc) ?? node;
+    if (isMap(node)) {
+      const pair = pairNamed(node, segment);
+      node = deref(pair?.value, doc) ?? (pair?.key as Node | undefined);
+    } else if (isSeq(node)) node = deref(node.items[Number(segment)], doc) ?? node;
     else return undefined;
   }
   return node;
 }
+
+/**
+ * The pair of `key` in a mapping (its first, as the data has it), by an index made once per mapping: a
+ * mapping with tens of thousands of unknown keys has as many problems, each looked up here.
+ */
+function pairNamed(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name !== undefined && !index.has(name)) index.set(name, pair);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 
 function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document): NodeProblem | undefined {
   const segments = decodePointer(error.instancePath);
@@ -344,7 +420,7 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
-      const key = isMap(node) ? keyNode(node, unknown) : undefined;
+      const key = isMap(node) ? (pairNamed(node, unknown)?.key as Node | undefined) : undefined;
       const allowed = Object.keys((parent?.properties as object) ?? {});
       const values = nearest(unknown, allowed);
       return {

@@ -1,6 +1,6 @@
 import { Composer, Document, isMap, isPair, isSeq, Node, Pair, Parser } from 'yaml';
 import { MAX_NESTING, tooDeepIn } from './nesting';
-import { PARSE_OPTIONS, unreadableNodes } from './parse';
+import { composeQuietly, PARSE_OPTIONS, unreadableNodes } from './parse';
 import type { Segment } from './segments';
 import type { TextLike } from './text';
 
@@ -52,12 +52,12 @@ function parseAt(source: string, offset: number, depth: number): Document.Parsed
   const tokens = [...parser.parse(source)];
   // Levels counted as in the whole text, where an entry sits in the root mapping: too deep, the whole text says so.
   if (tooDeepIn(tokens, MAX_NESTING, depth) >= 0) return undefined;
-  const docs = [...new Composer(PARSE_OPTIONS).compose(tokens, true, offset + source.length)];
+  const docs = composeQuietly(() => [...new Composer(PARSE_OPTIONS).compose(tokens, true, offset + source.length)]);
   if (docs.length !== 1) return undefined;
   const doc = docs[0];
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   // An alias to an anchor in another entry, or a key the whole text reports (see parse.ts): the whole text decides.
-  const unreadable = unreadableNodes(doc, source);
-  if (unreadable.complexKeys.length || unreadable.unresolvedAliases.length) return undefined;
+  const unreadable = unreadableNodes(doc);
+  if (unreadable.duplicateKeys.length || unreadable.complexKeys.length || unreadable.unresolvedAliases.length) return undefined;
   return doc;
 }

@@ -174,15 +174,48 @@ function parses(result: CheckResult, edits: TextEdit[]): boolean {
   return !!spans && result.parsesAfter(spans);
 }
 
+/**
+ * Spans of text that fixes already edit, apart and in text order, searched by halves: fix-all may combine
+ * thousands of fixes, and each is checked against all taken before it.
+ */
+class TakenSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Whether [start, end] overlaps or touches a taken span. */
+  meets(start: number, end: number): boolean {
+    const i = this.firstEndingFrom(start);
+    return i < this.ends.length && this.starts[i] <= end;
+  }
+
+  /** Takes [start, end], which meets no taken span (see `meets`). */
+  add(start: number, end: number): void {
+    const i = this.firstEndingFrom(start);
+    this.starts.splice(i, 0, start);
+    this.ends.splice(i, 0, end);
+  }
+
+  private firstEndingFrom(at: number): number {
+    let low = 0,
+      high = this.ends.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ends[mid] < at) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
 function combineApart(result: CheckResult, singles: Single[]): Combined | undefined {
   const lines = result.parsed.lines;
-  const taken: [number, number][] = [];
+  const taken = new TakenSpans();
   const edits: TextEdit[] = [];
   const findings: Finding[] = [];
   for (const { finding, fix } of singles) {
-    const spans = fix.edits.map((e) => [lines.offset(e.range.start), lines.offset(e.range.end)] as [number, number]);
-    if (spans.some(([s, e]) => taken.some(([ts, te]) => s <= te && ts <= e))) continue;
-    taken.push(...spans);
+    const spans = fix.edits.map((e) => [lines.offset(e.range.start), lines.offset(e.range.end)] as const);
+    if (spans.some(([s, e]) => taken.meets(s, e))) continue;
+    for (const [s, e] of spans) taken.add(s, e);
     edits.push(...fix.edits);
     findings.push(finding);
   }

@@ -193,7 +193,9 @@ export function regionNote(entity: Entity) {
 /** The reference written at a JSON path (`…/soldBy`, `…/providers/2`, `…/owner`). */
 export function referenceAt(model: Model, path: (string | number)[]): Reference | undefined {
   const last = path[path.length - 1];
-  const inList = (refs: Reference[]) => refs.find((r) => r.path[r.path.length - 1] === last);
+  // A list's references usually sit at their own index (entries that are not ids are left out, shifting the rest).
+  const at = (r: Reference | undefined) => r && r.path[r.path.length - 1] === last;
+  const inList = (refs: Reference[]) => (typeof last === 'number' && at(refs[last]) ? refs[last] : refs.find(at));
   if (path[0] === 'partners') {
     const partner = entityAt(model, path);
     return partner?.kind === 'partner' && path[2] === 'providers' ? inList(partner.providers) : undefined;

@@ -34,21 +34,29 @@ export const unknownReference = defineRule({
  */
 function candidateIds(model: Model, ref: Reference): string[] {
   const wantsProvider = ref.field === 'provider' || ref.field === 'providers';
-  const listed = new Set(siblings(model, ref).map((r) => r.value));
+  const list = listOf(model, ref);
+  const listed = list ? idsIn(list) : undefined;
   return model.partners.flatMap((p) => {
-    if (!p.id || listed.has(p.id.value)) return [];
+    // Another entry of the list may hold the id; this one (unknown) never does.
+    if (!p.id || listed?.has(p.id.value)) return [];
     if (wantsProvider && p.type !== undefined && p.type !== 'indirect-provider') return [];
     return [p.id.value];
   });
 }
 
-/** The other entries of the same `providers` or `managedBy` list. */
-function siblings(model: Model, ref: Reference): Reference[] {
+/** The `providers` or `managedBy` list `ref` is an entry of. */
+function listOf(model: Model, ref: Reference): Reference[] | undefined {
   const entity = ref.field === 'providers' ? entityAt(model, ref.path) : undefined;
-  const list =
-    entity?.kind === 'partner' ? entity.providers : ref.field === 'managedBy' ? subscriptionAt(model, ref.path)?.managedBy : undefined;
-  return (list ?? []).filter((r) => r !== ref);
+  return entity?.kind === 'partner' ? entity.providers : ref.field === 'managedBy' ? subscriptionAt(model, ref.path)?.managedBy : undefined;
 }
+
+/** The ids a list holds, once per list: fix-all asks for every unknown entry of a list that may hold thousands. */
+function idsIn(list: Reference[]): Set<string> {
+  let ids = idsOfList.get(list);
+  if (!ids) idsOfList.set(list, (ids = new Set(list.map((r) => r.value))));
+  return ids;
+}
+const idsOfList = new WeakMap<Reference[], Set<string>>();
 
 function reportUnknown(entity: Entity, { indexes, report }: UnitContext): void {
   // Without a `partners` list (a misspelt key, say) every reference would be unknown: one schema finding says it.
