@@ -102,9 +102,11 @@ export function parseText(rawText: string): ParsedDocument {
     problems.push({ range: onLine(start, end), key: 'yaml-syntax.unresolved-alias', args: { alias: alias.source } });
   }
   if (problems.length + uncounted > MAX_SYNTAX_PROBLEMS) {
-    const rest = problems.length + uncounted - MAX_SYNTAX_PROBLEMS + 1;
-    problems.length = MAX_SYNTAX_PROBLEMS - 1;
-    const last = problems[problems.length - 1].range;
+    // (Tab lines collapsed above may have left fewer than can be shown: then all of them are.)
+    const shown = Math.min(problems.length, MAX_SYNTAX_PROBLEMS - 1);
+    const rest = problems.length + uncounted - shown;
+    problems.length = shown;
+    const last = problems[shown - 1]?.range ?? lines.range(0, 0);
     problems.push({ range: last, key: 'yaml-syntax.too-many', args: { count: rest } });
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
