@@ -434,6 +434,26 @@ describe('language server: code actions', () => {
       assert.equal(actions.filter((a) => a.title === 'Suppress unknown-country for this line').length, diagnostics.length);
     });
 
+    it('a request with more diagnostics than a menu can show lists fixes for the first 100 (fuzz case)', async () => {
+      // 150 unknown providers on one line: selecting the line sends them all.
+      const gone = Array.from({ length: 150 }, (_, i) => `gone-${i}`);
+      const text = readExample('csp-partners.yaml').replace('providers: [contoso-dist]', `providers: [contoso-dist, ${gone.join(', ')}]`);
+      const { uri, diagnostics } = await open(text);
+      const onLine = diagnostics.filter((d) => d.code === 'unknown-reference');
+      assert.equal(onLine.length, 150);
+      assert.equal(new Set(onLine.map((d) => d.range.start.line)).size, 1);
+      const actions = await codeActions(uri, onLine[0].range, onLine);
+      const fixed = new Set(actions.flatMap((a) => (a.diagnostics ?? []).map((d) => d.message)));
+      assert.deepEqual(
+        [...fixed],
+        onLine.slice(0, 100).map((d) => d.message),
+      );
+      assert.deepEqual(
+        actions.filter((a) => a.title.startsWith('Fix all')).map((a) => a.title),
+        [],
+      );
+    });
+
     it('is not offered for a rule with one problem', async () => {
       const text = readFixture('rules/mpa-not-accepted/fires-no-mpa.yaml');
       const { uri, diagnostics } = await open(text);

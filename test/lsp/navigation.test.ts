@@ -249,6 +249,15 @@ describe('language server: navigation', () => {
       }
     });
 
+    it('an id written after a lone \\r (read as part of the scalar): refused, not broken (fuzz case)', async () => {
+      // `yaml` reads `\rMu` as the id; LSP sees a line break. The rename's result would not parse.
+      const text = 'partners:\n  - id:\rMu\n    :';
+      const doc = await server.open(`rename-${opened++}.csp-partners.yaml`, text);
+      const expected = 'Renaming "\\rMu" here would break the YAML: correct how the id is written first.';
+      assert.equal(await refusal(prepareRename({ line: 2, character: 0 }, doc)), expected);
+      assert.equal(await refusal(rename({ line: 2, character: 0 }, 'renamed', doc)), expected);
+    });
+
     it('keeps the quotes of a quoted occurrence', async () => {
       const quoted = example
         .replace('soldBy: fabrikam', 'soldBy: "fabrikam"')

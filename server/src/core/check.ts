@@ -114,6 +114,7 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
   kept.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
   );
+  const parseAnswers = new Map<string, boolean>();
   return {
     parsed,
     model: manifest.model,
@@ -134,26 +135,34 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
       }
     },
     parsesAfter: (spans) => {
-      const before = new Set(manifest.syntaxProblems.map(problemKey));
-      const edits = spans.map((s) => ({ start: s.start, end: s.end, text: s.text }));
-      if (manifest.mode === 'whole') {
-        const text = parsed.text.toString();
-        let edited = text;
-        for (let i = edits.length - 1; i >= 0; i--) edited = edited.slice(0, edits[i].start) + edits[i].text + edited.slice(edits[i].end);
-        return parseText(edited).syntaxProblems.every((p) => before.has(problemKey(p)));
-      }
-      // Most fixes edit one entry: parsing that entry alone answers, at the cost of the entry.
-      if (!before.size && manifest.entryParsesWith(edits)) return true;
-      const undo = manifest.applyEdits(edits);
-      try {
-        // An entry that no longer parses alone: the whole text says whether that is an error (rare, as fixes write no aliases).
-        manifest.settle();
-        return manifest.syntaxProblems.every((p) => before.has(problemKey(p)));
-      } finally {
-        manifest.applyEdits(undo);
-      }
+      // Findings on one line share fixes (a suppression comment, say): each distinct edit is parsed once.
+      const key = JSON.stringify(spans.map((s) => [s.start, s.end, s.text]));
+      let answer = parseAnswers.get(key);
+      if (answer === undefined) parseAnswers.set(key, (answer = parsesAfter(spans)));
+      return answer;
     },
   };
+
+  function parsesAfter(spans: readonly EditSpan[]): boolean {
+    const before = new Set(manifest.syntaxProblems.map(problemKey));
+    const edits = spans.map((s) => ({ start: s.start, end: s.end, text: s.text }));
+    if (manifest.mode === 'whole') {
+      const text = parsed.text.toString();
+      let edited = text;
+      for (let i = edits.length - 1; i >= 0; i--) edited = edited.slice(0, edits[i].start) + edits[i].text + edited.slice(edits[i].end);
+      return parseText(edited).syntaxProblems.every((p) => before.has(problemKey(p)));
+    }
+    // Most fixes edit one entry: parsing that entry alone answers, at the cost of the entry.
+    if (!before.size && manifest.entryParsesWith(edits)) return true;
+    const undo = manifest.applyEdits(edits);
+    try {
+      // An entry that no longer parses alone: the whole text says whether that is an error (rare, as fixes write no aliases).
+      manifest.settle();
+      return manifest.syntaxProblems.every((p) => before.has(problemKey(p)));
+    } finally {
+      manifest.applyEdits(undo);
+    }
+  }
 }
 
 /** A syntax problem as what it says, wherever it is: a fix moves text. */

@@ -781,6 +781,10 @@ const catalogue = {
     en: 'The id "{value}" is already used in this manifest.',
     ja: 'ID「{value}」はこのマニフェストですでに使われています。',
   },
+  'lsp.rename-breaks': {
+    en: 'Renaming "{value}" here would break the YAML: correct how the id is written first.',
+    ja: 'ここで「{value}」の名前を変更すると YAML が壊れます。先に ID の書き方を直してください。',
+  },
   'lsp.lens': {
     en: '{activity} · {customers} · {region}',
     ja: '{activity} · {customers} · リージョン {region}',

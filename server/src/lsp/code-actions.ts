@@ -15,6 +15,13 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cspPartners`;
 /** The client command that applies an edit, then selects part of it (the MPA date). */
 export const APPLY_AND_SELECT = 'cspPartners.applyEditAndSelect';
 
+/**
+ * Quick fixes are listed for this many diagnostics of one request, the first ones sent: each fix is checked
+ * before it is offered, and a selection over a line of thousands of findings would otherwise take minutes
+ * to list more fixes than a menu can show. "Fix all" actions still cover every finding.
+ */
+export const MAX_QUICK_FIX_DIAGNOSTICS = 100;
+
 export function codeActions(document: TextDocument, result: CheckResult, params: CodeActionParams): (CodeAction | Command)[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k: string) => kind === k || kind.startsWith(`${k}.`));
@@ -22,11 +29,13 @@ export function codeActions(document: TextDocument, result: CheckResult, params:
   if (wants(CodeActionKind.QuickFix)) {
     // A selection over many lines brings many diagnostics of one rule: its "fix all" is offered once.
     const fixAllOffered = new Set<string>();
+    let fixed = 0;
     for (const diagnostic of params.context.diagnostics) {
       const finding = toFinding(diagnostic);
       // A diagnostic of an older version that reaches past this one's end has nothing to fix here.
       if (!finding || finding.range.start.line >= result.parsed.lines.lineCount) continue;
-      for (const fix of fixesFor(result, finding)) actions.push(quickFix(document, result, fix, diagnostic));
+      if (fixed++ < MAX_QUICK_FIX_DIAGNOSTICS)
+        for (const fix of fixesFor(result, finding)) actions.push(quickFix(document, result, fix, diagnostic));
       if (fixAllOffered.has(finding.rule)) continue;
       fixAllOffered.add(finding.rule);
       const all = fixAllOf(result, (f) => f.rule === finding.rule, true);

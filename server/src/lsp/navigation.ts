@@ -19,6 +19,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar, parseDocument } from 'yaml';
 import type { CheckResult } from '../core/check';
+import { editSpans } from '../core/fix-check';
 import { message } from '../core/messages';
 import type { Located } from '../core/loc';
 import { usageOf } from '../core/rules/helpers';
@@ -63,6 +64,10 @@ export function highlights(document: TextDocument, result: CheckResult, params: 
   }));
 }
 
+/** A rename refused because its result would not parse; the id is shown with its control characters escaped. */
+const breaks = (result: CheckResult, id: string) =>
+  new ResponseError(0, message(result.locale, 'lsp.rename-breaks', { value: JSON.stringify(id).slice(1, -1) }));
+
 /** Only ids of partners and customers can be renamed, from their declaration or any reference. */
 export function prepareRename(
   document: TextDocument,
@@ -71,6 +76,8 @@ export function prepareRename(
 ): { range: Range; placeholder: string } | null {
   const at = idUnder(document, result, params.position);
   if (!at?.entity) throw new ResponseError(0, message(result.locale, 'lsp.rename-not-id'));
+  // `yaml` may read a lone `\r` as part of a scalar where LSP sees a line break: no rename can keep that.
+  if (/[\r\n]/.test(result.parsed.text.slice(at.start, at.end))) throw breaks(result, at.id);
   return { range: rangeOf(result, at), placeholder: at.id };
 }
 
@@ -91,6 +98,10 @@ export function rename(document: TextDocument, result: CheckResult, params: Rena
     throw new ResponseError(0, message(result.locale, 'lsp.rename-taken', { value: name }));
   const plain = written(name);
   const edits: TextEdit[] = occurrencesOf(result, at.id).map((o) => ({ range: rangeOf(result, o), newText: o.quoted ? name : plain }));
+  // An id written oddly (after a lone `\r`, say) can sit where a new name would not read as the same
+  // scalar: a rename is checked like a fix, and refused rather than breaking the text.
+  const spans = editSpans(result.parsed.lines, edits);
+  if (!spans || !result.parsesAfter(spans)) throw breaks(result, at.id);
   return { changes: { [document.uri]: edits } };
 }
 
