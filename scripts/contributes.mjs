@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { rules } = require('../out/server/src/core/rules/index.js');
-const { message } = require('../out/server/src/core/messages.js');
+const { message } = require('../out/server/src/messages/index.js');
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 /** The rule's description in settings: its title and its default severity. */

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { rules } = require('../out/server/src/core/rules/index.js');
-const { message } = require('../out/server/src/core/messages.js');
+const { message } = require('../out/server/src/messages/index.js');
 const { SCENARIOS, decidingRules } = require('../out/server/src/core/scenarios.js');
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));

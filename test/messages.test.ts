@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { message, messageKeys } from '../server/src/core/messages';
+import { AREAS, keyedMessage, message, messageKeys } from '../server/src/messages';
 import { rules } from '../server/src/core/rules';
 import { repoRoot } from './support';
 
@@ -10,34 +10,66 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('message catalogue', () => {
   for (const key of messageKeys()) {
     it(`${key}: English and Japanese, same placeholders`, () => {
-      const en = message('en', key),
-        ja = message('ja', key);
+      const en = keyedMessage('en', { key }),
+        ja = keyedMessage('ja', { key });
       assert.ok(en.length > 0 && ja.length > 0);
       assert.notEqual(en, ja, 'the Japanese text is a copy of the English one');
       assert.deepEqual(placeholders(ja), placeholders(en));
     });
   }
 
+  const areaFiles = Object.keys(AREAS).map((area) => path.join(repoRoot, 'server', 'src', 'messages', `${area}.ts`));
+
+  it('is split by area, a key in one area only', () => {
+    const seen = new Map<string, string>();
+    for (const [area, entries] of Object.entries(AREAS)) {
+      for (const key of Object.keys(entries)) {
+        assert.equal(seen.get(key), undefined, `${key} is in ${seen.get(key)} and ${area}`);
+        seen.set(key, area);
+      }
+    }
+    assert.equal(seen.size, messageKeys().length);
+  });
+
   it('is written one message per key, each language on its own line, Japanese right after English', () => {
-    const source = readFileSync(path.join(repoRoot, 'server', 'src', 'core', 'messages.ts'), 'utf8').split('\n');
-    const english = source.flatMap((line, i) => (/^\s+en:( |$)/.test(line) ? [i] : []));
-    assert.equal(english.length, messageKeys().length);
-    /** The line after a value that starts at `i` (a long value goes on over indented `+` lines). */
-    const after = (i: number) => {
-      let next = i + 1;
-      while (/^\s+'.*' \+$|^\s+'.*',$|^\s+".*",$|^\s+".*" \+$/.test(source[next]) && !/^\s+(en|ja):/.test(source[next])) next++;
-      return next;
-    };
-    for (const i of english) {
-      assert.match(source[i - 1], /^\s+('[^']+'|[\w-]+): \{$/, `line ${i}: the key alone on the line before "en:"`);
-      const ja = after(i);
-      assert.match(source[ja], /^\s+ja:( |$)/, `line ${ja + 1}: "ja:" right after "en:"`);
-      assert.match(source[after(ja)], /^\s+\},$/, `line ${after(ja) + 1}: nothing else in the entry`);
+    for (const file of areaFiles) {
+      const source = readFileSync(file, 'utf8').split('\n');
+      const english = source.flatMap((line, i) => (/^\s+en:( |$)/.test(line) ? [i] : []));
+      assert.equal(english.length, Object.keys(AREAS[path.basename(file, '.ts') as keyof typeof AREAS]).length, file);
+      /** The line after a value that starts at `i` (a long value is a list of parts, one per line). */
+      const after = (i: number) => {
+        if (!/\[$/.test(source[i])) return i + 1;
+        let next = i + 1;
+        while (!/^\s+\],$/.test(source[next])) next++;
+        return next + 1;
+      };
+      for (const i of english) {
+        const at = `${path.basename(file)}:${i + 1}`;
+        assert.match(source[i - 1], /^\s+('[^']+'|[\w-]+): \{$/, `${at}: the key alone on the line before "en:"`);
+        const ja = after(i);
+        assert.match(source[ja], /^\s+ja:( |$)/, `${at}: "ja:" right after "en:"`);
+        assert.match(source[after(ja)], /^\s+\},$/, `${at}: nothing else in the entry`);
+      }
     }
   });
 
+  it('keys and placeholders are types: a misspelt key, a missing or unknown argument does not compile', () => {
+    // Never called: `tsc` (run by `npm test`) fails if any of these lines compiles.
+    const _typeChecks = () => [
+      // @ts-expect-error a key that is not in the catalogue
+      message('en', 'fix.set-regoin', { value: 'europe' }),
+      // @ts-expect-error an argument the template does not name
+      message('en', 'fix.set-region', { value: 'europe', region: 'europe' }),
+      // @ts-expect-error a placeholder without its argument
+      message('en', 'fix.set-region', {}),
+      // @ts-expect-error a message with placeholders and no arguments
+      message('en', 'fix.set-region'),
+    ];
+    assert.equal(typeof _typeChecks, 'function');
+  });
+
   it('every rule has a title', () => {
-    for (const rule of rules) assert.ok(messageKeys().includes(`title.${rule.id}`), rule.id);
+    for (const rule of rules) assert.ok((messageKeys() as string[]).includes(`title.${rule.id}`), rule.id);
   });
 
   it('fills placeholders, including nested catalogue entries', () => {

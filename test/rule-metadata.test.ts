@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check, fixesFor, SUPPRESS_LINE_FIX } from '../server/src/core/check';
 import type { RuleSettings } from '../server/src/core/finding';
-import { hasMessage, message, messageKeys } from '../server/src/core/messages';
+import { hasMessage, message, messageKeys } from '../server/src/messages';
 import { rules } from '../server/src/core/rules';
 import { defineRule, RULE_INPUTS } from '../server/src/core/rules/rule';
 import { decidingRules, SCENARIOS } from '../server/src/core/scenarios';

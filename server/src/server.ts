@@ -10,7 +10,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { Locale, localeOf } from './core/messages';
+import { Locale, localeOf } from './messages';
 import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { completion } from './lsp/completion';
 import { toDiagnostic } from './lsp/diagnostics';

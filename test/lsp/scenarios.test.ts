@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-protocol';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
-import { message } from '../../server/src/core/messages';
+import { message } from '../../server/src/messages';
 import { escapeMarkdown, renderScenarioMarkdown } from '../../server/src/core/scenario-report';
 import { runAllScenarios, runScenario, ScenarioResult } from '../../server/src/core/scenarios';
 import type { ScenarioAnswer, SubjectsAnswer } from '../../server/src/lsp/scenarios';

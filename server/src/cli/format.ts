@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/finding';
-import { Locale, message } from '../core/messages';
+import { Locale, message } from '../messages';
 import { rules } from '../core/rules';
 import type { ScenarioItem, ScenarioResult, Verdict } from '../core/scenarios';
 import type { Range } from '../core/text';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { check } from '../core/check';
 import type { Finding, RuleSettings, SeveritySetting } from '../core/finding';
-import { Locale, localeOf, message } from '../core/messages';
+import { Locale, localeOf, message } from '../messages';
 import { ruleById, rules } from '../core/rules';
 import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, UnknownSubjectError } from '../core/scenarios';
 import { formatJson, formatSarif, formatScenarioJson, formatScenarioText, formatText, FileReport } from './format';

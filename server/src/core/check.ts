@@ -1,7 +1,7 @@
 import type { Finding, Fix, FindingData, RuleSettings, Severity } from './finding';
 import { Loc } from './loc';
 import { Manifest } from './manifest';
-import { Locale, localeOf, message, MessageArgs } from './messages';
+import { keyedMessage, Locale, localeOf, MessageArgs, translator } from '../messages';
 import type { Model } from './model';
 import { nodeRange, ParsedText, parseText, SyntaxProblem } from './parse';
 import { EditSpan, soundFix } from './fix-check';
@@ -69,9 +69,7 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
     // With syntax errors only `yaml-syntax` speaks: everything else would be a cascade.
     const rule = ruleById.get('yaml-syntax')!;
     for (const problem of manifest.syntaxProblems) {
-      findings.push(
-        toFinding(rule, { range: problem.range, key: problem.key, args: problem.args, path: [] }, setting(rule), parsed.lines, locale),
-      );
+      findings.push(toFinding(rule, { ...problem, path: [] }, setting(rule), parsed.lines, locale));
     }
   } else {
     // In the order of a run of each rule over the whole text: rule by rule, the root, partners, then customers.
@@ -80,13 +78,7 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
     if (active(schemaRule)) {
       manifest.schemaProblems().forEach(({ problem, order }, seq) =>
         ordered.push({
-          report: {
-            node: problem.node,
-            key: problem.key,
-            args: problem.args,
-            path: problem.path,
-            data: problem.suggestions && { suggestions: problem.suggestions },
-          },
+          report: { ...problem, data: problem.suggestions && { suggestions: problem.suggestions } },
           rule: schemaRule,
           ruleIndex: ruleIndex.get(schemaRule)!,
           order,
@@ -228,8 +220,8 @@ function toFinding(
     written = {
       key,
       severity: (setting && setting !== 'off' ? setting : (report.severity ?? rule.severity)) as Severity,
-      message: message(locale, report.key, args),
-      related: (report.related ?? []).map((r) => message(locale, r.key, r.args)),
+      message: keyedMessage(locale, { key: report.key, args }),
+      related: (report.related ?? []).map((r) => keyedMessage(locale, r)),
       data: copiedData(report),
     };
     writtenOf.set(source, written);
@@ -267,7 +259,7 @@ export function fixesFor(result: CheckResult, finding: Finding, today = todayStr
     syntax: result.syntax,
     locale: result.locale,
     today,
-    title: (key: string, args: MessageArgs = {}) => message(result.locale, key, args),
+    title: translator(result.locale),
   };
   const fixes: Fix[] = [];
   try {

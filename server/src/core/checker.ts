@@ -46,11 +46,11 @@ function removeOne(map: Map<string, Entity | Set<Entity>>, key: string, entity: 
 }
 
 /** A report with what is needed to put it in the order of a whole run. */
-export interface UnitReport extends Report {
+export type UnitReport = Report & {
   rule: Rule;
   ruleIndex: number;
   seq: number;
-}
+};
 
 export interface Unit {
   entity: Entity;

@@ -3,7 +3,9 @@ import { Base, Loc } from './loc';
 import { deref, valueNode } from './parse';
 import { regionOf } from './regions';
 
-export type PartnerType = 'indirect-provider' | 'indirect-reseller' | 'direct-bill';
+export const PARTNER_TYPES = ['indirect-provider', 'indirect-reseller', 'direct-bill'] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+export const isPartnerType = (value: string): value is PartnerType => (PARTNER_TYPES as readonly string[]).includes(value);
 export type Path = (string | number)[];
 export type ListName = 'partners' | 'customers';
 

@@ -1,15 +1,11 @@
-import type { MessageArgs } from './messages';
+import type { Keyed } from '../messages';
 import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Node, Parser, visit, YAMLMap } from 'yaml';
 import type { Located } from './loc';
 import { tooDeepIn } from './nesting';
 import { LineIndex, Range, stripBom, TextLike } from './text';
 
 /** A YAML problem in the text, before any schema or rule runs. */
-export interface SyntaxProblem {
-  range: Range;
-  key: string;
-  args: MessageArgs;
-}
+export type SyntaxProblem = { range: Range } & Keyed;
 
 /** One text version as checked: its lines, and its YAML syntax problems (found by a parse of the whole text). */
 export interface ParsedText {
@@ -73,11 +69,12 @@ export function parseText(rawText: string): ParsedDocument {
         uncounted++;
         continue;
       }
-      problems.push({
-        range: onLine(error.pos[0], error.pos[1]),
-        key: syntaxKey(error.code),
-        args: { detail: firstLine(error.message), key: text.slice(error.pos[0], error.pos[1]) },
-      });
+      const range = onLine(error.pos[0], error.pos[1]);
+      problems.push(
+        error.code === 'TAB_AS_INDENT'
+          ? { range, key: 'yaml-syntax.tab', args: {} }
+          : { range, key: 'yaml-syntax', args: { detail: firstLine(error.message) } },
+      );
     }
     // Read: the tree of a broken text is kept (for completion and hover), its errors need not be.
     doc.errors.length = 0;
@@ -213,15 +210,6 @@ function moveEndOfFileErrorsToOpeners(text: string, lines: LineIndex, problems: 
   const kept = problems.filter((p) => !atEnd(p));
   problems.length = 0;
   problems.push(...kept, ...openers);
-}
-
-function syntaxKey(code: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'yaml-syntax.tab';
-    default:
-      return 'yaml-syntax';
-  }
 }
 
 function firstLine(message: string): string {

@@ -12,7 +12,9 @@ export interface Market {
 
 const markets = new Map<string, Market>(table.markets.map((m) => [m.iso2, m as Market]));
 const aliases: Record<string, string> = table.aliases;
-const notMarkets: Record<string, string> = table.notMarkets;
+/** Why a country is not a CSP market; each reason has its message (`unknown-country.<reason>`). */
+export type NotMarketReason = '21vianet' | 'no-market';
+const notMarkets = table.notMarkets as Record<string, NotMarketReason>;
 
 export const regionIds: readonly string[] = [...new Set(table.markets.map((m) => m.region))].sort();
 
@@ -29,7 +31,7 @@ export function allMarkets(): Iterable<Market> {
 }
 
 /** Why a code is not a market, when we know: an alias for another code, or a country outside CSP. */
-export function whyNotMarket(code: string): { alias?: string; reason?: string } {
+export function whyNotMarket(code: string): { alias?: string; reason?: NotMarketReason } {
   return { alias: aliases[code], reason: notMarkets[code] };
 }
 

@@ -3,7 +3,7 @@
  * a title, a summary line, then per scenario its question and per item the verdict, the subject,
  * the reason, the deciding rules linked to their pages and the lines involved linked to the manifest.
  */
-import { Locale, message, MessageArgs } from './messages';
+import { Locale, Translate, translator } from '../messages';
 import type { ScenarioItem, ScenarioResult, Verdict } from './scenarios';
 import type { Range } from './text';
 
@@ -26,7 +26,7 @@ export interface ScenarioReportOptions {
 const MARK: Record<Verdict, string> = { 'supported': '✓', 'not-supported': '✗', 'not-applicable': '–' };
 
 export function renderScenarioMarkdown(results: readonly ScenarioResult[], options: ScenarioReportOptions): string {
-  const t = (key: string, args: MessageArgs = {}) => message(options.locale, key, args);
+  const t = translator(options.locale);
   const items = results.flatMap((r) => r.items);
   const count = (verdict: Verdict) => items.filter((i) => i.verdict === verdict).length;
   const out: string[] = [
@@ -58,7 +58,7 @@ export function renderScenarioMarkdown(results: readonly ScenarioResult[], optio
  *       Reseller "fabrikam" accepted the MPA on …\
  *       Rules: [mpa-after-order](…) · Lines: [90](…#L90), [92](…#L92)
  */
-function renderItem(item: ScenarioItem, options: ScenarioReportOptions, t: (key: string, args?: MessageArgs) => string): string {
+function renderItem(item: ScenarioItem, options: ScenarioReportOptions, t: Translate): string {
   const lines = [`- ${MARK[item.verdict]} **${escapeMarkdown(t(`scenario.verdict.${item.verdict}`))}** — ${escapeMarkdown(item.subject)}`];
   if (item.reason) lines.push(escapeMarkdown(item.reason, { lineStart: true }));
   const refs: string[] = [];

@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from './check';
 import type { Finding } from './finding';
-import { message, MessageArgs } from './messages';
+import { Translate, translator } from '../messages';
 import type { Customer, Partner, Path, Subscription } from './model';
 import { nodeRange } from './parse';
 import { rules } from './rules';
@@ -92,7 +92,7 @@ class FindingIndex {
 }
 
 export function runScenario(result: CheckResult, scenario: ScenarioNumber, subject: ScenarioSubject = {}): ScenarioResult {
-  const t = (key: string, args: MessageArgs = {}) => message(result.locale, key, args);
+  const t = translator(result.locale);
   const findings = new FindingIndex(result, decidingRules(scenario));
   const customers = pick(result.model.customers, subject.customer, 'customer');
   const partners = pick(result.model.partners, subject.partner, 'partner');
@@ -170,9 +170,9 @@ const ANSWERS: Record<ScenarioNumber, (ask: Ask) => ScenarioItem[]> = {
   2: partnersOfCustomer,
   3: managersOfCustomer,
   4: ownUse,
-  5: everyFindingOfRule,
-  6: everyFindingOfRule,
-  7: everyFindingOfRule,
+  5: (ask) => everyFindingOfRule(ask, 5),
+  6: (ask) => everyFindingOfRule(ask, 6),
+  7: (ask) => everyFindingOfRule(ask, 7),
 };
 
 /** What every scenario function reads: the check, the subjects, the findings of its deciding rules, and helpers. */
@@ -180,7 +180,7 @@ interface Ask {
   result: CheckResult;
   scenario: ScenarioNumber;
   subject: ScenarioSubject;
-  t: (key: string, args?: MessageArgs) => string;
+  t: Translate;
   findings: FindingIndex;
   customers: Customer[];
   partners: Partner[];
@@ -309,10 +309,10 @@ function ownUse(ask: Ask): ScenarioItem[] {
 }
 
 /** 5–7. Every finding of the deciding rule (self-sale, cross-region-sale, cross-region-relationship), one item each. */
-function everyFindingOfRule(ask: Ask): ScenarioItem[] {
+function everyFindingOfRule(ask: Ask, scenario: 5 | 6 | 7): ScenarioItem[] {
   const { result, t } = ask;
   const items: ScenarioItem[] = [];
-  const deciding = new Set(decidingRules(ask.scenario));
+  const deciding = new Set(decidingRules(scenario));
   const hits = result.findings.filter((f) => deciding.has(f.rule));
   for (const f of hits) {
     items.push({
@@ -327,7 +327,7 @@ function everyFindingOfRule(ask: Ask): ScenarioItem[] {
     items.push({
       subject: t('scenario.manifest'),
       verdict: 'supported',
-      reason: t(`scenario.${ask.scenario}.none`),
+      reason: t(`scenario.${scenario}.none`),
       rules: [],
       locations: [],
     });
@@ -353,7 +353,7 @@ export function chainOf(s: Subscription, locale: CheckResult['locale']): string 
     // The owner buys for its Azure Partner Shared Services tenant itself.
     const owner = partnerOf(s.customer.owner);
     return s.customer.sharedServices?.value === true && owner
-      ? `Microsoft → ${idOf(owner)} (${message(locale, 'scenario.shared-services')}) → ${customer}`
+      ? `Microsoft → ${idOf(owner)} (${translator(locale)('scenario.shared-services')}) → ${customer}`
       : undefined;
   }
   const steps = ['Microsoft', s.provider?.value, s.soldBy.value, customer].filter((x): x is string => x !== undefined);

@@ -1,4 +1,4 @@
-import type { MessageArgs } from './messages';
+import type { Keyed } from '../messages';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
@@ -9,19 +9,19 @@ import type { EntrySlot, ListName, Path } from './model';
 import { nearest } from './similar';
 
 /** One schema violation, already narrowed to the node a person would edit. */
-export interface SchemaProblem {
+export type SchemaProblem = ProblemAt<Loc>;
+
+/** A schema problem at a place (a Loc, or a node of the parse it came from), with its `schema.*` message. */
+type ProblemAt<Place> = {
   /** Undefined only when the text holds no YAML node at all (an empty file). */
-  node?: Loc;
+  node?: Place;
   path: Path;
-  /** Message catalogue key (`schema.*`) and its arguments. */
-  key: string;
-  args: MessageArgs;
   /** Replacements the quick fix offers, nearest first: for a value or for a key. */
   suggestions?: { replace: 'value' | 'key'; values: string[] };
-}
+} & Keyed;
 
 /** A problem while its node is still a node of the parse it came from. */
-type NodeProblem = Omit<SchemaProblem, 'node'> & { node?: Node };
+type NodeProblem = ProblemAt<Node>;
 
 export const schema = schemaJson;
 
@@ -247,8 +247,18 @@ function validateItem(list: ListName, index: number, item: Node | null, doc: Doc
   if (unreadable[0]?.path.length === 2) {
     // The entry itself (an alias, or a list) expands too far: nothing of it can be checked.
     const id = isMap(entry) ? deref(entry.get('id', true), doc) : undefined;
-    const key = unreadable[0].key === 'schema.too-many-aliases' ? unreadable[0].key : 'schema.unreadable';
-    problems.push({ ...unreadable[0], node: id ?? entry, key });
+    const first = unreadable[0];
+    const node = id ?? entry;
+    problems.push(
+      first.key === 'schema.too-many-aliases'
+        ? { ...first, node }
+        : {
+            node,
+            path: first.path,
+            key: 'schema.unreadable',
+            args: { detail: first.key === 'schema.unreadable-value' ? first.args.detail : '' },
+          },
+    );
     return;
   }
   problems.push(...unreadable);
@@ -284,13 +294,11 @@ function readData(node: Node, doc: Document, path: Path, unreadable: NodeProblem
     return out;
   }
   if (isSeq(node) && !free) return node.items.map((item, i) => (item ? readData(item as Node, doc, [...path, i], unreadable) : null));
-  const tooManyAliases = error === 'too many aliases';
-  unreadable.push({
-    node: at,
-    path,
-    key: tooManyAliases ? 'schema.too-many-aliases' : 'schema.unreadable-value',
-    args: { detail: error, limit: MAX_ALIAS_VALUES },
-  });
+  unreadable.push(
+    error === 'too many aliases'
+      ? { node: at, path, key: 'schema.too-many-aliases', args: { limit: MAX_ALIAS_VALUES } }
+      : { node: at, path, key: 'schema.unreadable-value', args: { detail: error } },
+  );
   return null;
 }
 
@@ -326,7 +334,7 @@ function validate(
 }
 
 /** The properties a `schema.required` problem names (comma-separated in its `property`). */
-function missingNames(problem: NodeProblem): string[] {
+function missingNames(problem: NodeProblem & { key: 'schema.required' }): string[] {
   const { property } = problem.args;
   return typeof property === 'string' ? property.split(', ') : [];
 }
@@ -459,7 +467,7 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
       return { node, path, key: 'schema.date', args: { property, value } };
     case 'pattern':
     case 'minimum':
-      return { node, path, key: `schema.pattern.${patternKind(error.schemaPath, property)}`, args: { property, value } };
+      return { node, path, key: `schema.pattern.${patternKind(error.schemaPath, property)}`, args: { value } };
     case 'minLength':
       return { node, path, key: 'schema.empty', args: { property } };
     default:
@@ -467,16 +475,17 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
   }
 }
 
-function typeWord(type: string): string {
+function typeWord(type: string): 'partner-id' | 'list' | 'mapping' | 'boolean' | 'number' | 'null' | 'string' {
   if (type.includes('integer')) return 'partner-id';
   if (type === 'array') return 'list';
   if (type === 'object') return 'mapping';
-  return type; // string, boolean, integer
+  if (type === 'boolean' || type === 'number' || type === 'null') return type;
+  return 'string';
 }
 
 /** Which shared definition a pattern belongs to, for a message that says what the value should look like. */
-function patternKind(schemaPath: string, property: string): string {
-  for (const def of ['id', 'tenant', 'country']) if (schemaPath.includes(`/definitions/${def}/`)) return def;
+function patternKind(schemaPath: string, property: string): 'id' | 'tenant' | 'country' | 'partner-id' {
+  for (const def of ['id', 'tenant', 'country'] as const) if (schemaPath.includes(`/definitions/${def}/`)) return def;
   if (property === 'partnerId') return 'partner-id';
   return 'id';
 }

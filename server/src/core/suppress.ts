@@ -1,5 +1,5 @@
 import type { Finding, RuleSettings, SeveritySetting } from './finding';
-import { Locale, message } from './messages';
+import { Locale, message } from '../messages';
 import { lineEnding, ParsedText } from './parse';
 import { ruleById } from './rules';
 import type { Range, TextEdit, TextLike } from './text';
@@ -95,25 +95,19 @@ export function applySuppressions(
   if (unusedSetting === 'off') return kept;
 
   const severity = unusedSetting ?? ruleById.get(UNUSED)!.severity;
-  const hint = (range: Range, key: string, rule: string): Finding => ({
-    rule: UNUSED,
-    severity,
-    range,
-    message: message(locale, key, { rule }),
-    data: { path: [] },
-  });
+  const hint = (range: Range, text: string): Finding => ({ rule: UNUSED, severity, range, message: text, data: { path: [] } });
   const hints: Finding[] = [];
   for (const s of suppressions) {
     if (s.scope === 'misplaced') {
-      hints.push(hint(s.range, 'unused-suppression.not-at-top', ''));
+      hints.push(hint(s.range, message(locale, 'unused-suppression.not-at-top')));
       continue;
     }
     const key = s.scope === 'file' ? 'unused-suppression.file' : 'unused-suppression';
     if (s.ids.length === 0 && s.used.size === 0)
-      hints.push(hint(s.range, s.scope === 'file' ? 'unused-suppression.any-file' : 'unused-suppression.any', ''));
+      hints.push(hint(s.range, message(locale, s.scope === 'file' ? 'unused-suppression.any-file' : 'unused-suppression.any')));
     for (const { id, range } of s.ids) {
-      if (!ruleById.has(id)) hints.push(hint(range, 'unused-suppression.unknown-rule', id));
-      else if (!s.used.has(id) && id !== UNUSED && settings[id] !== 'off') hints.push(hint(range, key, id));
+      if (!ruleById.has(id)) hints.push(hint(range, message(locale, 'unused-suppression.unknown-rule', { rule: id })));
+      else if (!s.used.has(id) && id !== UNUSED && settings[id] !== 'off') hints.push(hint(range, message(locale, key, { rule: id })));
     }
   }
   return kept.concat(hints.filter((h) => !suppressed(h)));

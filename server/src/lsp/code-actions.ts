@@ -4,7 +4,7 @@ import { CheckResult, fixesFor, SUPPRESS_LINE_FIX, todayString } from '../core/c
 import type { Finding, Fix } from '../core/finding';
 import type { Model, Path, Reference } from '../core/model';
 import { entityAt, subscriptionAt } from '../core/rules/helpers';
-import { message } from '../core/messages';
+import { message } from '../messages';
 import { ruleById } from '../core/rules';
 import { editSpans } from '../core/fix-check';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';

@@ -11,7 +11,7 @@ import {
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
-import { message } from '../core/messages';
+import { message } from '../messages';
 import type { Model } from '../core/model';
 import { allMarkets, regionOf } from '../core/regions';
 import { schema } from '../core/schema';

@@ -2,10 +2,11 @@ import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
-import { Locale, message, MessageArgs } from '../core/messages';
+import { keyedMessage, Locale, message } from '../messages';
 import type { Located } from '../core/loc';
-import type { Customer, Entity, Model, Partner, Reference } from '../core/model';
-import { market, whyNotMarket } from '../core/regions';
+import { Customer, Entity, isPartnerType, Model, Partner, Reference } from '../core/model';
+import { market } from '../core/regions';
+import { notAMarketMessage } from '../core/rules/unknown-country';
 import { resellersOf, usageOf } from '../core/rules/helpers';
 import { childSchema, inComment, Lines, listSections, positionIn, schemaAlong, usableModel } from './completion';
 import { idAt } from './ids';
@@ -106,8 +107,6 @@ function recoveredIds(model: Model): FoundId[] {
   return index;
 }
 
-const PARTNER_TYPES = new Set(['indirect-provider', 'indirect-reseller', 'direct-bill']);
-
 /** Markdown: kind and place, MPA, what the entity transacts, and how many findings sit on it. */
 function entitySummary(result: CheckResult, model: Model, entity: Entity): string {
   const locale = result.locale;
@@ -116,7 +115,7 @@ function entitySummary(result: CheckResult, model: Model, entity: Entity): strin
   const kind =
     entity.kind === 'customer'
       ? 'lsp.hover.customer'
-      : `lsp.hover.type.${entity.type && PARTNER_TYPES.has(entity.type) ? entity.type : 'unknown'}`;
+      : (`lsp.hover.type.${entity.type && isPartnerType(entity.type) ? entity.type : 'unknown'}` as const);
   parts.push(`${message(locale, kind)} · ${place(locale, entity)}`);
   if (entity.kind === 'partner') parts.push(...partnerLines(locale, model, entity));
   else parts.push(...customerLines(locale, entity));
@@ -165,8 +164,8 @@ function place(locale: Locale, entity: Entity): string {
 function countrySummary(locale: Locale, written: string): string {
   const m = market(written);
   if (!m) {
-    const { key, args } = notAMarket(written);
-    return `**${escape(written)}**\n\n${message(locale, key, args)}`;
+    // In the words of the `unknown-country` rule.
+    return `**${escape(written)}**\n\n${keyedMessage(locale, notAMarketMessage(written, escape(written)))}`;
   }
   return [
     `**${m.iso2}** · ${escape(m.name)}`,
@@ -175,18 +174,6 @@ function countrySummary(locale: Locale, written: string): string {
       : message(locale, 'lsp.hover.market-no-currency', { region: m.region }),
     message(locale, 'lsp.hover.source', { url: m.source }),
   ].join('\n\n');
-}
-
-/** Why a written code is not a market, in the words of the `unknown-country` rule. */
-function notAMarket(code: string): { key: string; args: MessageArgs } {
-  const upper = code.toUpperCase();
-  const { alias, reason } = whyNotMarket(upper);
-  const shown = escape(code);
-  if (alias) return { key: 'unknown-country.alias', args: { code: shown, alias, name: market(alias)?.name ?? alias } };
-  if (upper !== code && market(upper))
-    return { key: 'unknown-country.case', args: { code: shown, alias: upper, name: market(upper)!.name } };
-  if (reason) return { key: `unknown-country.${reason}`, args: { code: shown } };
-  return { key: 'unknown-country', args: { code: shown } };
 }
 
 function within(path: (string | number)[] | undefined, prefix: (string | number)[]): boolean {

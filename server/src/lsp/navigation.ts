@@ -20,7 +20,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar, parseDocument } from 'yaml';
 import type { CheckResult } from '../core/check';
 import { editSpans } from '../core/fix-check';
-import { message } from '../core/messages';
+import { message } from '../messages';
 import type { Located } from '../core/loc';
 import { usageOf } from '../core/rules/helpers';
 import { schema } from '../core/schema';
@@ -176,7 +176,8 @@ export function codeLenses(_document: TextDocument, result: CheckResult): CodeLe
     const provides = partner.type === 'indirect-provider';
     const subscriptions = provides ? u.provides : u.sells;
     const customers = new Set(subscriptions.map((s) => s.customer)).size;
-    const count = (key: string, n: number) => message(result.locale, `${key}.${n === 1 ? 'one' : 'other'}`, { n });
+    const count = (key: 'lsp.lens.provides' | 'lsp.lens.sells' | 'lsp.lens.customers', n: number) =>
+      n === 1 ? message(result.locale, `${key}.one`) : message(result.locale, `${key}.other`, { n });
     const title = message(result.locale, 'lsp.lens', {
       activity: count(provides ? 'lsp.lens.provides' : 'lsp.lens.sells', subscriptions.length),
       customers: count('lsp.lens.customers', customers),

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ErrorCodes, Position, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
-import { Locale, message } from '../core/messages';
+import { Locale, message } from '../messages';
 import type { Customer, Entity, Partner, PartnerType } from '../core/model';
 import { renderScenarioMarkdown } from '../core/scenario-report';
 import {

@@ -2,13 +2,13 @@
 // command without a case here fails, so that a new command gets its test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { message } from '../../../server/src/core/messages';
+import { message } from '../../../server/src/messages';
 import { CLEAN, expected, extension, openEveryRule, openExample, pkg, ready, replaceOnce, restore, waitForFindings } from './helpers';
 
 const contributed = pkg.contributes.commands.map((c) => c.command);
 
 /** The seven scenario questions as the report writes them (English). */
-const question = (n: number) => message('en', `scenario.${n}.question`);
+const question = (n: number) => message('en', `scenario.${n as 1 | 2 | 3 | 4 | 5 | 6 | 7}.question`);
 
 /** Resolves with the scenario report once the command has opened it (as a Markdown preview, or as text). */
 function reportOpened(manifest: vscode.Uri): Promise<vscode.TextDocument> {

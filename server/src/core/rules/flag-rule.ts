@@ -6,6 +6,8 @@ import { defineRule, entityAnchor, Rule, RuleDefinition } from './rule';
 type OwnMetadata = Pick<RuleDefinition, 'id' | 'scenarios' | 'blocksEverySaleOf'>;
 
 interface FlagRequirement extends OwnMetadata {
+  /** Its id is also the key of its message. */
+  id: 'reseller-onboarding-incomplete' | 'direct-bill-requirements';
   appliesTo: PartnerType;
   block: 'onboarding' | 'directBill';
   flags: readonly string[];

@@ -1,7 +1,7 @@
 import { insertIntoMap, removeKey, setKey } from '../edits';
 import type { TextEdit } from '../text';
 import { entityAnchor, FixContext, idOf } from './rule';
-import type { Customer, Entity, Model, Partner, Reference, Subscription } from '../model';
+import type { Customer, Entity, Model, Partner, PartnerType, Reference, Subscription } from '../model';
 
 /** Orders before this date predate the MPA requirement (research F0.2: "Starting February 1, 2020"). */
 export const MPA_REQUIRED_FROM = '2020-02-01';
@@ -114,7 +114,7 @@ export function eligibleSalesPaths(model: Model, customer: Customer): SalesPath[
 
 export { idOf };
 
-export function typeKey(entity: Entity | undefined): string {
+export function typeKey(entity: Entity | undefined): `type.${PartnerType | 'customer' | 'unknown'}` {
   if (!entity) return 'type.unknown';
   if (entity.kind === 'customer') return 'type.customer';
   return entity.type ? `type.${entity.type}` : 'type.unknown';
@@ -185,7 +185,7 @@ export function subscriptionName(subscription: Subscription): string {
 export function regionNote(entity: Entity) {
   return {
     node: entityAnchor(entity),
-    key: 'region.related',
+    key: 'region.related' as const,
     args: { entity: idOf(entity), country: entity.country?.value ?? '', region: entity.region ?? '' },
   };
 }

@@ -24,18 +24,18 @@ export const mpaAfterOrder = defineRule({
         const acceptedOn = partner?.mpa.acceptedOn;
         if (!partner || !acceptedOn || orderedOn.value >= acceptedOn.value) continue;
         const reseller = role === 'soldBy' && partner.type === 'indirect-reseller';
+        const args = {
+          partner: idOf(partner),
+          acceptedOn: acceptedOn.value,
+          subscription: subscriptionName(subscription),
+          orderedOn: orderedOn.value,
+        };
         report({
           node: orderedOn.node,
           path: orderedOn.path,
-          key: reseller ? 'mpa-after-order' : 'mpa-after-order.other',
-          severity: reseller ? 'error' : 'warning',
-          args: {
-            partner: idOf(partner),
-            role: { key: `role.${role}` },
-            acceptedOn: acceptedOn.value,
-            subscription: subscriptionName(subscription),
-            orderedOn: orderedOn.value,
-          },
+          ...(reseller
+            ? { key: 'mpa-after-order', severity: 'error', args }
+            : { key: 'mpa-after-order.other', severity: 'warning', args: { ...args, role: { key: `role.${role}` } } }),
           related: [{ node: acceptedOn.node, key: 'mpa-after-order.related', args: { acceptedOn: acceptedOn.value } }],
         });
       }

@@ -19,13 +19,14 @@ function reportWrongKinds(entity: Entity, { report }: UnitContext): void {
     if (!target) continue;
     const field = ref.field;
     const wantsProvider = field === 'provider' || field === 'providers';
-    const related = [{ node: entityAnchor(target), key: 'reference-kind.related', args: { id: ref.value } }];
+    const related = [{ node: entityAnchor(target), key: 'reference-kind.related' as const, args: { id: ref.value } }];
     if (target.kind === 'customer') {
       report({
         node: ref.node,
         path: ref.path,
-        key: wantsProvider ? 'reference-kind.provider' : 'reference-kind.partner',
-        args: { field, id: ref.value, actual: { key: 'type.customer' } },
+        ...(wantsProvider
+          ? { key: 'reference-kind.provider', args: { field, id: ref.value, actual: { key: 'type.customer' } } }
+          : { key: 'reference-kind.partner', args: { field, id: ref.value } }),
         related,
       });
     } else if (wantsProvider && target.type && target.type !== 'indirect-provider') {

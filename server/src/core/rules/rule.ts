@@ -1,9 +1,9 @@
-import type { MessageArg, MessageArgs, MessageKey } from '../messages';
+import type { Keyed, MessageArg, MessageKey, Translate } from '../../messages';
 import type { Node, YAMLMap } from 'yaml';
 import type { Indexes } from '../checker';
 import type { Finding, Fix, FindingData, Severity } from '../finding';
 import type { Loc, Located } from '../loc';
-import type { Locale } from '../messages';
+import type { Locale } from '../../messages';
 import type { Customer, Entity, Model, Partner, Path, Subscription } from '../model';
 import type { ScenarioNumber } from '../scenarios';
 import type { ParsedText } from '../parse';
@@ -14,14 +14,14 @@ export type Category = 'structure' | 'program' | 'paths' | 'regions' | 'own-use'
 /** Message arguments of a report; a Loc stands for its 1-based line, worked out when the message is written. */
 export type ReportArgs = Record<string, MessageArg | Loc>;
 
-export interface Report {
+/** A report: the message catalogue key and its arguments (typed by the template), and where. */
+export type Report = ReportPlace & Keyed<MessageArg | Loc>;
+
+export interface ReportPlace {
   /** The place a person would edit (or, for text-level findings, a range). */
   node?: Located;
   range?: Range;
-  /** Message catalogue key and its arguments. */
-  key: string;
-  args: ReportArgs;
-  related?: { node: Located; key: string; args: MessageArgs }[];
+  related?: ({ node: Located } & Keyed)[];
   /** Extra data for the quick fixes; `path` is added from the reported node's path. */
   data?: Omit<FindingData, 'path'> & { path?: FindingData['path'] };
   path: FindingData['path'];
@@ -55,7 +55,7 @@ export interface FixContext {
   /** YYYY-MM-DD, for fixes that record a date. */
   readonly today: string;
   /** A localized fix title. */
-  readonly title: (key: string, args?: MessageArgs) => string;
+  readonly title: Translate;
 }
 
 export interface Rule extends RuleMetadata {
@@ -121,9 +121,9 @@ export const RULE_INPUTS = [
  */
 export interface RuleMetadata {
   /** Message key of its one-line statement (settings, SARIF): `title.<id>`. */
-  title: MessageKey;
+  title: Extract<MessageKey, `title.${string}`>;
   /** Message key of what a finding of it means (the rule index of docs/rules/README.md): `summary.<id>`. */
-  summary: MessageKey;
+  summary: Extract<MessageKey, `summary.${string}`>;
   /** Its page, from the repository root: `docs/rules/<id>.md`. */
   docs: string;
   /** False when it cannot be switched off: the setting `off` is ignored and `--rule <id>=off` rejected. */

@@ -31,16 +31,17 @@ export const selfSale = defineRule({
         // The owner buying for its Azure Partner Shared Services tenant is the sanctioned own use;
         // what that tenant may hold is `shared-services-misuse`'s concern.
         if (relation === 'owner' && ref === subscription.soldBy && customer.sharedServices?.value === true) continue;
+        const seller = ref === subscription.soldBy;
+        const names = { partner: idOf(partner), customer: idOf(customer), subscription: subscriptionName(subscription) };
         report({
           node: ref!.node,
           path: ref!.path,
-          key: ref === subscription.soldBy ? `self-sale.${relation}` : `self-sale.provider-${relation}`,
-          args: {
-            partner: idOf(partner),
-            customer: idOf(customer),
-            subscription: subscriptionName(subscription),
-            organization: organizationOf(partner, customer),
-          },
+          ...(relation === 'owner'
+            ? { key: seller ? 'self-sale.owner' : 'self-sale.provider-owner', args: names }
+            : {
+                key: seller ? 'self-sale.affiliate' : 'self-sale.provider-affiliate',
+                args: { ...names, organization: organizationOf(partner, customer) },
+              }),
         });
         break; // one finding per subscription: the seller when both are affiliated
       }

@@ -1,6 +1,7 @@
 import { replaceScalar } from '../edits';
 import type { Fix } from '../finding';
 import { market, suggestCountries, whyNotMarket } from '../regions';
+import type { Keyed } from '../../messages';
 import { defineRule, UnitContext } from './rule';
 import type { Entity } from '../model';
 
@@ -35,18 +36,22 @@ export const unknownCountry = defineRule({
 });
 
 /** Why a written code is not a market, as a message key and its arguments. */
-function describe(code: string): { key: string; args: Record<string, string> } {
+export function notAMarketMessage(code: string, shown = code): Keyed<string> & { key: `unknown-country${string}` } {
   const upper = code.toUpperCase();
   const { alias, reason } = whyNotMarket(upper);
-  if (alias) return { key: 'unknown-country.alias', args: { code, alias, name: market(alias)?.name ?? alias } };
-  if (upper !== code && market(upper)) return { key: 'unknown-country.case', args: { code, alias: upper, name: market(upper)!.name } };
-  if (reason) return { key: `unknown-country.${reason}`, args: { code } };
-  return { key: 'unknown-country', args: { code } };
+  if (alias) return { key: 'unknown-country.alias', args: { code: shown, alias, name: market(alias)?.name ?? alias } };
+  if (upper !== code && market(upper)) return { key: 'unknown-country.case', args: { alias: upper, name: market(upper)!.name } };
+  if (reason) return { key: `unknown-country.${reason}`, args: { code: shown } };
+  return { key: 'unknown-country', args: { code: shown } };
 }
 
 function reportCountry(entity: Entity, { report }: UnitContext): void {
   const country = entity.country;
   if (!country || entity.region) return;
-  const { key, args } = describe(country.value);
-  report({ node: country.node, path: country.path, key, args, data: { suggestions: suggestCountries(country.value) } });
+  report({
+    node: country.node,
+    path: country.path,
+    ...notAMarketMessage(country.value),
+    data: { suggestions: suggestCountries(country.value) },
+  });
 }

@@ -1,0 +1,92 @@
+import type { Entry } from './entry';
+
+/** The command line. */
+export const cliMessages = {
+  // CLI
+  'cli.summary': {
+    en: '{errors} errors, {warnings} warnings, {infos} infos in {files} files',
+    ja: '{files} ファイルでエラー {errors} 件、警告 {warnings} 件、情報 {infos} 件',
+  },
+  'cli.no-files': {
+    en: 'No files match {pattern}.',
+    ja: '{pattern} に一致するファイルがありません。',
+  },
+  'cli.unreadable': {
+    en: 'Cannot read {path}: {detail}',
+    ja: '{path} を読み取れません: {detail}',
+  },
+  'cli.internal-error': {
+    en: 'Could not check {path}: internal error ({detail})',
+    ja: '{path} をチェックできませんでした: 内部エラー ({detail})',
+  },
+  'cli.usage': {
+    en: [
+      'Usage: csp-partners check [FILES or GLOBS...] [--format text|json|sarif] [--rule ID=SEVERITY] [--locale en|ja]\n',
+      '       csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
+      '         --customer with scenarios 1-3, --partner with scenario 4; exit 1 when an answer is not supported',
+    ],
+    ja: [
+      '使い方: csp-partners check [ファイルまたは GLOB...] [--format text|json|sarif] [--rule ID=重大度] [--locale en|ja]\n',
+      '        csp-partners scenario <1-7|all> ファイル [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
+      '          --customer はシナリオ 1〜3、--partner はシナリオ 4 で指定。サポートされない項目があれば終了コード 1',
+    ],
+  },
+  'cli.bad-flag': {
+    en: 'Unknown option {flag}.',
+    ja: '不明なオプション {flag} です。',
+  },
+  'cli.bad-format': {
+    en: 'Unknown format "{value}"; use text, json or sarif.',
+    ja: '不明な形式「{value}」です。text、json、sarif のいずれかを指定してください。',
+  },
+  'cli.bad-rule': {
+    en: 'Bad --rule "{value}"; write ID=SEVERITY with SEVERITY one of error, warning, info, hint, off ({alwaysOn} cannot be off).',
+    ja: '--rule「{value}」が正しくありません。ID=重大度 (error、warning、info、hint、off。{alwaysOn} は off にできません) の形で書いてください。',
+  },
+  'cli.unknown-rule': {
+    en: 'Unknown rule id "{value}".',
+    ja: '不明なルール ID「{value}」です。',
+  },
+  'cli.missing-value': {
+    en: 'Option {flag} needs a value.',
+    ja: 'オプション {flag} には値が必要です。',
+  },
+  'cli.no-command': {
+    en: 'Unknown command "{value}".',
+    ja: '不明なコマンド「{value}」です。',
+  },
+
+  // Scenario CLI
+  'cli.scenario.arguments': {
+    en: 'scenario needs a scenario number (1-7 or all) and one manifest file.',
+    ja: 'scenario にはシナリオ番号 (1〜7 または all) とマニフェスト ファイル 1 つを指定してください。',
+  },
+  'cli.scenario.extra-argument': {
+    en: 'Unexpected argument "{value}": scenario answers about one manifest file.',
+    ja: '余分な引数「{value}」があります。scenario は 1 つのマニフェスト ファイルについて答えます。',
+  },
+  'cli.scenario.bad-number': {
+    en: 'Unknown scenario "{value}"; use a number from 1 to 7, or all.',
+    ja: '不明なシナリオ「{value}」です。1〜7 の番号か all を指定してください。',
+  },
+  'cli.scenario.bad-format': {
+    en: 'Unknown format "{value}" for scenario; use text or json.',
+    ja: 'scenario では形式「{value}」は使えません。text か json を指定してください。',
+  },
+  'cli.scenario.both-subjects': {
+    en: 'Give --customer or --partner, not both.',
+    ja: '--customer と --partner はどちらか一方だけを指定してください。',
+  },
+  'cli.scenario.customer-scenario': {
+    en: '--customer applies to scenarios 1, 2 and 3 only, not to "{value}".',
+    ja: '--customer はシナリオ 1、2、3 でのみ使えます (「{value}」では使えません)。',
+  },
+  'cli.scenario.partner-scenario': {
+    en: '--partner applies to scenario 4 only, not to "{value}".',
+    ja: '--partner はシナリオ 4 でのみ使えます (「{value}」では使えません)。',
+  },
+  'cli.scenario.syntax-errors': {
+    en: '{path} has YAML syntax errors; fix them before asking a scenario question.',
+    ja: '{path} に YAML 構文エラーがあります。シナリオを確認する前に修正してください。',
+  },
+} as const satisfies Record<string, Entry>;

@@ -1,0 +1,487 @@
+import type { Entry } from './entry';
+
+/** Findings: what each rule reports (and the words they share: kinds, roles, types). */
+export const findingMessages = {
+  // yaml-syntax
+  'yaml-syntax': {
+    en: 'YAML syntax error: {detail}',
+    ja: 'YAML 構文エラー: {detail}',
+  },
+  'yaml-syntax.tab': {
+    en: 'Tabs are not allowed in YAML indentation; indent with spaces.',
+    ja: 'YAML のインデントにタブは使えません。スペースでインデントしてください。',
+  },
+  'yaml-syntax.duplicate-key': {
+    en: 'The key {key} appears twice in the same mapping; keep only one.',
+    ja: 'キー {key} が同じマッピングに 2 回あります。1 つだけにしてください。',
+  },
+  'yaml-syntax.multiple-documents': {
+    en: 'A manifest holds one YAML document; remove this second document (---).',
+    ja: 'マニフェストに書ける YAML ドキュメントは 1 つです。この 2 つ目のドキュメント (---) を削除してください。',
+  },
+  'yaml-syntax.complex-key': {
+    en: 'A key must be a plain value, not a list or a mapping: a manifest cannot hold this key.',
+    ja: 'キーには単純な値を書きます。リストやマッピングはキーにできません。',
+  },
+  'yaml-syntax.unresolved-alias': {
+    en: 'Alias *{alias} names no anchor &{alias} defined before it.',
+    ja: 'エイリアス *{alias} に対応するアンカー &{alias} がそれより前にありません。',
+  },
+  'yaml-syntax.too-deep': {
+    en: 'The YAML is nested too deeply to read; a manifest needs only a few levels.',
+    ja: 'YAML の入れ子が深すぎて読み取れません。マニフェストに必要な階層はわずかです。',
+  },
+  'yaml-syntax.unclosed': {
+    en: 'This {opener} is never closed.',
+    ja: 'この {opener} が閉じられていません。',
+  },
+  'yaml-syntax.too-many': {
+    en: '{count} more YAML errors are not shown; fix the ones above first.',
+    ja: 'ほかに {count} 件の YAML エラーがあります。まず上のエラーを直してください。',
+  },
+
+  // schema
+  'schema.root-not-mapping': {
+    en: 'The manifest must be a mapping with manifestVersion, partners and customers.',
+    ja: 'マニフェストは manifestVersion、partners、customers を持つマッピングでなければなりません。',
+  },
+  'schema.unreadable': {
+    en: 'This entry cannot be read: {detail}',
+    ja: 'このエントリーを読み取れません: {detail}',
+  },
+  'schema.unreadable-value': {
+    en: 'This value cannot be read: {detail}',
+    ja: 'この値を読み取れません: {detail}',
+  },
+  'schema.too-many-aliases': {
+    en: 'Through aliases this value grows by more than {limit} values (an alias bomb?), so it is not read.',
+    ja: 'この値はエイリアスによって {limit} 個を超える値に広がるため (エイリアス爆弾の可能性)、読み取りません。',
+  },
+  'schema.required': {
+    en: 'Missing required property: {property}.',
+    ja: '必須プロパティがありません: {property}。',
+  },
+  'schema.unknown-key': {
+    en: 'Unknown property "{property}". Allowed: {allowed}, or your own keys starting with "x-".',
+    ja: '不明なプロパティ「{property}」です。使えるのは {allowed}、または「x-」で始まる独自のキーです。',
+  },
+  'schema.enum': {
+    en: '"{value}" is not a valid {property}. Allowed values: {allowed}.',
+    ja: '「{value}」は {property} として使えません。使える値: {allowed}。',
+  },
+  'schema.const': {
+    en: '"{property}" must be {allowed}.',
+    ja: '「{property}」は {allowed} でなければなりません。',
+  },
+  'schema.type.string': {
+    en: '"{property}" must be a text value.',
+    ja: '「{property}」は文字列でなければなりません。',
+  },
+  'schema.type.boolean': {
+    en: '"{property}" must be true or false.',
+    ja: '「{property}」は true か false でなければなりません。',
+  },
+  'schema.type.integer': {
+    en: '"{property}" must be a whole number.',
+    ja: '「{property}」は整数でなければなりません。',
+  },
+  'schema.type.number': {
+    en: '"{property}" must be a number.',
+    ja: '「{property}」は数値でなければなりません。',
+  },
+  'schema.type.null': {
+    en: '"{property}" must be empty.',
+    ja: '「{property}」は空でなければなりません。',
+  },
+  'schema.type.list': {
+    en: '"{property}" must be a list.',
+    ja: '「{property}」はリストでなければなりません。',
+  },
+  'schema.type.mapping': {
+    en: '"{property}" must be a mapping of keys to values.',
+    ja: '「{property}」はキーと値のマッピングでなければなりません。',
+  },
+  'schema.type.partner-id': {
+    en: '"{property}" must be the location PartnerID, digits only.',
+    ja: '「{property}」はロケーション PartnerID (数字のみ) でなければなりません。',
+  },
+  'schema.date': {
+    en: '"{value}" is not a date; write {property} as YYYY-MM-DD, for example 2025-03-01.',
+    ja: '「{value}」は日付ではありません。{property} は YYYY-MM-DD (例: 2025-03-01) で書いてください。',
+  },
+  'schema.pattern.id': {
+    en: '"{value}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit.',
+    ja: '「{value}」は ID として使えません。英数字と「.」「_」「-」を使い、英数字で始めてください。',
+  },
+  'schema.pattern.tenant': {
+    en: '"{value}" is not a tenant: write its domain (contoso.onmicrosoft.com) or its GUID.',
+    ja: '「{value}」はテナントではありません。ドメイン (contoso.onmicrosoft.com) か GUID で書いてください。',
+  },
+  'schema.pattern.country': {
+    en: '"{value}" is not a country code: write the two-letter ISO 3166-1 code, for example DE.',
+    ja: '「{value}」は国コードではありません。ISO 3166-1 の 2 文字コード (例: DE) で書いてください。',
+  },
+  'schema.pattern.partner-id': {
+    en: '"{value}" is not a PartnerID: the location PartnerID is digits only.',
+    ja: '「{value}」は PartnerID ではありません。ロケーション PartnerID は数字のみです。',
+  },
+  'schema.empty': {
+    en: '"{property}" must not be empty.',
+    ja: '「{property}」を空にはできません。',
+  },
+  'schema.other': {
+    en: '"{property}": {detail}',
+    ja: '「{property}」: {detail}',
+  },
+
+  // Structure
+  'duplicate-id': {
+    en: 'The id "{id}" is already used by {otherKind} "{id}" (line {line}); ids must be unique among all partners and customers.',
+    ja: 'ID「{id}」は {line} 行目の{otherKind}「{id}」ですでに使われています。ID はパートナーと顧客全体で一意でなければなりません。',
+  },
+  'duplicate-id.subscription': {
+    en: 'Customer "{customer}" already has a subscription "{id}" (line {line}); subscription ids must be unique within a customer.',
+    ja: '顧客「{customer}」にはすでにサブスクリプション「{id}」があります ({line} 行目)。サブスクリプション ID は顧客内で一意でなければなりません。',
+  },
+  'duplicate-id.related': {
+    en: 'First declared here',
+    ja: '最初の宣言',
+  },
+  'kind.partner': {
+    en: 'partner',
+    ja: 'パートナー',
+  },
+  'kind.customer': {
+    en: 'customer',
+    ja: '顧客',
+  },
+  'unknown-reference': {
+    en: '{field} "{id}" names no partner in this manifest.',
+    ja: '{field} の「{id}」に該当するパートナーがこのマニフェストにありません。',
+  },
+  'reference-kind.provider': {
+    en: '{field} "{id}" is {actual}, not an indirect provider; {field} must name an indirect provider (distributor).',
+    ja: '{field} の「{id}」は{actual}で、間接プロバイダーではありません。{field} には間接プロバイダー (ディストリビューター) を指定してください。',
+  },
+  'reference-kind.partner': {
+    en: '{field} "{id}" is a customer; {field} must name a partner.',
+    ja: '{field} の「{id}」は顧客です。{field} にはパートナーを指定してください。',
+  },
+  'reference-kind.related': {
+    en: '"{id}" is declared here',
+    ja: '「{id}」の宣言',
+  },
+  'type.indirect-provider': {
+    en: 'an indirect provider',
+    ja: '間接プロバイダー',
+  },
+  'type.indirect-reseller': {
+    en: 'an indirect reseller',
+    ja: '間接リセラー',
+  },
+  'type.direct-bill': {
+    en: 'a direct-bill partner',
+    ja: '直接請求パートナー',
+  },
+  'type.customer': {
+    en: 'a customer',
+    ja: '顧客',
+  },
+  'type.unknown': {
+    en: 'a partner of unknown type',
+    ja: '種類不明のパートナー',
+  },
+  'unknown-country': {
+    en: '"{code}" is not a CSP market in the region table.',
+    ja: '「{code}」は CSP リージョン表にある CSP マーケットではありません。',
+  },
+  'unknown-country.alias': {
+    en: '"{code}" is not an ISO 3166-1 code; the code of this market ({name}) is "{alias}".',
+    ja: '「{code}」は ISO 3166-1 のコードではありません。このマーケット ({name}) のコードは「{alias}」です。',
+  },
+  'unknown-country.case': {
+    en: 'Country codes are written in capitals: "{alias}" ({name}).',
+    ja: '国コードは大文字で書きます: 「{alias}」({name})。',
+  },
+  'unknown-country.21vianet': {
+    en: '"{code}" is not a CSP market: China is served by a separate program, Partner Center operated by 21Vianet.',
+    ja: '「{code}」は CSP マーケットではありません。中国は別のプログラム (21Vianet が運営する Partner Center) の対象です。',
+  },
+  'unknown-country.no-market': {
+    en: '"{code}" is not a CSP market: Microsoft lists it in no CSP region.',
+    ja: '「{code}」は CSP マーケットではありません。Microsoft はこの国をどの CSP リージョンにも含めていません。',
+  },
+  'region-mismatch': {
+    en: '"{entity}" is in {country} ({countryName}), which is in CSP region "{derived}", not "{given}".',
+    ja: '「{entity}」の国 {country} ({countryName}) は CSP リージョン「{derived}」に属し、「{given}」ではありません。',
+  },
+  'duplicate-partner-id': {
+    en: 'PartnerID {partnerId} is also used by partner "{other}"; a location PartnerID belongs to exactly one CSP tenant.',
+    ja: 'PartnerID {partnerId} はパートナー「{other}」でも使われています。ロケーション PartnerID は 1 つの CSP テナントにだけ対応します。',
+  },
+  'duplicate-partner-id.related': {
+    en: 'PartnerID {partnerId} of "{other}"',
+    ja: '「{other}」の PartnerID {partnerId}',
+  },
+  'duplicate-partner-tenant': {
+    en: 'CSP tenant "{tenant}" is also used by partner "{other}"; one CSP tenant is one partner account in one region.',
+    ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つの CSP テナントは 1 つのリージョンの 1 つのパートナー アカウントです。',
+  },
+  'duplicate-partner-tenant.reenrolled': {
+    en: [
+      'CSP tenant "{tenant}" is also used by partner "{other}": ',
+      'a direct-bill partner and an indirect reseller on one tenant is the re-enrolment of a restricted direct-bill tenant; ',
+      'check it is intended.',
+    ],
+    ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つのテナント上の直接請求パートナーと間接リセラーは、制限付き直接請求テナントの再登録にあたります。意図したものか確認してください。',
+  },
+  'duplicate-partner-tenant.related': {
+    en: 'Tenant of "{other}"',
+    ja: '「{other}」のテナント',
+  },
+  'market-status-unverified': {
+    en: [
+      '{country} ({countryName}): the status of this CSP market after 2022 is not verified (Microsoft suspended new sales in Russia ',
+      'in March 2022); check that it is still transactable.',
+    ],
+    ja: '{country} ({countryName}): 2022 年以降のこの CSP マーケットの状況は確認されていません (Microsoft は 2022 年 3 月にロシアでの新規販売を停止しました)。まだ取引できるか確認してください。',
+  },
+
+  // Program requirements
+  'mpa-not-accepted': {
+    en: [
+      'Partner "{partner}" transacts but has not accepted the Microsoft Partner Agreement (mpa.accepted: true); ',
+      'orders through it are blocked.',
+    ],
+    ja: 'パートナー「{partner}」は取引していますが、Microsoft パートナー契約 (MPA) に同意していません (mpa.accepted: true)。このパートナー経由の注文はブロックされます。',
+  },
+  'mpa-not-accepted.related': {
+    en: '"{partner}" transacts here',
+    ja: '「{partner}」の取引',
+  },
+  'mpa-after-order': {
+    en: [
+      'Reseller "{partner}" accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; ',
+      'a reseller must accept the MPA before its PartnerID is associated with an order.',
+    ],
+    ja: [
+      'リセラー「{partner}」が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。',
+      'リセラーは PartnerID が注文に関連付けられる前に MPA に同意しなければなりません。',
+    ],
+  },
+  'mpa-after-order.other': {
+    en: [
+      '"{partner}" ({role}) accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; ',
+      'every partner that transacts must have accepted the MPA.',
+    ],
+    ja: [
+      '「{partner}」({role}) が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。',
+      '取引するパートナーはすべて MPA に同意している必要があります。',
+    ],
+  },
+  'mpa-after-order.related': {
+    en: 'MPA accepted on {acceptedOn}',
+    ja: 'MPA 同意日 {acceptedOn}',
+  },
+  'role.soldBy': {
+    en: 'seller',
+    ja: '販売者',
+  },
+  'role.provider': {
+    en: 'provider',
+    ja: 'プロバイダー',
+  },
+  'reseller-onboarding-incomplete': {
+    en: [
+      'Indirect reseller "{partner}" transacts but has not confirmed {missing}; ',
+      'it must be an AI Cloud Partner Program member enrolled as an indirect reseller before new business.',
+    ],
+    ja: '間接リセラー「{partner}」は取引していますが、{missing} が確認されていません。新規取引の前に AI Cloud Partner Program に参加し、間接リセラーとして登録されている必要があります。',
+  },
+  'direct-bill-requirements': {
+    en: [
+      'Direct-bill partner "{partner}" transacts but has not confirmed {missing}; ',
+      'direct-bill partners must meet all direct-bill requirements.',
+    ],
+    ja: '直接請求パートナー「{partner}」は取引していますが、{missing} が確認されていません。直接請求パートナーはすべての要件を満たす必要があります。',
+  },
+
+  // Transaction paths
+  'reseller-needs-provider': {
+    en: [
+      'Subscription "{subscription}" is sold by indirect reseller "{reseller}" but names no provider; ',
+      'an indirect reseller buys through an indirect provider.',
+    ],
+    ja: 'サブスクリプション「{subscription}」は間接リセラー「{reseller}」が販売していますが、provider がありません。間接リセラーは間接プロバイダーを通じて購入します。',
+  },
+  'provider-not-linked': {
+    en: [
+      '"{provider}" is not among the providers of reseller "{reseller}"; ',
+      'the two need a reseller relationship before they transact together.',
+    ],
+    ja: '「{provider}」はリセラー「{reseller}」の providers にありません。一緒に取引する前にリセラー関係が必要です。',
+  },
+  'provider-not-linked.related': {
+    en: 'Providers of "{reseller}"',
+    ja: '「{reseller}」の providers',
+  },
+  'provider-sells-direct': {
+    en: [
+      '"{provider}" is an indirect provider: it sells through indirect resellers, ',
+      'and the reseller is the partner of record for subscription "{subscription}".',
+    ],
+    ja: '「{provider}」は間接プロバイダーです。間接リセラーを通じて販売し、サブスクリプション「{subscription}」の販売パートナー (Partner of Record) はリセラーになります。',
+  },
+  'direct-bill-has-provider': {
+    en: [
+      'Subscription "{subscription}" is sold by direct-bill partner "{partner}", ',
+      'which buys from Microsoft directly and takes no provider; remove "{provider}".',
+    ],
+    ja: 'サブスクリプション「{subscription}」は直接請求パートナー「{partner}」が販売しており、Microsoft から直接購入します。provider「{provider}」は不要です。',
+  },
+  'sold-to-partner-tenant': {
+    en: [
+      'Customer "{customer}" uses tenant "{tenant}", the CSP tenant of partner "{partner}"; ',
+      "a CSP partner cannot resell to another partner's CSP tenant, and own use needs a separate tenant.",
+    ],
+    ja: '顧客「{customer}」のテナント「{tenant}」はパートナー「{partner}」の CSP テナントです。CSP パートナーは他のパートナーの CSP テナントに再販できず、自社利用には別のテナントが必要です。',
+  },
+  'sold-to-partner-tenant.related': {
+    en: 'CSP tenant of "{partner}"',
+    ja: '「{partner}」の CSP テナント',
+  },
+
+  // Regions
+  'cross-region-sale': {
+    en: [
+      '"{partner}" is in CSP region "{partnerRegion}" ({partnerCountry}) but customer "{customer}" is in "{customerRegion}" ',
+      '({customerCountry}); a partner sells only to customers of its own region.',
+    ],
+    ja: [
+      '「{partner}」は CSP リージョン「{partnerRegion}」({partnerCountry}) ですが、顧客「{customer}」は「{customerRegion}」({customerCountry}) です。',
+      'パートナーは自分のリージョンの顧客にのみ販売できます。',
+    ],
+  },
+  'cross-region-relationship': {
+    en: [
+      'Reseller "{reseller}" ({resellerRegion}) lists provider "{provider}" in CSP region "{providerRegion}"; ',
+      'a reseller and its provider must be in the same CSP region.',
+    ],
+    ja: 'リセラー「{reseller}」({resellerRegion}) の providers にある「{provider}」は CSP リージョン「{providerRegion}」です。リセラーとプロバイダーは同じ CSP リージョンでなければなりません。',
+  },
+  'cross-region-management': {
+    en: [
+      '"{partner}" ({partnerRegion}) manages subscription "{subscription}" of customer "{customer}" in CSP region ',
+      '"{customerRegion}"; customers accept relationships only from partners of their region.',
+    ],
+    ja: [
+      '「{partner}」({partnerRegion}) は CSP リージョン「{customerRegion}」の顧客「{customer}」のサブスクリプション「{subscription}」を管理しています。',
+      '顧客は自分のリージョンのパートナーからの関係のみ承認できます。',
+    ],
+  },
+  'region.related': {
+    en: '"{entity}" is in {country} ({region})',
+    ja: '「{entity}」は {country} ({region})',
+  },
+
+  // Own use and self-sales
+  'self-sale.owner': {
+    en: [
+      '"{partner}" sells subscription "{subscription}" to "{customer}", its own tenant; ',
+      'CSP partners may not sell to themselves: buy through an unaffiliated partner (for Azure, ',
+      'the Azure Partner Shared Services tenant is the other way).',
+    ],
+    ja: [
+      '「{partner}」は自社のテナント「{customer}」にサブスクリプション「{subscription}」を販売しています。CSP パートナーは自社に販売できません。',
+      '関連のないパートナーから購入してください (Azure の場合は Azure Partner Shared Services テナントも使えます)。',
+    ],
+  },
+  'self-sale.affiliate': {
+    en: [
+      '"{partner}" sells subscription "{subscription}" to "{customer}", an affiliate (organization "{organization}"); ',
+      'CSP partners may not sell to affiliates.',
+    ],
+    ja: '「{partner}」は関連会社「{customer}」(organization「{organization}」) にサブスクリプション「{subscription}」を販売しています。CSP パートナーは関連会社に販売できません。',
+  },
+  'self-sale.provider-owner': {
+    en: [
+      'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", its own tenant; ',
+      'CSP partners may not sell to themselves.',
+    ],
+    ja: 'プロバイダー「{partner}」が自社のテナント「{customer}」向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは自社に販売できません。',
+  },
+  'self-sale.provider-affiliate': {
+    en: [
+      'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", an affiliate (organization "{organization}"); ',
+      'CSP partners may not sell to affiliates.',
+    ],
+    ja: 'プロバイダー「{partner}」が関連会社「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは関連会社に販売できません。',
+  },
+  'shared-services-misuse.no-owner': {
+    en: 'Customer "{customer}" is marked sharedServices but names no owner; an Azure Partner Shared Services tenant belongs to a partner.',
+    ja: '顧客「{customer}」は sharedServices ですが owner がありません。Azure Partner Shared Services テナントはパートナーのものです。',
+  },
+  'shared-services-misuse.kind': {
+    en: 'Subscription "{subscription}" ({kind}) is in the Azure Partner Shared Services tenant of "{owner}", which can hold only Azure.',
+    ja: 'サブスクリプション「{subscription}」({kind}) は「{owner}」の Azure Partner Shared Services テナントにありますが、このテナントには Azure しか置けません。',
+  },
+  'shared-services-misuse.publisher': {
+    en: [
+      'Subscription "{subscription}" is a third-party offer in the Azure Partner Shared Services tenant of "{owner}", ',
+      'which can hold only Microsoft Azure.',
+    ],
+    ja: 'サブスクリプション「{subscription}」はサードパーティのオファーですが、「{owner}」の Azure Partner Shared Services テナントには Microsoft Azure しか置けません。',
+  },
+  'shared-services-misuse.seller': {
+    en: [
+      'Subscription "{subscription}" in the Azure Partner Shared Services tenant of "{owner}" is sold by "{partner}"; ',
+      'only the owner buys for its shared services tenant.',
+    ],
+    ja: '「{owner}」の Azure Partner Shared Services テナントのサブスクリプション「{subscription}」を「{partner}」が販売しています。共有サービス テナントの購入は所有者のみが行います。',
+  },
+  'shared-services-duplicate': {
+    en: 'Partner "{owner}" already has a shared services tenant ("{first}"); Partner Center creates one per partner account.',
+    ja: 'パートナー「{owner}」にはすでに共有サービス テナント (「{first}」) があります。Partner Center が作成するのはパートナー アカウントごとに 1 つです。',
+  },
+  'shared-services-duplicate.related': {
+    en: 'First shared services tenant of "{owner}"',
+    ja: '「{owner}」の最初の共有サービス テナント',
+  },
+  'own-use-tenant': {
+    en: [
+      'Customer "{customer}" is owned by "{owner}" but uses its CSP tenant "{tenant}"; ',
+      'own-use purchases go to a separate customer tenant, never the CSP tenant.',
+    ],
+    ja: '顧客「{customer}」は「{owner}」の自社利用ですが、その CSP テナント「{tenant}」を使っています。自社利用の購入は CSP テナントではなく別の顧客テナントに行います。',
+  },
+  'own-use-tenant.related': {
+    en: 'CSP tenant of "{owner}"',
+    ja: '「{owner}」の CSP テナント',
+  },
+
+  // Suppressions
+  'unused-suppression': {
+    en: 'Unused suppression: no {rule} finding on the next line.',
+    ja: '使われていない抑制: 次の行に {rule} の指摘はありません。',
+  },
+  'unused-suppression.any': {
+    en: 'Unused suppression: no finding on the next line.',
+    ja: '使われていない抑制: 次の行に指摘はありません。',
+  },
+  'unused-suppression.any-file': {
+    en: 'Unused suppression: no finding in this file.',
+    ja: '使われていない抑制: このファイルに指摘はありません。',
+  },
+  'unused-suppression.file': {
+    en: 'Unused suppression: no {rule} finding in this file.',
+    ja: '使われていない抑制: このファイルに {rule} の指摘はありません。',
+  },
+  'unused-suppression.unknown-rule': {
+    en: 'Unknown rule id "{rule}" in a suppression comment.',
+    ja: '抑制コメントのルール ID「{rule}」は存在しません。',
+  },
+  'unused-suppression.not-at-top': {
+    en: '"# csp-disable" only takes effect at the top of the file, before any content; use "# csp-disable-next-line" here.',
+    ja: '「# csp-disable」はファイルの先頭 (内容より前) でのみ有効です。ここでは「# csp-disable-next-line」を使ってください。',
+  },
+} as const satisfies Record<string, Entry>;

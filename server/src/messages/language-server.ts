@@ -1,0 +1,184 @@
+import type { Entry } from './entry';
+
+/** The language server: rename, code lenses, completion and hover. */
+export const languageServerMessages = {
+  // Language server
+  'lsp.rename-not-id': {
+    en: 'Only the id of a partner or a customer can be renamed here.',
+    ja: 'ここで名前を変更できるのはパートナーまたは顧客の ID だけです。',
+  },
+  'lsp.rename-invalid': {
+    en: '"{value}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit.',
+    ja: '「{value}」は ID として使えません。英数字と「.」「_」「-」を使い、英数字で始めてください。',
+  },
+  'lsp.rename-taken': {
+    en: 'The id "{value}" is already used in this manifest.',
+    ja: 'ID「{value}」はこのマニフェストですでに使われています。',
+  },
+  'lsp.rename-breaks': {
+    en: 'Renaming "{value}" here would break the YAML: correct how the id is written first.',
+    ja: 'ここで「{value}」の名前を変更すると YAML が壊れます。先に ID の書き方を直してください。',
+  },
+  'lsp.lens': {
+    en: '{activity} · {customers} · {region}',
+    ja: '{activity} · {customers} · リージョン {region}',
+  },
+  'lsp.lens.sells.one': {
+    en: 'sells 1 subscription',
+    ja: '1 件のサブスクリプションを販売',
+  },
+  'lsp.lens.sells.other': {
+    en: 'sells {n} subscriptions',
+    ja: '{n} 件のサブスクリプションを販売',
+  },
+  'lsp.lens.provides.one': {
+    en: 'provides 1 subscription',
+    ja: '1 件のサブスクリプションを提供',
+  },
+  'lsp.lens.provides.other': {
+    en: 'provides {n} subscriptions',
+    ja: '{n} 件のサブスクリプションを提供',
+  },
+  'lsp.lens.customers.one': {
+    en: '1 customer',
+    ja: '顧客 1 社',
+  },
+  'lsp.lens.customers.other': {
+    en: '{n} customers',
+    ja: '顧客 {n} 社',
+  },
+
+  // Completion and hover
+  'lsp.value.id': {
+    en: 'id',
+    ja: 'ID (識別子)',
+  },
+  'lsp.value.partner-id': {
+    en: 'partner id',
+    ja: 'パートナー ID',
+  },
+  'lsp.value.partner-ids': {
+    en: 'partner ids',
+    ja: 'パートナー ID のリスト',
+  },
+  'lsp.value.text': {
+    en: 'text',
+    ja: '文字列',
+  },
+  'lsp.value.boolean': {
+    en: 'true or false',
+    ja: 'true または false',
+  },
+  'lsp.value.date': {
+    en: 'date, YYYY-MM-DD',
+    ja: '日付 (YYYY-MM-DD)',
+  },
+  'lsp.value.tenant': {
+    en: 'tenant domain or GUID',
+    ja: 'テナントのドメインまたは GUID',
+  },
+  'lsp.value.country': {
+    en: 'CSP market code',
+    ja: 'CSP マーケットのコード',
+  },
+  'lsp.value.region': {
+    en: 'CSP region',
+    ja: 'CSP リージョン',
+  },
+  'lsp.value.partner-number': {
+    en: 'location PartnerID, digits',
+    ja: 'ロケーション PartnerID (数字)',
+  },
+  'lsp.value.mapping': {
+    en: 'mapping',
+    ja: 'マッピング',
+  },
+  'lsp.value.list': {
+    en: 'list',
+    ja: 'リスト',
+  },
+  'lsp.completion.required': {
+    en: '{detail} · required',
+    ja: '{detail} · 必須',
+  },
+  'lsp.completion.default': {
+    en: 'default',
+    ja: '既定値',
+  },
+  'lsp.completion.derived-region': {
+    en: 'region of {country}',
+    ja: '{country} のリージョン',
+  },
+  'lsp.hover.type.indirect-provider': {
+    en: 'Indirect provider',
+    ja: '間接プロバイダー',
+  },
+  'lsp.hover.type.indirect-reseller': {
+    en: 'Indirect reseller',
+    ja: '間接リセラー',
+  },
+  'lsp.hover.type.direct-bill': {
+    en: 'Direct-bill partner',
+    ja: '直接請求パートナー',
+  },
+  'lsp.hover.type.unknown': {
+    en: 'Partner of unknown type',
+    ja: '種類不明のパートナー',
+  },
+  'lsp.hover.customer': {
+    en: 'Customer',
+    ja: '顧客',
+  },
+  'lsp.hover.location': {
+    en: '{country} ({countryName}) · CSP region {region}',
+    ja: '{country} ({countryName}) · CSP リージョン {region}',
+  },
+  'lsp.hover.not-market': {
+    en: '{country} · not a CSP market',
+    ja: '{country} · CSP マーケットではありません',
+  },
+  'lsp.hover.no-country': {
+    en: 'No country',
+    ja: '国の指定なし',
+  },
+  'lsp.hover.mpa-accepted': {
+    en: 'MPA accepted on {date}',
+    ja: 'MPA 同意日 {date}',
+  },
+  'lsp.hover.mpa-accepted-undated': {
+    en: 'MPA accepted (no date recorded)',
+    ja: 'MPA に同意済み (日付の記録なし)',
+  },
+  'lsp.hover.mpa-not-accepted': {
+    en: 'MPA not accepted',
+    ja: 'MPA に未同意',
+  },
+  'lsp.hover.partner-usage': {
+    en: 'Subscriptions sold: {sold} · provided: {provided} · customers: {customers}',
+    ja: '販売したサブスクリプション: {sold} · 供給: {provided} · 顧客: {customers}',
+  },
+  'lsp.hover.resellers': {
+    en: 'Linked resellers: {count}',
+    ja: 'リンクされたリセラー: {count}',
+  },
+  'lsp.hover.subscriptions': {
+    en: 'Subscriptions: {count}',
+    ja: 'サブスクリプション: {count}',
+  },
+  'lsp.hover.findings': {
+    en: 'Findings: {count}',
+    ja: '指摘: {count}',
+  },
+  'lsp.hover.market': {
+    en: 'CSP region {region} · currency {currency}',
+    ja: 'CSP リージョン {region} · 通貨 {currency}',
+  },
+  'lsp.hover.market-no-currency': {
+    en: 'CSP region {region} · no currency listed',
+    ja: 'CSP リージョン {region} · 通貨の記載なし',
+  },
+  'lsp.hover.source': {
+    en: 'Source: <{url}>',
+    ja: '出典: <{url}>',
+  },
+} as const satisfies Record<string, Entry>;
