@@ -73,22 +73,32 @@ export class UnknownSubjectError extends Error {
 /** Findings indexed by the JSON path of the entry they are about, built once per scenario run. */
 class FindingIndex {
   private readonly byPrefix = new Map<string, Finding[]>();
+  private readonly byPath = new Map<string, Finding[]>();
   constructor(result: CheckResult, rules: readonly string[]) {
     const wanted = new Set(rules);
     for (const finding of result.findings) {
       const path = finding.data?.path;
       if (!wanted.has(finding.rule) || !path) continue;
       // Indexed under the entry (partners/i, customers/i) and the subscription (…/subscriptions/j).
-      for (const depth of [2, 4]) {
-        if (path.length < depth) continue;
-        const key = path.slice(0, depth).join('/');
-        this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), finding]);
-      }
+      for (const depth of [2, 4]) if (path.length >= depth) push(this.byPrefix, path.slice(0, depth).join('/'), finding);
+      push(this.byPath, path.join('/'), finding);
     }
   }
+  /** The findings about an entry or a subscription, and what lies under it. */
   under(path: Path): Finding[] {
     return this.byPrefix.get(path.join('/')) ?? [];
   }
+  /** The findings about exactly one place (a `managedBy` entry, say). */
+  at(path: Path): Finding[] {
+    return this.byPath.get(path.join('/')) ?? [];
+  }
+}
+
+/** Appends to the list of `key`: a list may grow to thousands, so it is never copied. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export function runScenario(result: CheckResult, scenario: ScenarioNumber, subject: ScenarioSubject = {}): ScenarioResult {
@@ -266,7 +276,7 @@ function managersOfCustomer(ask: Ask): ScenarioItem[] {
     if (managed.length === 0) items.push(notApplicable(idOf(customer), t('scenario.3.none'), [anchorOf(customer)]));
     for (const { s, ref } of managed) {
       const partner = partnerOf(ref);
-      const own = findings.under(s.path).filter((f) => f.data?.path.join('/') === ref.path.join('/'));
+      const own = findings.at(ref.path);
       const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${ref.value}`;
       // Without both regions the region check cannot be made (the bad country is reported by its own rule).
       const unplaced = [partner, customer].find((e) => e && !e.region);
@@ -288,7 +298,7 @@ function ownUse(ask: Ask): ScenarioItem[] {
   const ownedBy = new Map<Partner, Customer[]>();
   for (const c of result.model.customers) {
     const owner = partnerOf(c.owner);
-    if (owner) ownedBy.set(owner, [...(ownedBy.get(owner) ?? []), c]);
+    if (owner) push(ownedBy, owner, c);
   }
   for (const partner of partners) {
     const owned = ownedBy.get(partner) ?? [];
