@@ -96,3 +96,39 @@ describe('the alias budget', () => {
     assert.equal(model.customers[0].subscriptions[0].soldBy?.value, 'p');
   });
 });
+
+describe('the syntax check of a fix on a text whose entries share an anchor (held whole)', () => {
+  const text = [
+    'manifestVersion: 1',
+    'partners:',
+    '  - id: &seller adatum',
+    '    name: Adatum',
+    '  - id: fabrikam',
+    '    name: Fabrikam',
+    'customers:',
+    '  - id: woodgrove',
+    '    name: Woodgrove',
+    '    subscriptions:',
+    '      - { id: s1, offer: E3, soldBy: *seller }',
+    '',
+  ].join('\n');
+  const result = check(text);
+  const span = (find: string, replacement: string) => {
+    const start = text.indexOf(find);
+    return [{ start, end: start + find.length, text: replacement, index: 0 }];
+  };
+
+  it('an edit inside one entry that keeps its anchors is answered by that entry', () => {
+    assert.equal(result.parsesAfter(span('name: Adatum', 'name: Adatum Ltd')), true);
+    assert.equal(result.parsesAfter(span('name: Fabrikam', 'name: Fabrikam SA')), true);
+  });
+
+  it('an edit that drops or renames an anchor another entry names is refused (the alias would not resolve)', () => {
+    assert.equal(result.parsesAfter(span('&seller adatum', 'adatum')), false);
+    assert.equal(result.parsesAfter(span('&seller', '&vendor')), false);
+  });
+
+  it('an edit that breaks its own entry is refused', () => {
+    assert.equal(result.parsesAfter(span('name: Fabrikam', 'name: [Fabrikam')), false);
+  });
+});

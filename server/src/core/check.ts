@@ -138,14 +138,14 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
   function parsesAfter(spans: readonly EditSpan[]): boolean {
     const before = new Set(manifest.syntaxProblems.map(problemKey));
     const edits = spans.map((s) => ({ start: s.start, end: s.end, text: s.text }));
+    // Most fixes edit one entry: parsing that entry alone answers, at the cost of the entry.
+    if (!before.size && manifest.entryParsesWith(edits)) return true;
     if (manifest.mode === 'whole') {
       const text = parsed.text.toString();
       let edited = text;
       for (let i = edits.length - 1; i >= 0; i--) edited = edited.slice(0, edits[i].start) + edits[i].text + edited.slice(edits[i].end);
       return parseText(edited).syntaxProblems.every((p) => before.has(problemKey(p)));
     }
-    // Most fixes edit one entry: parsing that entry alone answers, at the cost of the entry.
-    if (!before.size && manifest.entryParsesWith(edits)) return true;
     const undo = manifest.applyEdits(edits);
     try {
       // An entry that no longer parses alone: the whole text says whether that is an error (rare, as fixes write no aliases).

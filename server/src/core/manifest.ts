@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, Lexer, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Checker, Indexes, orderOf, Unit } from './checker';
 import { Base, Loc } from './loc';
 import {
@@ -663,12 +663,14 @@ export class Manifest {
   /**
    * Whether the text with `edits` (ascending, apart) still parses, when one entry alone can say so: the
    * edits fall within one entry's segment, which stays one entry (every line after its `-` indented
-   * under it) and parses cleanly on its own. Held in segments, the text has no alias from one segment
-   * to another, so the others read as before. Undefined when it cannot be told this way.
+   * under it) and parses cleanly on its own. The other entries read as before: held in segments, the
+   * text has no alias from one entry to another; where it has (an anchor shared by entries, which makes
+   * the text be held whole), the entry must declare the same anchors after the edits, so that every alias
+   * elsewhere still resolves. Undefined when it cannot be told this way.
    */
   entryParsesWith(edits: readonly { start: number; end: number; text: string }[]): true | undefined {
-    const segments = this.segments;
-    if (!segments || this.mode !== 'segmented' || edits.length === 0) return undefined;
+    const segments = this.segments ?? this.cutOfWholeText();
+    if (!segments || edits.length === 0) return undefined;
     let low = 0,
       high = segments.length;
     while (low < high) {
@@ -686,8 +688,17 @@ export class Manifest {
     }
     if (!staysOneEntry(source, segment.indent)) return undefined;
     const edited: Segment = { kind: 'entry', start: 0, end: source.length, list: segment.list, indent: segment.indent };
-    return parseSegment(source, edited)?.kind === 'entry' ? true : undefined;
+    if (parseSegment(source, edited)?.kind !== 'entry') return undefined;
+    if (this.mode !== 'segmented' && anchorsIn(this.text.slice(segment.start, segment.end)) !== anchorsIn(source)) return undefined;
+    return true;
   }
+
+  /** The text held whole, cut into segments all the same (once per version): where a fix's entry is. */
+  private cutOfWholeText(): Segment[] | undefined {
+    if (this.wholeCut?.text !== this.text) this.wholeCut = { text: this.text, segments: segment(this.text) };
+    return this.wholeCut.segments;
+  }
+  private wholeCut: { text: Rope; segments: Segment[] | undefined } | undefined;
 
   /** Syntax trees of entries, parsed again on demand (for fixes, which edit the text). */
   syntax(): SyntaxAccess {
@@ -903,4 +914,11 @@ function staysOneEntry(source: string, indent: number): boolean {
     }
   }
   return !first;
+}
+
+/** The anchors a text declares (`&name`), sorted: what aliases elsewhere may name. Read by the lexer, which does not recurse. */
+function anchorsIn(source: string): string {
+  const anchors: string[] = [];
+  for (const token of new Lexer().lex(source)) if (token.startsWith('&')) anchors.push(token);
+  return anchors.sort().join(' ');
 }
