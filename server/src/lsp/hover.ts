@@ -3,19 +3,20 @@ import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { keyedMessage, Locale, message } from '../messages';
-import type { Located } from '../core/loc';
-import { Customer, Entity, isPartnerType, Model, Partner, Reference } from '../core/model';
+import { Customer, Entity, isPartnerType, Model, Partner } from '../core/model';
 import { market } from '../core/regions';
 import { notAMarketMessage } from '../core/rules/unknown-country';
 import { resellersOf, usageOf } from '../core/rules/helpers';
-import { childSchema, inComment, Lines, listSections, positionIn, schemaAlong, usableModel } from './completion';
-import { idAt } from './ids';
+import { inComment, linesOf } from './half-typed-yaml';
+import { positionIn } from './position';
+import { childSchema, schemaAlong } from './schema-walk';
+import { idUnder, usableModel } from './usable-model';
 
 /** Hover: what a key means (its schema description), who an id is, what market a country is. */
 export function hover(_document: TextDocument, result: CheckResult, params: HoverParams): Hover | null {
   const at = positionIn(result, params.position);
   if (!at) return null;
-  const lines = new Lines(result.parsed.lines, listSections(result));
+  const lines = linesOf(result);
   const shape = lines.shape(at.line);
   if (inComment(shape, at.character)) return null;
   const locale = result.locale;
@@ -54,57 +55,6 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
     return code ? markdown(countrySummary(locale, code), range(shape.valueStart, shape.end)) : null;
   }
   return null;
-}
-
-/** An id under the cursor: the node it is written in, and the entity it declares or names. */
-interface FoundId {
-  id: string;
-  node: Located;
-  entity?: Entity;
-  reference?: Reference;
-}
-
-function idUnder(result: CheckResult, model: Model, offset: number): FoundId | undefined {
-  if (model === result.model) {
-    const o = idAt(result, offset);
-    const node = o?.reference?.node ?? o?.entity?.id?.node;
-    return o && node ? { id: o.id, node, entity: o.entity, reference: o.reference } : undefined;
-  }
-  // A text with YAML errors: ids.ts reads the checked (empty) model; look through the recovered one.
-  const index = recoveredIds(model);
-  let low = 0,
-    high = index.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const [start, end] = index[mid].node.range!;
-    if (offset < start) high = mid - 1;
-    else if (offset > end) low = mid + 1;
-    else return index[mid];
-  }
-  return undefined;
-}
-
-const recoveredIndexes = new WeakMap<Model, FoundId[]>();
-
-/**
- * The ids and references of a recovered model sorted by place, each place once (an id before a reference
- * that an alias places on it): made once per text version, not per hover.
- */
-function recoveredIds(model: Model): FoundId[] {
-  let index = recoveredIndexes.get(model);
-  if (index) return index;
-  const all: FoundId[] = [];
-  for (const entity of [...model.partners, ...model.customers]) {
-    if (entity.id?.node.range) all.push({ id: entity.id.value, node: entity.id.node, entity });
-  }
-  for (const reference of model.references) {
-    if (reference.node.range) all.push({ id: reference.value, node: reference.node, entity: reference.target, reference });
-  }
-  const start = (found: FoundId) => found.node.range![0];
-  all.sort((a, b) => start(a) - start(b));
-  index = all.filter((found, i) => i === 0 || start(found) !== start(all[i - 1]));
-  recoveredIndexes.set(model, index);
-  return index;
 }
 
 /** Markdown: kind and place, MPA, what the entity transacts, and how many findings sit on it. */

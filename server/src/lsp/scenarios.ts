@@ -21,7 +21,7 @@ import {
   subjectKind,
   UnknownSubjectError,
 } from '../core/scenarios';
-import { positionIn } from './completion';
+import { positionIn } from './position';
 import { ruleDocUri } from './diagnostics';
 import { idAt } from './ids';
 
