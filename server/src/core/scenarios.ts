@@ -9,7 +9,7 @@ import { Translate, translator } from '../messages';
 import type { Customer, Partner, Path, Subscription } from './model';
 import { nodeRange } from './parse';
 import { rules } from './rules';
-import { idOf, partnerOf, subscriptionName } from './rules/helpers';
+import { idOf, partnerOf, subscriptionName } from './queries';
 import type { Range } from './text';
 
 export type ScenarioNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;

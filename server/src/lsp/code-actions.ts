@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckResult, fixesFor, SUPPRESS_LINE_FIX, todayString } from '../core/check';
 import type { Finding, Fix } from '../core/finding';
 import type { Model, Path, Reference } from '../core/model';
-import { entityAt, subscriptionAt } from '../core/rules/helpers';
+import { entityAt, subscriptionAt } from '../core/queries';
 import { message } from '../messages';
 import { ruleById } from '../core/rules';
 import { editSpans } from '../core/fix-check';

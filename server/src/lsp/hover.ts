@@ -6,7 +6,7 @@ import { keyedMessage, Locale, message } from '../messages';
 import { Customer, Entity, isPartnerType, Model, Partner } from '../core/model';
 import { market } from '../core/regions';
 import { notAMarketMessage } from '../core/rules/unknown-country';
-import { resellersOf, usageOf } from '../core/rules/helpers';
+import { resellersOf, usageOf } from '../core/queries';
 import { inComment, linesOf } from './half-typed-yaml';
 import { positionIn } from './position';
 import { childSchema, schemaAlong } from './schema-walk';

@@ -22,7 +22,7 @@ import type { CheckResult } from '../core/check';
 import { editSpans } from '../core/fix-check';
 import { message } from '../messages';
 import type { Located } from '../core/loc';
-import { usageOf } from '../core/rules/helpers';
+import { usageOf } from '../core/queries';
 import { schema } from '../core/schema';
 import { idAt, IdOccurrence, occurrencesOf } from './ids';
 

@@ -1,5 +1,6 @@
 import { removeSeqItem } from '../edits';
-import { idOf, partnerOf, regionNote, subscriptionAt, subscriptionName } from './helpers';
+import { idOf, partnerOf, subscriptionAt, subscriptionName } from '../queries';
+import { regionNote } from './helpers';
 import { defineRule } from './rule';
 
 /** A `managedBy` partner is in another CSP region than the customer. */

@@ -1,6 +1,7 @@
 import { removeSeqItem, replaceScalar } from '../edits';
 import type { Fix } from '../finding';
-import { entityAt, idOf, partnerOf, regionNote, usageOf } from './helpers';
+import { entityAt, idOf, partnerOf, usageOf } from '../queries';
+import { regionNote } from './helpers';
 import { defineRule } from './rule';
 
 /** A reseller lists an indirect provider of another CSP region. */

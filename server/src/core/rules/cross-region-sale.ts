@@ -1,17 +1,7 @@
 import type { Fix } from '../finding';
 import type { Customer, Partner } from '../model';
-import {
-  affiliation,
-  eligibleSalesPaths,
-  idOf,
-  partnerOf,
-  providerOf,
-  readyToTransact,
-  regionNote,
-  SalesPath,
-  salesPathEdits,
-  subscriptionAt,
-} from './helpers';
+import { affiliation, eligibleSalesPaths, idOf, partnerOf, providerOf, readyToTransact, SalesPath, subscriptionAt } from '../queries';
+import { regionNote, salesPathEdits } from './helpers';
 import { defineRule } from './rule';
 
 /**

@@ -1,5 +1,5 @@
 import { removeKey } from '../edits';
-import { idOf, partnerOf, subscriptionAt, subscriptionName } from './helpers';
+import { idOf, partnerOf, subscriptionAt, subscriptionName } from '../queries';
 import { defineRule } from './rule';
 
 /** A direct-bill partner buys from Microsoft: its subscriptions have no provider. */

@@ -1,5 +1,5 @@
 import type { Entity, Field } from '../model';
-import { idOf } from './helpers';
+import { idOf } from '../queries';
 import { defineRule, UnitContext } from './rule';
 
 /** Partners and customers share one id namespace; subscription ids are per customer. */

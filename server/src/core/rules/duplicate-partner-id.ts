@@ -1,4 +1,4 @@
-import { idOf } from './helpers';
+import { idOf } from '../queries';
 import { defineRule } from './rule';
 
 /** Two partners share a location PartnerID, which maps to exactly one CSP tenant. */

@@ -1,4 +1,4 @@
-import { idOf } from './helpers';
+import { idOf } from '../queries';
 import { defineRule } from './rule';
 
 /** Two partners share a CSP tenant (compared without case, as tenant domains are). */

@@ -1,5 +1,6 @@
 import type { PartnerType } from '../model';
-import { confirmFlagsEdits, entityAt, idOf, transacts } from './helpers';
+import { entityAt, idOf, transacts } from '../queries';
+import { confirmFlagsEdits } from './helpers';
 import { defineRule, entityAnchor, Rule, RuleDefinition } from './rule';
 
 /** The metadata of a requirement rule that its own file declares; the rest follows from the shared check and fixes. */

@@ -1,4 +1,5 @@
-import { idOf, MPA_REQUIRED_FROM, partnerOf, providerOf, subscriptionName } from './helpers';
+import { idOf, partnerOf, providerOf, subscriptionName } from '../queries';
+import { MPA_REQUIRED_FROM } from './helpers';
 import { defineRule } from './rule';
 
 /**

@@ -2,7 +2,8 @@ import { insertIntoMap, setKey } from '../edits';
 import type { Fix } from '../finding';
 import type { TextEdit } from '../text';
 import type { Model, Partner } from '../model';
-import { entityAt, idOf, MPA_REQUIRED_FROM, transacts, usageOf } from './helpers';
+import { entityAt, idOf, transacts, usageOf } from '../queries';
+import { MPA_REQUIRED_FROM } from './helpers';
 import { defineRule, entityAnchor } from './rule';
 
 /** A partner that transacts has not accepted the Microsoft Partner Agreement. */

@@ -1,4 +1,4 @@
-import { idOf, partnerOf } from './helpers';
+import { idOf, partnerOf } from '../queries';
 import { defineRule } from './rule';
 
 /** An owned (own-use or shared services) customer uses its owner's CSP tenant instead of a tenant of its own. */

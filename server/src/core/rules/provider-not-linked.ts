@@ -1,5 +1,5 @@
 import { appendToList } from '../edits';
-import { entityAt, idOf, partnerOf } from './helpers';
+import { entityAt, idOf, partnerOf } from '../queries';
 import { defineRule, entityAnchor } from './rule';
 
 /** The subscription's provider is not among the providers its reseller works with. */

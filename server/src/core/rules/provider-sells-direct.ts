@@ -1,5 +1,6 @@
 import type { Fix } from '../finding';
-import { affiliation, idOf, partnerOf, readyToTransact, resellersOf, salesPathEdits, subscriptionAt, subscriptionName } from './helpers';
+import { affiliation, idOf, partnerOf, readyToTransact, resellersOf, subscriptionAt, subscriptionName } from '../queries';
+import { salesPathEdits } from './helpers';
 import { defineRule } from './rule';
 
 /**

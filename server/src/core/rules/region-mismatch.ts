@@ -1,6 +1,6 @@
 import { replaceScalar } from '../edits';
 import { market } from '../regions';
-import { idOf } from './helpers';
+import { idOf } from '../queries';
 import { defineRule, UnitContext } from './rule';
 import type { Entity } from '../model';
 

@@ -1,7 +1,7 @@
 import { insertIntoMap } from '../edits';
 import type { Fix } from '../finding';
 import type { Customer, Partner } from '../model';
-import { affiliation, idOf, partnerOf, subscriptionAt, subscriptionName } from './helpers';
+import { affiliation, idOf, partnerOf, subscriptionAt, subscriptionName } from '../queries';
 import { defineRule } from './rule';
 
 /** `soldBy` is an indirect reseller and the subscription names no provider. */

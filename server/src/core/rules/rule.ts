@@ -69,11 +69,6 @@ export interface Rule extends RuleMetadata {
   fixes?(finding: Finding, context: FixContext): Fix[];
 }
 
-/** "partner" or "customer" id of an entity for messages, never undefined. */
-export function idOf(entity: Entity | undefined): string {
-  return entity?.id?.value ?? '?';
-}
-
 /** Where to point at an entity as a whole: its id, else its first key. */
 export function entityAnchor(entity: Entity): Loc {
   return entity.id?.node ?? entity.node.firstKey ?? entity.node.node;

@@ -2,17 +2,8 @@ import { removeKey, setKey } from '../edits';
 import type { Fix } from '../finding';
 import type { Model, Partner, Subscription } from '../model';
 import type { TextEdit } from '../text';
-import {
-  affiliation,
-  eligibleSalesPaths,
-  idOf,
-  organizationOf,
-  partnerOf,
-  providerOf,
-  salesPathEdits,
-  subscriptionAt,
-  subscriptionName,
-} from './helpers';
+import { affiliation, eligibleSalesPaths, idOf, organizationOf, partnerOf, providerOf, subscriptionAt, subscriptionName } from '../queries';
+import { salesPathEdits } from './helpers';
 import { defineRule, FixContext } from './rule';
 
 /** The seller or provider is the customer's owner or affiliated with the customer. */

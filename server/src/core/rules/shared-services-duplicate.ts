@@ -1,5 +1,5 @@
 import type { Customer } from '../model';
-import { idOf, partnerOf } from './helpers';
+import { idOf, partnerOf } from '../queries';
 import { defineRule, entityAnchor } from './rule';
 
 /** One partner owns more than one shared services tenant; Partner Center creates one per partner. */

@@ -1,4 +1,4 @@
-import { idOf, partnerOf, subscriptionName } from './helpers';
+import { idOf, partnerOf, subscriptionName } from '../queries';
 import { defineRule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import { idOf, partnerOf } from './helpers';
+import { idOf, partnerOf } from '../queries';
 import { defineRule } from './rule';
 
 /** A customer's tenant is the CSP tenant of a partner that does not own it. */

@@ -2,7 +2,7 @@ import { replaceScalar } from '../edits';
 import type { Fix } from '../finding';
 import { Entity, Model, Reference, referencesOf } from '../model';
 import { nearest } from '../similar';
-import { entityAt, referenceAt, subscriptionAt } from './helpers';
+import { entityAt, referenceAt, subscriptionAt } from '../queries';
 import { defineRule, UnitContext } from './rule';
 
 /** `soldBy`, `provider`, `providers[]`, `managedBy[]` or `owner` names no entity at all. */
