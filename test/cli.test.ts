@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { run as runCli } from '../server/src/cli/main';
 import * as core from '../server/src/core/check';
+import { VERDICT_MARKS as MARK } from '../server/src/present/scenarios';
 import type { ScenarioBaseline } from './scenario-support';
 import { repoRoot } from './support';
 
@@ -499,7 +500,6 @@ describe('CLI (bundled bin in a child process)', () => {
       assert.equal(run.stderr, '', 'nothing on stderr for a good invocation');
       return { run, body: JSON.parse(run.stdout) as Record<string, unknown> };
     };
-    const MARK: Record<string, string> = { 'supported': '✓', 'not-supported': '✗', 'not-applicable': '–' };
 
     describe('--format json', () => {
       it('prints exactly { file, scenario, question, items } for one scenario: the answer of the core', () => {

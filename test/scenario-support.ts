@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../server/src/core/check';
-import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult } from '../server/src/core/scenarios';
+import { runAllScenarios, runScenario, ScenarioNumber } from '../server/src/core/scenarios';
+import { RenderedScenario, renderScenario } from '../server/src/present/scenarios';
 import { fixtureOptions, repoRoot } from './support';
 
 export const scenarioDataDir = path.join(repoRoot, 'test', 'data', 'scenarios');
@@ -18,8 +19,8 @@ export interface SubjectQuery {
 /** What `<name>.expected.json` holds: the seven answers on the whole manifest, then the subject questions. */
 export interface ScenarioBaseline {
   file: string;
-  all: ScenarioResult[];
-  subjects: (SubjectQuery & { result: ScenarioResult })[];
+  all: RenderedScenario[];
+  subjects: (SubjectQuery & { result: RenderedScenario })[];
 }
 
 /** The fixture manifests, file names in a stable order. */
@@ -38,15 +39,16 @@ export function subjectQueries(text: string): SubjectQuery[] {
   return match ? (JSON.parse(match[1]) as SubjectQuery[]) : [];
 }
 
-/** The answers the core gives now, as plain JSON (what the expected file is compared with). */
+/** The answers the core gives now, in words, as plain JSON (what the expected file is compared with). */
 export function scenarioBaseline(file: string): ScenarioBaseline {
   const text = readFileSync(path.join(scenarioDataDir, file), 'utf8');
   const result = check(text, fixtureOptions(text));
   const subjects = subjectQueries(text).map((q) => ({
     ...q,
-    result: runScenario(result, q.scenario, { customer: q.customer, partner: q.partner }),
+    result: renderScenario(runScenario(result, q.scenario, { customer: q.customer, partner: q.partner }), result.locale),
   }));
-  return JSON.parse(JSON.stringify({ file, all: runAllScenarios(result), subjects })) as ScenarioBaseline;
+  const all = runAllScenarios(result).map((r) => renderScenario(r, result.locale));
+  return JSON.parse(JSON.stringify({ file, all, subjects })) as ScenarioBaseline;
 }
 
 export function renderScenarioBaseline(baseline: ScenarioBaseline): string {

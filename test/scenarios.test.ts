@@ -6,15 +6,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../server/src/core/check';
-import {
-  runAllScenarios,
-  runScenario,
-  SCENARIOS,
-  ScenarioNumber,
-  ScenarioResult,
-  UnknownSubjectError,
-  Verdict,
-} from '../server/src/core/scenarios';
+import { runAllScenarios, runScenario, SCENARIOS, ScenarioNumber, UnknownSubjectError, Verdict } from '../server/src/core/scenarios';
+import { RenderedScenario, renderScenario } from '../server/src/present/scenarios';
 import { expectedPath, ScenarioBaseline, scenarioBaseline, scenarioDataDir, scenarioFixtures } from './scenario-support';
 
 const readExpected = (file: string) => JSON.parse(readFileSync(expectedPath(file), 'utf8')) as ScenarioBaseline;
@@ -147,9 +140,9 @@ describe('scenario checks (test/data/scenarios)', () => {
   });
 
   describe('every answer', () => {
-    const results: [string, ScenarioResult][] = scenarioFixtures().flatMap((file) => {
+    const results: [string, RenderedScenario][] = scenarioFixtures().flatMap((file) => {
       const { all, subjects } = readExpected(file);
-      return [...all, ...subjects.map((s) => s.result)].map((r): [string, ScenarioResult] => [file, r]);
+      return [...all, ...subjects.map((s) => s.result)].map((r): [string, RenderedScenario] => [file, r]);
     });
 
     it('has at least one item; a not-supported item names its rules and a location; a not-applicable one no rule', () => {
@@ -191,12 +184,12 @@ describe('scenario checks (test/data/scenarios)', () => {
 
     it("for one customer keeps only that customer's items", () => {
       const result = manifest('multipartner.yaml');
-      const one = runScenario(result, 2, { customer: 'bellows' });
+      const one = renderScenario(runScenario(result, 2, { customer: 'bellows' }), 'en');
       assert.deepEqual(
         one.items.map((i) => i.subject),
         ['bellows / m365-a3: northwind'],
       );
-      const all = runScenario(result, 2);
+      const all = renderScenario(runScenario(result, 2), 'en');
       assert.deepEqual(
         one.items,
         all.items.filter((i) => i.subject.startsWith('bellows ')),
@@ -204,7 +197,7 @@ describe('scenario checks (test/data/scenarios)', () => {
     });
 
     it('for a partner without own-use tenants says so (not applicable)', () => {
-      const { items } = runScenario(manifest('own-use.yaml'), 4, { partner: 'northwind' });
+      const { items } = renderScenario(runScenario(manifest('own-use.yaml'), 4, { partner: 'northwind' }), 'en');
       assert.equal(items.length, 1);
       assert.equal(items[0].verdict, 'not-applicable');
       assert.match(items[0].reason, /"northwind" has no own-use tenant/);

@@ -7,8 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-protocol';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { message } from '../../server/src/messages';
-import { escapeMarkdown, renderScenarioMarkdown } from '../../server/src/core/scenario-report';
-import { runAllScenarios, runScenario, ScenarioResult } from '../../server/src/core/scenarios';
+import { runAllScenarios, runScenario, ScenarioResult, Verdict } from '../../server/src/core/scenarios';
+import { escapeMarkdown, renderScenarioMarkdown } from '../../server/src/present/scenario-report';
+import { RenderedScenario, renderScenario, VERDICT_MARKS as MARK } from '../../server/src/present/scenarios';
 import type { ScenarioAnswer, SubjectsAnswer } from '../../server/src/lsp/scenarios';
 import { SCENARIO_REQUEST, SUBJECTS_REQUEST } from '../../server/src/lsp/scenarios';
 import { check, repoRoot } from '../support';
@@ -17,7 +18,6 @@ import { positionIn, rangeOf, readExample } from './lsp-support';
 
 const example = readExample('every-rule.csp-partners.yaml');
 const clean = readExample('csp-partners.yaml');
-const MARK = { 'supported': '✓', 'not-supported': '✗', 'not-applicable': '–' } as const;
 /** The packaged rule page the server links to (server/out/server.js → docs/rules/<id>.md). */
 const ruleHref = (rule: string) => pathToFileURL(path.join(repoRoot, 'docs', 'rules', `${rule}.md`)).href;
 /** 1-based line of `word` on the line holding `line` (the line a report links to). */
@@ -38,7 +38,7 @@ async function refusal(promise: Promise<unknown>): Promise<ResponseError<unknown
 /** Every item of the results appears in the report with its mark, verdict, subject, rule links and line links. */
 function assertReportCovers(
   markdown: string,
-  results: ScenarioResult[],
+  results: RenderedScenario[],
   links: { manifest: string; rule: (rule: string) => string },
 ): void {
   const lines = itemLines(markdown);
@@ -64,6 +64,9 @@ describe('language server: scenario checks', () => {
   let server: Harness;
   let uri: string;
   const expected = check(example);
+  /** The core's answers in words, as the server sends them. */
+  const inWords = (results: ScenarioResult[]) =>
+    JSON.parse(JSON.stringify(results.map((r) => renderScenario(r, 'en')))) as RenderedScenario[];
   before(async () => {
     server = await startServer();
     uri = await server.open('every-rule.csp-partners.yaml', example);
@@ -80,8 +83,7 @@ describe('language server: scenario checks', () => {
   describe('cspPartners/scenario', () => {
     it('one scenario about one customer: the core answer, and a report of it', async () => {
       const answer = await scenario({ scenario: 1, customer: 'woodgrove' });
-      const results = [runScenario(expected, 1, { customer: 'woodgrove' })];
-      assert.deepEqual(answer.results, JSON.parse(JSON.stringify(results)));
+      assert.deepEqual(answer.results, inWords([runScenario(expected, 1, { customer: 'woodgrove' })]));
       assert.ok(
         answer.results[0].items.every((i) => i.subject.startsWith('woodgrove / ')),
         'only woodgrove',
@@ -108,7 +110,7 @@ describe('language server: scenario checks', () => {
 
     it('a partner scenario (4) about one partner', async () => {
       const answer = await scenario({ scenario: 4, partner: 'adatum' });
-      assert.deepEqual(answer.results, JSON.parse(JSON.stringify([runScenario(expected, 4, { partner: 'adatum' })])));
+      assert.deepEqual(answer.results, inWords([runScenario(expected, 4, { partner: 'adatum' })]));
       const lines = itemLines(answer.markdown);
       assert.ok(lines.length >= 2 && lines.every((l) => l.includes('— adatum → adatum')), lines.join('\n'));
       assertReportCovers(answer.markdown, answer.results, { manifest: uri, rule: ruleHref });
@@ -116,8 +118,8 @@ describe('language server: scenario checks', () => {
 
     it('all: the seven scenarios on the whole manifest, ✓ ✗ and – with a summary', async () => {
       const answer = await scenario({ scenario: 'all' });
-      const results = runAllScenarios(expected);
-      assert.deepEqual(answer.results, JSON.parse(JSON.stringify(results)));
+      const results = inWords(runAllScenarios(expected));
+      assert.deepEqual(answer.results, results);
       assert.deepEqual(
         answer.results.map((r) => r.scenario),
         [1, 2, 3, 4, 5, 6, 7],
@@ -128,7 +130,7 @@ describe('language server: scenario checks', () => {
         results.map((r) => `## ${r.scenario}. ${escapeMarkdown(r.question)}`),
       );
       const items = results.flatMap((r) => r.items);
-      const count = (verdict: keyof typeof MARK) => items.filter((i) => i.verdict === verdict).length;
+      const count = (verdict: Verdict) => items.filter((i) => i.verdict === verdict).length;
       assert.ok(count('supported') && count('not-supported') && count('not-applicable'), 'the example has all three verdicts');
       assert.ok(
         answer.markdown.includes(
@@ -160,7 +162,7 @@ describe('language server: scenario checks', () => {
           r.items.every((i) => i.subject.startsWith('adatum-internal')),
           `scenario ${r.scenario}`,
         );
-      assert.deepEqual(answer.results.slice(3), JSON.parse(JSON.stringify(runAllScenarios(expected).slice(3))));
+      assert.deepEqual(answer.results.slice(3), inWords(runAllScenarios(expected).slice(3)));
     });
 
     it('a clean manifest: every answer supported', async () => {
@@ -355,7 +357,7 @@ describe('language server: scenario checks', () => {
 describe('scenario report: renderScenarioMarkdown', () => {
   const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 4 } });
   const hostile = 'a*b_c `x` [l](http://evil.example) <img src=x onerror=alert(1)> &amp; | ~~s~~ $m$ \\ contoso.onmicrosoft.com me@x.io';
-  const results: ScenarioResult[] = [
+  const results: RenderedScenario[] = [
     {
       scenario: 1,
       question: 'How is this customer served end to end?',

@@ -1,5 +1,5 @@
 // Rewrites test/data/scenarios/*.expected.json from the current core (runAllScenarios, and runScenario
-// for the subjects a fixture names in `# scenario-subjects:`). Read the diff, verdict by verdict, before
+// for the subjects a fixture names in `# scenario-subjects:`), in words (present/scenarios.ts). Read the diff, verdict by verdict, before
 // keeping it: the expected files are the answers a CSP practitioner would give.
 // Usage: npx tsc -p . && node out/test/tools/update-scenario-baselines.js [filter]
 import { writeFileSync } from 'node:fs';

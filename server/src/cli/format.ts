@@ -3,8 +3,9 @@ import { pathToFileURL } from 'node:url';
 import type { Finding } from '../core/finding';
 import { Locale, message } from '../messages';
 import { rules } from '../core/rules';
-import type { ScenarioItem, ScenarioResult, Verdict } from '../core/scenarios';
+import type { Verdict } from '../core/scenarios';
 import type { Range } from '../core/text';
+import { RenderedItem, RenderedScenario, VERDICT_MARKS } from '../present/scenarios';
 
 export interface FileReport {
   path: string;
@@ -110,24 +111,22 @@ export function formatSarif(reports: FileReport[], locale: Locale): string {
   return JSON.stringify(sarif, null, 2);
 }
 
-const MARK: Record<Verdict, string> = { 'supported': '✓', 'not-supported': '✗', 'not-applicable': '–' };
-
 /** 0-based UTF-16 positions as in `check --format json`, whatever else a range object carries. */
 const plainRange = (r: Range): Range => ({
   start: { line: r.start.line, character: r.start.character },
   end: { line: r.end.line, character: r.end.character },
 });
-const plainItem = (item: ScenarioItem) => ({
+const plainItem = (item: RenderedItem) => ({
   subject: item.subject,
   verdict: item.verdict,
   reason: item.reason,
   rules: [...item.rules],
   locations: item.locations.map(plainRange),
 });
-const plainResult = (r: ScenarioResult) => ({ scenario: r.scenario, question: r.question, items: r.items.map(plainItem) });
+const plainResult = (r: RenderedScenario) => ({ scenario: r.scenario, question: r.question, items: r.items.map(plainItem) });
 
 /** `{ file, scenario, question, items }` for one scenario, `{ file, scenarios: [...] }` for all seven. */
-export function formatScenarioJson(file: string, results: ScenarioResult | ScenarioResult[]): string {
+export function formatScenarioJson(file: string, results: RenderedScenario | RenderedScenario[]): string {
   const body = Array.isArray(results) ? { file, scenarios: results.map(plainResult) } : { file, ...plainResult(results) };
   return JSON.stringify(body, null, 2);
 }
@@ -137,7 +136,7 @@ export function formatScenarioJson(file: string, results: ScenarioResult | Scena
  * ✗ not supported, – not applicable) with its subject, reason, deciding rule ids and the 1-based
  * `file:line:column` of its first location, then the verdict counts.
  */
-export function formatScenarioText(file: string, results: ScenarioResult[], locale: Locale): string {
+export function formatScenarioText(file: string, results: RenderedScenario[], locale: Locale): string {
   const lines = [message(locale, 'scenario.report.title', { file }), ''];
   const counts: Record<Verdict, number> = { 'supported': 0, 'not-supported': 0, 'not-applicable': 0 };
   for (const result of results) {
@@ -147,7 +146,7 @@ export function formatScenarioText(file: string, results: ScenarioResult[], loca
       const rulesText = item.rules.length ? ` [${item.rules.join(', ')}]` : '';
       const first = item.locations[0];
       const where = first ? `  ${file}:${first.start.line + 1}:${first.start.character + 1}` : '';
-      lines.push(`  ${MARK[item.verdict]} ${item.subject} — ${item.reason}${rulesText}${where}`);
+      lines.push(`  ${VERDICT_MARKS[item.verdict]} ${item.subject} — ${item.reason}${rulesText}${where}`);
     }
     lines.push('');
   }

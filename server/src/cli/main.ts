@@ -6,6 +6,7 @@ import type { Finding, RuleSettings, SeveritySetting } from '../core/finding';
 import { Locale, localeOf, message } from '../messages';
 import { ruleById, rules } from '../core/rules';
 import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, UnknownSubjectError } from '../core/scenarios';
+import { renderScenario } from '../present/scenarios';
 import { formatJson, formatSarif, formatScenarioJson, formatScenarioText, formatText, FileReport } from './format';
 
 /** Thrown for a bad invocation or an unreadable file: printed, exit status 2. */
@@ -236,10 +237,11 @@ function runScenarioCommand(args: string[], locale: Locale, io: Io): number {
     if (!(error instanceof UnknownSubjectError)) throw error;
     throw new UsageError(message(locale, `scenario.unknown-${error.kind}`, { id: error.id }));
   }
+  const rendered = results.map((r) => renderScenario(r, locale));
   io.out(
     options.format === 'json'
-      ? formatScenarioJson(options.file, options.scenario === 'all' ? results : results[0])
-      : formatScenarioText(options.file, results, locale),
+      ? formatScenarioJson(options.file, options.scenario === 'all' ? rendered : rendered[0])
+      : formatScenarioText(options.file, rendered, locale),
   );
   return results.some((r) => r.items.some((item) => item.verdict === 'not-supported')) ? 1 : 0;
 }

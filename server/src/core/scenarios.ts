@@ -1,11 +1,12 @@
 /**
  * The seven scenario checks of spec §5: questions a CSP partner asks of its manifest, answered from
  * the model and the rule findings of one check (no rule logic here: a verdict is "not supported"
- * exactly when an error-severity finding of the deciding rules touches the item).
+ * exactly when an error-severity finding of the deciding rules touches the item). The answers are data:
+ * whom each item is about and why, as ids and message keys; present/scenarios.ts puts them in words.
  */
 import type { CheckResult } from './check';
 import type { Finding } from './finding';
-import { Translate, translator } from '../messages';
+import type { Keyed, MessageArg } from '../messages';
 import type { Customer, Partner, Path, Subscription } from './model';
 import { nodeRange } from './parse';
 import { rules } from './rules';
@@ -16,9 +17,9 @@ export type ScenarioNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export type Verdict = 'supported' | 'not-supported' | 'not-applicable';
 
 export interface ScenarioItem {
-  subject: string;
+  subject: Subject;
   verdict: Verdict;
-  reason: string;
+  reason: Reason;
   /** The rule ids that decided the verdict (the rules whose findings made it "not supported"). */
   rules: string[];
   locations: Range[];
@@ -26,9 +27,43 @@ export interface ScenarioItem {
 
 export interface ScenarioResult {
   scenario: ScenarioNumber;
-  question: string;
   items: ScenarioItem[];
 }
+
+/**
+ * Whom an item is about: the manifest as a whole, a customer or partner, a subscription of a customer (in
+ * scenario 1 with its way from Microsoft, in 2 with whom it is bought from, in 3 with a partner managing
+ * it), or a tenant a partner owns (4). Ids as written, `?` for a missing one.
+ */
+export type Subject =
+  | { kind: 'manifest' }
+  | { kind: 'entry'; id: string }
+  | { kind: 'subscription'; customer: string; subscription: string }
+  | { kind: 'path'; customer: string; subscription: string; sale: Sale }
+  | { kind: 'bought-from'; customer: string; subscription: string; sale: Sale | undefined }
+  | { kind: 'manager'; customer: string; subscription: string; manager: string }
+  | { kind: 'own-use'; partner: string; customer: string };
+
+/**
+ * How a subscription comes from Microsoft: through its provider (two-tier) and its seller, or from the
+ * customer's owner buying for its Azure Partner Shared Services tenant itself (no soldBy). Ids as written.
+ */
+export interface Sale {
+  seller: string;
+  provider?: string;
+  /** The seller is the owner of the customer's Azure Partner Shared Services tenant, buying for it. */
+  sharedServices: boolean;
+  customer: string;
+}
+
+/**
+ * Why an item has its verdict: a scenario message (whose arguments may be a sale or a list of ids) with the
+ * messages of findings that are only notes, or the messages of the deciding findings themselves.
+ */
+export type Reason = { kind: 'said'; message: ScenarioMessage; notes: string[] } | { kind: 'findings'; messages: string[] };
+
+/** A message of the catalogue with its arguments; a `Sale` or a list of ids is put in words with it. */
+export type ScenarioMessage = Keyed<MessageArg | Sale | readonly string[]>;
 
 /** Whom a scenario is asked about; without one, scenarios 1–4 cover every customer or partner. */
 export interface ScenarioSubject {
@@ -102,7 +137,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function runScenario(result: CheckResult, scenario: ScenarioNumber, subject: ScenarioSubject = {}): ScenarioResult {
-  const t = translator(result.locale);
   const findings = new FindingIndex(result, decidingRules(scenario));
   const customers = pick(result.model.customers, subject.customer, 'customer');
   const partners = pick(result.model.partners, subject.partner, 'partner');
@@ -110,7 +144,7 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
   const anchorOf = (entity: Customer | Partner) => range(entity.id?.node ?? entity.node);
 
   /** An item whose verdict follows from the findings: errors → not supported; else supported. */
-  const decided = (subject: string, found: Finding[], supportedReason: string, at: (Range | undefined)[]): ScenarioItem => {
+  const decided = (subject: Subject, found: Finding[], supported: ScenarioMessage, at: (Range | undefined)[]): ScenarioItem => {
     const errors = found.filter((f) => f.severity === 'error');
     const others = found.filter((f) => f.severity !== 'error');
     const locations = [...at, ...found.map((f) => f.range)].filter((r): r is Range => r !== undefined);
@@ -118,24 +152,23 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
       return {
         subject,
         verdict: 'not-supported',
-        reason: unique(errors.map((f) => f.message)).join(' '),
+        reason: { kind: 'findings', messages: unique(errors.map((f) => f.message)) },
         rules: unique(errors.map((f) => f.rule)),
         locations: unique(locations),
       };
     }
-    const notes = others.length ? ` ${t('scenario.notes', { notes: unique(others.map((f) => f.message)).join(' ') })}` : '';
     return {
       subject,
       verdict: 'supported',
-      reason: supportedReason + notes,
+      reason: { kind: 'said', message: supported, notes: unique(others.map((f) => f.message)) },
       rules: unique(others.map((f) => f.rule)),
       locations: unique(locations),
     };
   };
-  const notApplicable = (subject: string, reason: string, at: (Range | undefined)[] = []): ScenarioItem => ({
+  const notApplicable = (subject: Subject, message: ScenarioMessage, at: (Range | undefined)[] = []): ScenarioItem => ({
     subject,
     verdict: 'not-applicable',
-    reason,
+    reason: { kind: 'said', message, notes: [] },
     rules: [],
     locations: at.filter((r): r is Range => r !== undefined),
   });
@@ -159,7 +192,6 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
     result,
     scenario,
     subject,
-    t,
     findings,
     customers,
     partners,
@@ -171,7 +203,7 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
     aboutPurchase,
     aboutSubscription,
   };
-  return { scenario, question: t(`scenario.${scenario}.question`), items: ANSWERS[scenario](ask) };
+  return { scenario, items: ANSWERS[scenario](ask) };
 }
 
 /** One function per scenario. */
@@ -190,14 +222,13 @@ interface Ask {
   result: CheckResult;
   scenario: ScenarioNumber;
   subject: ScenarioSubject;
-  t: Translate;
   findings: FindingIndex;
   customers: Customer[];
   partners: Partner[];
   range: (node: Parameters<typeof nodeRange>[1]) => Range | undefined;
   anchorOf: (entity: Customer | Partner) => Range | undefined;
-  decided: (subject: string, found: Finding[], supportedReason: string, at: (Range | undefined)[]) => ScenarioItem;
-  notApplicable: (subject: string, reason: string, at?: (Range | undefined)[]) => ScenarioItem;
+  decided: (subject: Subject, found: Finding[], supported: ScenarioMessage, at: (Range | undefined)[]) => ScenarioItem;
+  notApplicable: (subject: Subject, message: ScenarioMessage, at?: (Range | undefined)[]) => ScenarioItem;
   aboutCustomer: (c: Customer) => Finding[];
   aboutPurchase: (s: Subscription) => Finding[];
   aboutSubscription: (s: Subscription) => Finding[];
@@ -205,19 +236,22 @@ interface Ask {
 
 /** 1. How is this customer served end to end? Each subscription's path, and whether it is valid. */
 function servedEndToEnd(ask: Ask): ScenarioItem[] {
-  const { result, t, customers, range, anchorOf, decided, notApplicable, aboutSubscription } = ask;
+  const { customers, range, anchorOf, decided, notApplicable, aboutSubscription } = ask;
   const items: ScenarioItem[] = [];
   for (const customer of customers) {
-    if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
+    const entry: Subject = { kind: 'entry', id: idOf(customer) };
+    if (customer.subscriptions.length === 0) items.push(notApplicable(entry, { key: 'scenario.1.none', args: {} }, [anchorOf(customer)]));
     for (const s of customer.subscriptions) {
-      const subjectText = `${idOf(customer)} / ${subscriptionName(s)}`;
-      const chain = chainOf(s, result.locale);
-      if (!chain) {
-        items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)]));
+      const sub = { customer: idOf(customer), subscription: subscriptionName(s) };
+      const sale = saleOf(s);
+      if (!sale) {
+        items.push(
+          notApplicable({ kind: 'subscription', ...sub }, { key: 'scenario.1.no-seller', args: {} }, [range(s.id?.node ?? s.node)]),
+        );
         continue;
       }
       items.push(
-        decided(`${subjectText}: ${chain}`, aboutSubscription(s), t('scenario.1.valid', { chain }), [
+        decided({ kind: 'path', ...sub, sale }, aboutSubscription(s), { key: 'scenario.1.valid', args: { chain: sale } }, [
           range(s.soldBy?.node ?? s.id?.node ?? s.node),
         ]),
       );
@@ -228,7 +262,7 @@ function servedEndToEnd(ask: Ask): ScenarioItem[] {
 
 /** 2. Which partners does this customer buy from? Per subscription (multipartner). */
 function partnersOfCustomer(ask: Ask): ScenarioItem[] {
-  const { t, customers, range, anchorOf, decided, notApplicable, aboutCustomer, aboutPurchase } = ask;
+  const { customers, range, anchorOf, decided, notApplicable, aboutCustomer, aboutPurchase } = ask;
   const items: ScenarioItem[] = [];
   for (const customer of customers) {
     const customerFindings = aboutCustomer(customer); // tenant-level, e.g. sold-to-partner-tenant
@@ -240,27 +274,22 @@ function partnersOfCustomer(ask: Ask): ScenarioItem[] {
         return seller ? [seller.value] : [];
       }),
     );
-    if (customer.subscriptions.length === 0) items.push(notApplicable(idOf(customer), t('scenario.1.none'), [anchorOf(customer)]));
+    if (customer.subscriptions.length === 0)
+      items.push(notApplicable({ kind: 'entry', id: idOf(customer) }, { key: 'scenario.1.none', args: {} }, [anchorOf(customer)]));
     for (const s of customer.subscriptions) {
       const seller = sellerOf(s);
-      const parties = s.soldBy
-        ? [s.soldBy.value, s.provider?.value].filter(Boolean).join(' + ')
-        : seller
-          ? `${seller.value} (${t('scenario.shared-services')})`
-          : '';
-      const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${parties || '—'}`;
+      const sale: Sale | undefined = s.soldBy
+        ? { seller: s.soldBy.value, provider: s.provider?.value, sharedServices: false, customer: idOf(customer) }
+        : seller && { seller: seller.value, sharedServices: true, customer: idOf(customer) };
+      const subject: Subject = { kind: 'bought-from', customer: idOf(customer), subscription: subscriptionName(s), sale };
       if (!seller) {
-        items.push(notApplicable(subjectText, t('scenario.1.no-seller'), [range(s.id?.node ?? s.node)]));
+        items.push(notApplicable(subject, { key: 'scenario.1.no-seller', args: {} }, [range(s.id?.node ?? s.node)]));
         continue;
       }
-      const reason = t(sellers.length > 1 ? 'scenario.2.multipartner' : 'scenario.2.single', {
-        partners: sellers.join(', '),
-        count: sellers.length,
-      });
+      const args = { partners: sellers, count: sellers.length };
+      const reason: ScenarioMessage = sellers.length > 1 ? { key: 'scenario.2.multipartner', args } : { key: 'scenario.2.single', args };
       items.push(
-        decided(subjectText, [...aboutPurchase(s), ...customerFindings], reason, [
-          range(s.soldBy ? s.soldBy.node : (s.id?.node ?? s.node)),
-        ]),
+        decided(subject, [...aboutPurchase(s), ...customerFindings], reason, [range(s.soldBy ? s.soldBy.node : (s.id?.node ?? s.node))]),
       );
     }
   }
@@ -269,23 +298,24 @@ function partnersOfCustomer(ask: Ask): ScenarioItem[] {
 
 /** 3. Who manages this customer's subscriptions? Each `managedBy` partner, with its region check. */
 function managersOfCustomer(ask: Ask): ScenarioItem[] {
-  const { t, findings, customers, range, anchorOf, decided, notApplicable } = ask;
+  const { findings, customers, range, anchorOf, decided, notApplicable } = ask;
   const items: ScenarioItem[] = [];
   for (const customer of customers) {
     const managed = customer.subscriptions.flatMap((s) => s.managedBy.map((ref) => ({ s, ref })));
-    if (managed.length === 0) items.push(notApplicable(idOf(customer), t('scenario.3.none'), [anchorOf(customer)]));
+    if (managed.length === 0)
+      items.push(notApplicable({ kind: 'entry', id: idOf(customer) }, { key: 'scenario.3.none', args: {} }, [anchorOf(customer)]));
     for (const { s, ref } of managed) {
       const partner = partnerOf(ref);
       const own = findings.at(ref.path);
-      const subjectText = `${idOf(customer)} / ${subscriptionName(s)}: ${ref.value}`;
+      const subject: Subject = { kind: 'manager', customer: idOf(customer), subscription: subscriptionName(s), manager: ref.value };
       // Without both regions the region check cannot be made (the bad country is reported by its own rule).
       const unplaced = [partner, customer].find((e) => e && !e.region);
       if (unplaced && !own.some((f) => f.severity === 'error')) {
-        items.push(notApplicable(subjectText, t('scenario.3.no-region', { entity: idOf(unplaced) }), [range(ref.node)]));
+        items.push(notApplicable(subject, { key: 'scenario.3.no-region', args: { entity: idOf(unplaced) } }, [range(ref.node)]));
         continue;
       }
-      const reason = t('scenario.3.valid', { partner: ref.value, region: partner?.region ?? '?' });
-      items.push(decided(subjectText, own, reason, [range(ref.node)]));
+      const reason: ScenarioMessage = { key: 'scenario.3.valid', args: { partner: ref.value, region: partner?.region ?? '?' } };
+      items.push(decided(subject, own, reason, [range(ref.node)]));
     }
   }
   return items;
@@ -293,7 +323,7 @@ function managersOfCustomer(ask: Ask): ScenarioItem[] {
 
 /** 4. How does this partner buy for its own use? Its owned tenants: shared services (A) or a separate tenant (B). */
 function ownUse(ask: Ask): ScenarioItem[] {
-  const { result, subject, t, findings, partners, anchorOf, decided, notApplicable } = ask;
+  const { result, subject, findings, partners, anchorOf, decided, notApplicable } = ask;
   const items: ScenarioItem[] = [];
   const ownedBy = new Map<Partner, Customer[]>();
   for (const c of result.model.customers) {
@@ -303,24 +333,31 @@ function ownUse(ask: Ask): ScenarioItem[] {
   for (const partner of partners) {
     const owned = ownedBy.get(partner) ?? [];
     if (owned.length === 0 && subject.partner)
-      items.push(notApplicable(idOf(partner), t('scenario.4.none', { partner: idOf(partner) }), [anchorOf(partner)]));
+      items.push(
+        notApplicable({ kind: 'entry', id: idOf(partner) }, { key: 'scenario.4.none', args: { partner: idOf(partner) } }, [
+          anchorOf(partner),
+        ]),
+      );
     for (const customer of owned) {
       const option = customer.sharedServices?.value === true ? 'a' : 'b';
       const own = findings.under(customer.path).concat(customer.subscriptions.flatMap((s) => findings.under(s.path)));
       items.push(
-        decided(`${idOf(partner)} → ${idOf(customer)}`, unique(own), t(`scenario.4.${option}`, { customer: idOf(customer) }), [
-          anchorOf(customer),
-        ]),
+        decided(
+          { kind: 'own-use', partner: idOf(partner), customer: idOf(customer) },
+          unique(own),
+          { key: `scenario.4.${option}`, args: { customer: idOf(customer) } },
+          [anchorOf(customer)],
+        ),
       );
     }
   }
-  if (items.length === 0) items.push(notApplicable(t('scenario.manifest'), t('scenario.4.nobody')));
+  if (items.length === 0) items.push(notApplicable({ kind: 'manifest' }, { key: 'scenario.4.nobody', args: {} }));
   return items;
 }
 
 /** 5–7. Every finding of the deciding rule (self-sale, cross-region-sale, cross-region-relationship), one item each. */
 function everyFindingOfRule(ask: Ask, scenario: 5 | 6 | 7): ScenarioItem[] {
-  const { result, t } = ask;
+  const { result } = ask;
   const items: ScenarioItem[] = [];
   const deciding = new Set(decidingRules(scenario));
   const hits = result.findings.filter((f) => deciding.has(f.rule));
@@ -328,16 +365,16 @@ function everyFindingOfRule(ask: Ask, scenario: 5 | 6 | 7): ScenarioItem[] {
     items.push({
       subject: subjectOfPath(result, f.data?.path ?? []),
       verdict: f.severity === 'error' ? 'not-supported' : 'supported',
-      reason: f.message,
+      reason: { kind: 'findings', messages: [f.message] },
       rules: [f.rule],
       locations: [f.range, ...(f.related ?? []).map((r) => r.range)],
     });
   }
   if (hits.length === 0)
     items.push({
-      subject: t('scenario.manifest'),
+      subject: { kind: 'manifest' },
       verdict: 'supported',
-      reason: t(`scenario.${scenario}.none`),
+      reason: { kind: 'said', message: { key: `scenario.${scenario}.none`, args: {} }, notes: [] },
       rules: [],
       locations: [],
     });
@@ -356,18 +393,15 @@ function pick<T extends Customer | Partner>(list: T[], id: string | undefined, k
   return found;
 }
 
-/** `Microsoft → provider → reseller → customer`, or `Microsoft → direct-bill → customer`. */
-export function chainOf(s: Subscription, locale: CheckResult['locale']): string | undefined {
+/** How a subscription comes from Microsoft; undefined when nobody sells it. */
+function saleOf(s: Subscription): Sale | undefined {
   const customer = idOf(s.customer);
   if (!s.soldBy) {
     // The owner buys for its Azure Partner Shared Services tenant itself.
     const owner = partnerOf(s.customer.owner);
-    return s.customer.sharedServices?.value === true && owner
-      ? `Microsoft → ${idOf(owner)} (${translator(locale)('scenario.shared-services')}) → ${customer}`
-      : undefined;
+    return s.customer.sharedServices?.value === true && owner ? { seller: idOf(owner), sharedServices: true, customer } : undefined;
   }
-  const steps = ['Microsoft', s.provider?.value, s.soldBy.value, customer].filter((x): x is string => x !== undefined);
-  return steps.join(' → ');
+  return { seller: s.soldBy.value, provider: s.provider?.value, sharedServices: false, customer };
 }
 
 /** The owner of an Azure Partner Shared Services tenant, for a subscription of it with no soldBy. */
@@ -376,15 +410,15 @@ function sharedServicesOwner(s: Subscription): Customer['owner'] {
   return partnerOf(s.customer.owner) ? s.customer.owner : undefined;
 }
 
-function subjectOfPath(result: CheckResult, path: Path): string {
+function subjectOfPath(result: CheckResult, path: Path): Subject {
   const list = path[0] === 'partners' ? result.model.partners : result.model.customers;
   const entity = list.find((e) => e.index === path[1]);
-  if (!entity) return '';
+  if (!entity) return { kind: 'entry', id: '' };
   if (entity.kind === 'customer' && path[2] === 'subscriptions') {
     const s = entity.subscriptions.find((x) => x.index === path[3]);
-    return `${idOf(entity)} / ${s ? subscriptionName(s) : '?'}`;
+    return { kind: 'subscription', customer: idOf(entity), subscription: s ? subscriptionName(s) : '?' };
   }
-  return idOf(entity);
+  return { kind: 'entry', id: idOf(entity) };
 }
 
 function unique<T>(values: T[]): T[] {

@@ -10,7 +10,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { Locale, message } from '../messages';
 import type { Customer, Entity, Partner, PartnerType } from '../core/model';
-import { renderScenarioMarkdown } from '../core/scenario-report';
 import {
   runAllScenarios,
   runScenario,
@@ -21,6 +20,8 @@ import {
   subjectKind,
   UnknownSubjectError,
 } from '../core/scenarios';
+import { RenderedScenario, renderScenario, scenarioQuestion } from '../present/scenarios';
+import { renderScenarioMarkdown } from '../present/scenario-report';
 import { positionIn } from './position';
 import { ruleDocUri } from './diagnostics';
 import { idAt } from './ids';
@@ -45,7 +46,7 @@ export interface ScenarioParams {
 }
 
 export interface ScenarioAnswer {
-  results: ScenarioResult[];
+  results: RenderedScenario[];
   markdown: string;
 }
 
@@ -79,7 +80,7 @@ export function subjects(_document: TextDocument, result: CheckResult, params: S
   const answer: SubjectsAnswer = {
     customers: once(model.customers).map((c) => ({ id: c.id.value, name: c.name ?? null, region: c.region ?? null })),
     partners: once(model.partners).map((p) => ({ id: p.id.value, name: p.name ?? null, type: p.type ?? null, region: p.region ?? null })),
-    questions: SCENARIOS.map((n) => ({ scenario: n, question: message(locale, `scenario.${n}.question`), subjectKind: subjectKind(n) })),
+    questions: SCENARIOS.map((n) => ({ scenario: n, question: scenarioQuestion(locale, n), subjectKind: subjectKind(n) })),
   };
   const at = positionIn(result, params?.position);
   if (at) {
@@ -141,14 +142,15 @@ export function scenarioAnswer(document: TextDocument, result: CheckResult, para
     throw error;
   }
   const reportUri = params.reportUri ?? undefined;
-  const markdown = renderScenarioMarkdown(results, {
+  const rendered = results.map((r) => renderScenario(r, result.locale));
+  const markdown = renderScenarioMarkdown(rendered, {
     documentUri: reportUri === undefined ? document.uri : relativeLink(reportUri, document.uri),
     fileLabel: fileLabelOf(document.uri),
     ruleDocUri: (rule) => (reportUri === undefined ? ruleDocUri(rule) : relativeLink(reportUri, ruleDocUri(rule))),
     locale: result.locale,
     note: result.parsed.syntaxProblems.length ? message(result.locale, 'scenario.report.yaml-errors') : undefined,
   });
-  return { results, markdown };
+  return { results: rendered, markdown };
 }
 
 function unknownSubject(locale: Locale, error: UnknownSubjectError): ResponseError<{ kind: SubjectKind; id: string }> {

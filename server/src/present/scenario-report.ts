@@ -4,8 +4,9 @@
  * the reason, the deciding rules linked to their pages and the lines involved linked to the manifest.
  */
 import { Locale, Translate, translator } from '../messages';
-import type { ScenarioItem, ScenarioResult, Verdict } from './scenarios';
-import type { Range } from './text';
+import type { Verdict } from '../core/scenarios';
+import type { Range } from '../core/text';
+import { RenderedItem, RenderedScenario, VERDICT_MARKS } from './scenarios';
 
 export interface ScenarioReportOptions {
   /**
@@ -23,9 +24,7 @@ export interface ScenarioReportOptions {
   note?: string;
 }
 
-const MARK: Record<Verdict, string> = { 'supported': '✓', 'not-supported': '✗', 'not-applicable': '–' };
-
-export function renderScenarioMarkdown(results: readonly ScenarioResult[], options: ScenarioReportOptions): string {
+export function renderScenarioMarkdown(results: readonly RenderedScenario[], options: ScenarioReportOptions): string {
   const t = translator(options.locale);
   const items = results.flatMap((r) => r.items);
   const count = (verdict: Verdict) => items.filter((i) => i.verdict === verdict).length;
@@ -58,8 +57,10 @@ export function renderScenarioMarkdown(results: readonly ScenarioResult[], optio
  *       Reseller "fabrikam" accepted the MPA on …\
  *       Rules: [mpa-after-order](…) · Lines: [90](…#L90), [92](…#L92)
  */
-function renderItem(item: ScenarioItem, options: ScenarioReportOptions, t: Translate): string {
-  const lines = [`- ${MARK[item.verdict]} **${escapeMarkdown(t(`scenario.verdict.${item.verdict}`))}** — ${escapeMarkdown(item.subject)}`];
+function renderItem(item: RenderedItem, options: ScenarioReportOptions, t: Translate): string {
+  const lines = [
+    `- ${VERDICT_MARKS[item.verdict]} **${escapeMarkdown(t(`scenario.verdict.${item.verdict}`))}** — ${escapeMarkdown(item.subject)}`,
+  ];
   if (item.reason) lines.push(escapeMarkdown(item.reason, { lineStart: true }));
   const refs: string[] = [];
   if (item.rules.length) {
