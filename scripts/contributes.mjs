@@ -1,5 +1,6 @@
 // Writes the rule ids of the core into package.json (`cspPartners.rules` properties, for completion
-// and validation in settings.json) and their descriptions into package.nls.json / package.nls.ja.json.
+// and validation in settings.json, with the core's severity settings) and their descriptions into
+// package.nls.json / package.nls.ja.json.
 // Run after `tsc -p .` (it reads the compiled core in out/): `npm run contributes`.
 // test/package.test.ts fails when package.json and the core's rule list disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,8 +9,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { rules } = require('../out/server/src/core/rules/index.js');
 const { message } = require('../out/server/src/messages/index.js');
-
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
+const { SEVERITY_SETTINGS } = require('../out/server/src/core/finding.js');
 /** The rule's description in settings: its title and its default severity. */
 const DESCRIBE = {
   en: (title, severity) => `${title} Default: \`${severity}\`.`,
@@ -21,10 +21,12 @@ const writeJson = (file, value) => writeFileSync(file, `${JSON.stringify(value, 
 
 const pkg = readJson('package.json');
 const setting = pkg.contributes.configuration.properties['cspPartners.rules'];
+// A rule not listed yet (a typo, a rule of a newer version) takes any severity setting.
+setting.additionalProperties = { type: 'string', enum: [...SEVERITY_SETTINGS] };
 setting.properties = Object.fromEntries(
   rules.map((rule) => {
     // A rule that cannot be switched off (yaml-syntax) does not offer `off` in settings.json.
-    const levels = rule.canBeOff ? SEVERITIES : SEVERITIES.filter((s) => s !== 'off');
+    const levels = rule.canBeOff ? [...SEVERITY_SETTINGS] : SEVERITY_SETTINGS.filter((s) => s !== 'off');
     return [
       rule.id,
       {

@@ -10,6 +10,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { run as runCli } from '../server/src/cli/main';
 import * as core from '../server/src/core/check';
+import { SEVERITIES } from '../server/src/core/finding';
+import { isPosition as isLspPosition } from '../server/src/core/text';
 import { VERDICT_MARKS as MARK } from '../server/src/present/scenarios';
 import type { ScenarioBaseline } from './scenario-support';
 import { repoRoot } from './support';
@@ -188,13 +190,12 @@ describe('CLI (bundled bin in a child process)', () => {
       assert.ok(file.diagnostics.length > 10);
       const isPosition = (p: unknown) => {
         assert.deepEqual(Object.keys(p as object).sort(), ['character', 'line']);
-        const { line, character } = p as JsonPosition;
-        assert.ok(Number.isInteger(line) && line >= 0 && Number.isInteger(character) && character >= 0);
+        assert.ok(isLspPosition(p), JSON.stringify(p));
       };
       for (const d of file.diagnostics) {
         assert.deepEqual(Object.keys(d).sort(), ['message', 'range', 'rule', 'severity']);
         assert.equal(typeof d.rule, 'string');
-        assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity), d.severity);
+        assert.ok((SEVERITIES as readonly string[]).includes(d.severity), d.severity);
         assert.ok(typeof d.message === 'string' && d.message.length > 0);
         assert.deepEqual(Object.keys(d.range).sort(), ['end', 'start']);
         isPosition(d.range.start);

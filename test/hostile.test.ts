@@ -4,12 +4,12 @@
 
 import * as assert from 'node:assert/strict';
 import { check, CheckResult, fixesFor } from '../server/src/core/check';
-import type { Finding } from '../server/src/core/finding';
+import { Finding, SEVERITIES } from '../server/src/core/finding';
 import { ruleById } from '../server/src/core/rules';
 import { applyEdits } from '../server/src/core/text';
 
 const HEAD = 'manifestVersion: 1\npartners: []\n';
-const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+const SEVERITY_NAMES = new Set<string>(SEVERITIES);
 
 /** 0-based line of the first line that contains `needle`. */
 function lineOf(text: string, needle: string): number {
@@ -29,7 +29,7 @@ function checked(text: string): CheckResult {
   for (const f of result.findings) {
     const where = `${f.rule} ${JSON.stringify(f.range)}`;
     assert.ok(ruleById.has(f.rule), `known rule: ${where}`);
-    assert.ok(SEVERITIES.has(f.severity), `severity: ${where}`);
+    assert.ok(SEVERITY_NAMES.has(f.severity), `severity: ${where}`);
     assert.ok(typeof f.message === 'string' && f.message.length > 0, `message: ${where}`);
     assert.doesNotMatch(f.message, /internal error/, `no rule crashed: ${f.message.slice(0, 200)}`);
     const { start, end } = f.range;

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 import { APPLY_AND_SELECT } from '../server/src/lsp/code-actions';
 import { STATUS_NOTIFICATION } from '../server/src/lsp/status';
+import { SEVERITIES, SEVERITY_SETTINGS } from '../server/src/core/finding';
 import { rules } from '../server/src/core/rules';
 import { PackageJson, repoRoot } from './support';
 
@@ -163,18 +164,14 @@ describe('VS Code extension: package.json', () => {
   it("lists exactly the core's rule ids in cspPartners.rules", () => {
     const setting = pkg.contributes.configuration.properties['cspPartners.rules'];
     assert.equal(setting.scope, 'resource');
-    assert.deepEqual(setting.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+    assert.deepEqual(setting.additionalProperties.enum, SEVERITY_SETTINGS);
     assert.deepEqual(
       Object.keys(setting.properties),
       rules.map((r) => r.id),
       'run `npm run contributes` after changing the rules',
     );
     for (const [id, property] of Object.entries(setting.properties)) {
-      assert.deepEqual(
-        property.enum,
-        id === 'yaml-syntax' ? ['error', 'warning', 'info', 'hint'] : ['error', 'warning', 'info', 'hint', 'off'],
-        id,
-      );
+      assert.deepEqual(property.enum, id === 'yaml-syntax' ? SEVERITIES : SEVERITY_SETTINGS, id);
     }
     const { 'cspPartners.run': run, 'cspPartners.trace.server': trace } = pkg.contributes.configuration.properties;
     assert.deepEqual([run.enum, run.default, run.scope], [['onType', 'onSave'], 'onType', 'resource']);

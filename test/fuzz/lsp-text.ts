@@ -4,6 +4,7 @@
  * UTF-16 character within that line's content (never between a `\r` and its `\n`).
  */
 import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
+import { isPosition } from '../../server/src/core/text';
 
 export interface TextChange {
   range: Range;
@@ -39,16 +40,9 @@ export class LspText {
     return this.text.slice(this.starts[line], this.ends[line]);
   }
 
+  /** A position (whole numbers, not below 0) of a place in this text: on one of its lines, not past its end. */
   isPosition(p: unknown): p is Position {
-    const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
-    return (
-      Number.isInteger(line) &&
-      Number.isInteger(character) &&
-      (line as number) >= 0 &&
-      (line as number) < this.lineCount &&
-      (character as number) >= 0 &&
-      (character as number) <= this.lineLength(line as number)
-    );
+    return isPosition(p) && p.line < this.lineCount && p.character <= this.lineLength(p.line);
   }
 
   /** The offset of a position, clamped as LSP servers do: past a line's end is its end, past the last line the text's end. */

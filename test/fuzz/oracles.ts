@@ -14,6 +14,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { isPosition } from '../../server/src/core/text';
 import { APPLY_AND_SELECT, FIX_ALL_KIND } from '../../server/src/lsp/code-actions';
 import { comparePositions, LspText, rangeContains } from './lsp-text';
 
@@ -31,8 +32,8 @@ export interface Problem {
 
 function positionProblem(p: unknown, lines: LspText): string | undefined {
   if (lines.isPosition(p)) return undefined;
-  const { line, character } = (p ?? {}) as Position;
-  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0) return `${JSON.stringify(p)} is not a position`;
+  if (!isPosition(p)) return `${JSON.stringify(p)} is not a position`;
+  const { line, character } = p;
   if (line >= lines.lineCount) return `line ${line} is past the last line (${lines.lineCount - 1})`;
   return `line ${line} has ${lines.lineLength(line)} characters, not ${character}`;
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../core/finding';
+import type { Finding, Severity } from '../core/finding';
 import { Locale, message } from '../messages';
 import { rules } from '../core/rules';
 import type { Verdict } from '../core/scenarios';
@@ -42,7 +42,7 @@ export function formatJson(reports: FileReport[]): string {
   return JSON.stringify({ files }, null, 2);
 }
 
-const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /**
  * A path as a SARIF `artifactLocation.uri` (an RFC 3986 URI reference): a relative path stays relative

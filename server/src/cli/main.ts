@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { check } from '../core/check';
-import type { Finding, RuleSettings, SeveritySetting } from '../core/finding';
+import { Finding, isSeveritySetting, RuleSettings } from '../core/finding';
 import { Locale, localeOf, message } from '../messages';
 import { ruleById, rules } from '../core/rules';
 import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, UnknownSubjectError } from '../core/scenarios';
@@ -20,7 +20,6 @@ interface Options {
   locale: Locale;
 }
 
-const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 /** The rules `--rule ID=off` is rejected for, as the usage error names them. */
 const ALWAYS_ON = rules
   .filter((rule) => !rule.canBeOff)
@@ -140,11 +139,11 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
         const cut = spec.indexOf('=');
         const [id, severity] = cut < 0 ? [spec, ''] : [spec.slice(0, cut), spec.slice(cut + 1)];
         const cannotBeOff = severity === 'off' && ruleById.get(id)?.canBeOff === false;
-        if (!id || !severity || !SEVERITIES.includes(severity as SeveritySetting) || cannotBeOff) {
+        if (!id || !isSeveritySetting(severity) || cannotBeOff) {
           throw new UsageError(message(locale, 'cli.bad-rule', { value: spec, alwaysOn: ALWAYS_ON }));
         }
         if (!ruleById.has(id)) throw new UsageError(message(locale, 'cli.unknown-rule', { value: id }));
-        options.rules[id] = severity as SeveritySetting;
+        options.rules[id] = severity;
         break;
       }
       case '--locale':

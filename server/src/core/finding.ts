@@ -1,7 +1,17 @@
 import type { Range, TextEdit } from './text';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
+/** A finding's severities, the most severe first (LSP's diagnostic severities). */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What a rule can be set to, in `cspPartners.rules` and `--rule ID=SEVERITY`: a severity, or `off`. */
+export const SEVERITY_SETTINGS = [...SEVERITIES, 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+/** Whether a value from settings or the command line is a severity setting. */
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return (SEVERITY_SETTINGS as readonly unknown[]).includes(value);
+}
 /** Per-rule severity overrides: the shape of the `cspPartners.rules` setting and of `--rule ID=SEVERITY`. */
 export type RuleSettings = Record<string, SeveritySetting>;
 

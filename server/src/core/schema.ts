@@ -25,6 +25,13 @@ type NodeProblem = ProblemAt<Node>;
 
 export const schema = schemaJson;
 
+const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
+
+/** Whether a text is an id as the schema's `definitions.id` has it: what a rename must give, what completion offers. */
+export function isId(text: string): boolean {
+  return ID_PATTERN.test(text);
+}
+
 /** Words people use for the partner types, mapped to the value they mean. */
 const synonyms: Record<string, string> = {
   'distributor': 'indirect-provider',

@@ -7,6 +7,18 @@ export interface Range {
   start: Position;
   end: Position;
 }
+
+/** Whether a value is a position at all: a line and a character, whole numbers not below 0 (LSP's `uinteger`). */
+export function isPosition(value: unknown): value is Position {
+  const { line, character } = (value ?? {}) as { line?: unknown; character?: unknown };
+  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+}
+
+/** Whether a value is a range at all: two positions (in any order). */
+export function isRange(value: unknown): value is Range {
+  const { start, end } = (value ?? {}) as { start?: unknown; end?: unknown };
+  return isPosition(start) && isPosition(end);
+}
 export interface TextEdit {
   range: Range;
   newText: string;
@@ -164,12 +176,19 @@ export class LineIndex {
   }
 
   /** The offset of a position that names a place in the text (no clamping), else undefined. */
-  exactOffset(position: Position): number | undefined {
-    const { line, character } = position;
-    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= this.starts.length)
-      return undefined;
-    const at = this.starts[line] + character;
-    return at <= this.lineEnd(line) ? at : undefined;
+  exactOffset(position: unknown): number | undefined {
+    if (!isPosition(position) || position.line >= this.starts.length) return undefined;
+    const at = this.starts[position.line] + position.character;
+    return at <= this.lineEnd(position.line) ? at : undefined;
+  }
+
+  /**
+   * The offset of a position on a line of the text; a character past the end of the line is the line's
+   * end, as LSP reads it. Undefined for what is not a position, or lies past the last line.
+   */
+  offsetOnLine(position: unknown): number | undefined {
+    if (!isPosition(position) || position.line >= this.starts.length) return undefined;
+    return this.offset(position);
   }
 
   range(start: number, end: number): Range {

@@ -16,7 +16,7 @@ import type { CheckResult } from '../core/check';
 import { message } from '../messages';
 import type { Model } from '../core/model';
 import { allMarkets, regionOf } from '../core/regions';
-import { schema } from '../core/schema';
+import { isId } from '../core/schema';
 import { flowItemAt, hasContent, inComment, Lines, linesOf, Point, scalarAt, shapeOf } from './half-typed-yaml';
 import { positionIn } from './position';
 import { childSchema, isMapping, SchemaAt, schemaAlong } from './schema-walk';
@@ -36,7 +36,6 @@ function entryOf(chain: Point[]): Point | undefined {
   return list?.kind === 'key' && (list.name === 'partners' || list.name === 'customers') && dash?.kind === '-' ? dash : undefined;
 }
 
-const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
 const TRIGGER_SUGGEST: Command = { title: '', command: 'editor.action.triggerSuggest' };
 
 /** Where the cursor is: a key being written in a mapping, or a value (of a key, or an item of a list). */
@@ -253,7 +252,7 @@ function idItems(
   const candidates: { id: string; same: boolean; partner: Model['partners'][number] }[] = [];
   for (const partner of model.partners) {
     const id = partner.id?.value;
-    if (id === undefined || seen.has(id) || !ID_PATTERN.test(id)) continue;
+    if (id === undefined || seen.has(id) || !isId(id)) continue;
     seen.add(id);
     if (wanted === 'seller' && partner.type !== 'indirect-reseller' && partner.type !== 'direct-bill') continue;
     if (wanted === 'provider' && partner.type !== 'indirect-provider') continue;

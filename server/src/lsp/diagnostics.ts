@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Finding, FindingData, Severity } from '../core/finding';
+import { isRange } from '../core/text';
 import { ruleById } from '../core/rules';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -46,13 +47,6 @@ export function toDiagnostic(uri: string, finding: Finding): Diagnostic {
   if (finding.rule === 'unused-suppression') diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
-
-const isPosition = (p: unknown): boolean => {
-  const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
-  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
-};
-const isRange = (r: unknown): boolean =>
-  isPosition((r as { start?: unknown } | undefined)?.start) && isPosition((r as { end?: unknown } | undefined)?.end);
 
 /** The finding a diagnostic came from, rebuilt from what the client sent back. */
 export function toFinding(diagnostic: Diagnostic): Finding | undefined {

@@ -23,7 +23,7 @@ import { editSpans } from '../core/fix-check';
 import { message } from '../messages';
 import type { Located } from '../core/loc';
 import { usageOf } from '../core/queries';
-import { schema } from '../core/schema';
+import { isId } from '../core/schema';
 import { idAt, IdOccurrence, occurrencesOf } from './ids';
 
 /** Outlines of huge manifests stop listing subscriptions, then customers, beyond this many symbols. */
@@ -33,10 +33,8 @@ const rangeOf = (result: CheckResult, o: { start: number; end: number }): Range 
 
 /** The id at a position; none for a position that is not one (not integers, negative, past the last line). */
 function idUnder(_document: TextDocument, result: CheckResult, position: { line: number; character: number }): IdOccurrence | undefined {
-  const { line, character } = position ?? {};
-  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= result.parsed.lines.lineCount)
-    return undefined;
-  return idAt(result, result.parsed.lines.offset(position));
+  const offset = result.parsed.lines.offsetOnLine(position);
+  return offset === undefined ? undefined : idAt(result, offset);
 }
 
 /** From a reference to the entity that declares the id. */
@@ -81,8 +79,6 @@ export function prepareRename(
   return { range: rangeOf(result, at), placeholder: at.id };
 }
 
-const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
-
 /** An id YAML would not read as a string when written plain (`2024`, `true`, `null`, `1e3`) is written in quotes. */
 function written(name: string): string {
   const value = parseDocument(name).contents;
@@ -93,7 +89,7 @@ export function rename(document: TextDocument, result: CheckResult, params: Rena
   const at = idUnder(document, result, params.position);
   if (!at?.entity) throw new ResponseError(0, message(result.locale, 'lsp.rename-not-id'));
   const name = params.newName.trim();
-  if (!ID_PATTERN.test(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-invalid', { value: name }));
+  if (!isId(name)) throw new ResponseError(0, message(result.locale, 'lsp.rename-invalid', { value: name }));
   if (name !== at.id && result.model.byId.has(name))
     throw new ResponseError(0, message(result.locale, 'lsp.rename-taken', { value: name }));
   const plain = written(name);

@@ -7,11 +7,9 @@ export function positionIn(
   result: CheckResult,
   position: Position | undefined,
 ): { line: number; character: number; text: string; offset: number } | undefined {
-  if (!position) return undefined;
-  const { line, character } = position;
   const lines = result.parsed.lines;
-  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= lines.lineCount) return undefined;
-  const text = lines.lineText(line);
-  if (character > text.length) return undefined;
-  return { line, character, text, offset: lines.lineStart(line) + character };
+  const offset = lines.exactOffset(position);
+  if (offset === undefined || !position) return undefined;
+  const { line, character } = position;
+  return { line, character, text: lines.lineText(line), offset };
 }

@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckOptions, CheckResult, resultOf } from '../core/check';
-import type { RuleSettings, SeveritySetting } from '../core/finding';
+import { isSeveritySetting, RuleSettings } from '../core/finding';
 import { Manifest, WholeSyntax } from '../core/manifest';
 import { AppliedChange, ManifestDocument } from './document';
 import { WholeParser } from './whole-parse';
@@ -13,7 +13,6 @@ export interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType' };
-const SEVERITY_SETTINGS: ReadonlySet<string> = new Set<SeveritySetting>(['error', 'warning', 'info', 'hint', 'off']);
 
 /**
  * The settings as the client sent them, made safe: only `rules` entries whose value is a severity or
@@ -24,7 +23,7 @@ export function settingsOf(value: unknown): Settings {
   const rules: RuleSettings = {};
   if (raw.rules !== null && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
     for (const [rule, setting] of Object.entries(raw.rules)) {
-      if (typeof setting === 'string' && SEVERITY_SETTINGS.has(setting)) rules[rule] = setting as SeveritySetting;
+      if (isSeveritySetting(setting)) rules[rule] = setting;
     }
   }
   return { rules, run: raw.run === 'onSave' ? 'onSave' : DEFAULT_SETTINGS.run };
