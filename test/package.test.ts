@@ -5,10 +5,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
-import { APPLY_AND_SELECT } from '../server/src/lsp/code-actions';
-import { STATUS_NOTIFICATION } from '../server/src/lsp/status';
 import { SEVERITIES, SEVERITY_SETTINGS } from '../server/src/core/finding';
 import { rules } from '../server/src/core/rules';
+import { COMMANDS, LANGUAGE_ID, STATUS_NOTIFICATION } from '../server/src/protocol';
 import { PackageJson, repoRoot } from './support';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -37,19 +36,26 @@ const nlsKeysUsed = strings(readJson<Json>('package.json')).flatMap(({ at, value
 const l10nKeys = [...extensionSource.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
 
-/** How a command is registered: `registerCommand('id', …)` or `registerCommand(COMMANDS.key, …)` with `key: 'id'`. */
+/**
+ * How a command is registered: `registerCommand('id', …)`, or `registerCommand(COMMANDS.key, …)` with
+ * `key: 'id'` in the vocabulary the client and the server share (server/src/protocol.ts).
+ */
 function isRegistered(command: string): boolean {
   if (extensionSource.includes(`registerCommand('${command}'`)) return true;
-  const constant = new RegExp(`(\\w+): '${command.replace(/\./g, '\\.')}'`).exec(extensionSource);
-  return !!constant && extensionSource.includes(`registerCommand(COMMANDS.${constant[1]},`);
+  const key = Object.entries(COMMANDS).find(([, id]) => id === command)?.[0];
+  return key !== undefined && extensionSource.includes(`registerCommand(COMMANDS.${key},`);
 }
+
+/** The client imports these names from the shared vocabulary, server/src/protocol.ts. */
+const importsFromProtocol = (...names: string[]) =>
+  names.every((name) => new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from '\\.\\./\\.\\./server/src/protocol'`).test(extensionSource));
 
 describe('VS Code extension: package.json', () => {
   it('registers every contributed command in client/src/extension.ts, each with an nls title in English and Japanese', () => {
     const commands = pkg.contributes.commands;
     assert.ok(commands.some((c) => c.command === 'cspPartners.restartServer'));
     for (const { command, title } of commands) {
-      assert.ok(extensionSource.includes(`'${command}'`), `${command} does not appear in client/src/extension.ts`);
+      assert.ok(Object.values<string>(COMMANDS).includes(command), `${command} is not in COMMANDS (server/src/protocol.ts)`);
       assert.ok(isRegistered(command), `${command} is not registered with vscode.commands.registerCommand`);
       const key = placeholder.exec(title)?.[1];
       assert.ok(key, `the title of ${command} is not a %key% placeholder: ${title}`);
@@ -59,13 +65,13 @@ describe('VS Code extension: package.json', () => {
   });
 
   it("registers the server's client-side commands and listens to its status notification", () => {
-    assert.ok(isRegistered(APPLY_AND_SELECT), `${APPLY_AND_SELECT} (server/src/lsp/code-actions.ts) is not registered by the client`);
-    // The client takes the notification's name and shape from the server's own module.
-    assert.match(
-      extensionSource,
-      /import \{[^}]*\bSTATUS_NOTIFICATION\b[^}]*\} from '\.\.\/\.\.\/server\/src\/lsp\/status'/,
-      `the client does not import ${STATUS_NOTIFICATION}`,
+    const applyEditAndSelect = COMMANDS.applyEditAndSelect;
+    assert.ok(
+      isRegistered(applyEditAndSelect),
+      `${applyEditAndSelect} (sent by server/src/lsp/code-actions.ts) is not registered by the client`,
     );
+    // The client takes the notification's name and shape from the vocabulary it shares with the server.
+    assert.ok(importsFromProtocol('STATUS_NOTIFICATION', 'ManifestStatus'), `the client does not import ${STATUS_NOTIFICATION}`);
     assert.ok(extensionSource.includes('onNotification(STATUS_NOTIFICATION,'), `the client does not listen to ${STATUS_NOTIFICATION}`);
   });
 
@@ -78,10 +84,9 @@ describe('VS Code extension: package.json', () => {
     }
     assert.equal(nls.en['command.checkScenario.title'], 'Check Scenario…');
     assert.equal(nls.en['command.checkAllScenarios.title'], 'Check All Scenarios');
-    // The client takes the request names from the server's own module.
-    assert.match(
-      extensionSource,
-      /import \{ SCENARIO_REQUEST, SUBJECTS_REQUEST \} from '\.\.\/\.\.\/server\/src\/lsp\/requests'/,
+    // The client takes the request names and shapes from the vocabulary it shares with the server.
+    assert.ok(
+      importsFromProtocol('SCENARIO_REQUEST', 'SUBJECTS_REQUEST', 'ScenarioParams', 'ScenarioAnswer', 'SubjectsParams', 'SubjectsAnswer'),
       'the client does not import the request names',
     );
     for (const name of ['SCENARIO_REQUEST', 'SUBJECTS_REQUEST'])
@@ -146,6 +151,7 @@ describe('VS Code extension: package.json', () => {
   it('declares the csp-partners language for the manifest file names, highlighted with the YAML grammar', () => {
     const [language] = pkg.contributes.languages;
     assert.equal(language.id, 'csp-partners');
+    assert.equal(language.id, LANGUAGE_ID);
     assert.deepEqual(language.filenames, ['csp-partners.yaml', 'csp-partners.yml']);
     assert.deepEqual(language.filenamePatterns, ['*.csp-partners.yaml', '*.csp-partners.yml']);
     const [grammar] = pkg.contributes.grammars;

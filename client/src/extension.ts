@@ -5,11 +5,24 @@
 // Markdown preview beside the manifest.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ScenarioNumber } from '../../server/src/core/scenarios';
-// The server's request names and answer shapes: one definition, shared (type imports are erased from the bundle).
-import { SCENARIO_REQUEST, SUBJECTS_REQUEST } from '../../server/src/lsp/requests';
-import type { ScenarioAnswer, SubjectKind, SubjectsAnswer } from '../../server/src/lsp/scenarios';
-import { ManifestStatus, STATUS_NOTIFICATION } from '../../server/src/lsp/status';
+// The words the client and the server share (ids, request names and shapes): one definition, in a module
+// that imports only types, so that nothing else of the server comes into this bundle.
+import {
+  COMMANDS,
+  LANGUAGE_ID,
+  ManifestStatus,
+  SCENARIO_REQUEST,
+  ScenarioAnswer,
+  ScenarioNumber,
+  ScenarioParams,
+  ScenarioQuestion,
+  SETTINGS_SECTION,
+  STATUS_NOTIFICATION,
+  SubjectKind,
+  SUBJECTS_REQUEST,
+  SubjectsAnswer,
+  SubjectsParams,
+} from '../../server/src/protocol';
 import {
   DiagnosticPullMode,
   LanguageClient,
@@ -20,19 +33,8 @@ import {
   Range as LspRange,
 } from 'vscode-languageclient/node';
 
-/** Language id of the manifests (package.json `contributes.languages`). */
-const LANGUAGE_ID = 'csp-partners';
-/** Client id: also the prefix of `cspPartners.trace.server`, which the client reads by itself. */
-const CLIENT_ID = 'cspPartners';
-
-/** Commands this extension registers; the contributed ones are listed in package.json. */
-export const COMMANDS = {
-  applyEditAndSelect: 'cspPartners.applyEditAndSelect',
-  checkScenario: 'cspPartners.checkScenario',
-  checkAllScenarios: 'cspPartners.checkAllScenarios',
-  restartServer: 'cspPartners.restartServer',
-  showOutput: 'cspPartners.showOutput',
-} as const;
+/** Client id: the settings section, as the prefix of `cspPartners.trace.server` (which the client reads by itself). */
+const CLIENT_ID = SETTINGS_SECTION;
 
 let client: LanguageClient | undefined;
 
@@ -54,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     // The server reads the settings itself (workspace/configuration, per document); this only makes
     // the client tell it when a `cspPartners.*` setting changes, so that it re-checks.
-    synchronize: { configurationSection: 'cspPartners' },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     diagnosticPullOptions: {
       onChange: true,
       onSave: true,
@@ -97,7 +99,9 @@ export async function deactivate(): Promise<void> {
  * checked on save only when its resource-scoped `cspPartners.run` says so.
  */
 function runsOnSave(document: vscode.TextDocument): boolean {
-  return document.uri.scheme !== 'untitled' && vscode.workspace.getConfiguration('cspPartners', document).get<string>('run') === 'onSave';
+  return (
+    document.uri.scheme !== 'untitled' && vscode.workspace.getConfiguration(SETTINGS_SECTION, document).get<string>('run') === 'onSave'
+  );
 }
 
 /** `cspPartners.applyEditAndSelect`: applies a quick fix's edits, then selects what the user must confirm (the MPA date). */
@@ -164,10 +168,8 @@ async function manifestFor(resource: unknown): Promise<Manifest | undefined> {
  * `cspPartners.checkScenario` (`all` false): pick one of the seven questions, then the customer or
  * partner it is about when it needs one; `cspPartners.checkAllScenarios` (`all` true): the seven on
  * the whole manifest. The server answers; the report opens beside the manifest as a Markdown preview.
+ * A question given to `cspPartners.checkScenario` as its argument (keybindings, tests) shows no picker.
  */
-/** A question given to `cspPartners.checkScenario` directly (keybindings, tests): no picker is shown. */
-type ScenarioQuestion = { scenario: ScenarioNumber | 'all'; customer?: string; partner?: string };
-
 async function checkScenario(context: vscode.ExtensionContext, resource: unknown, all: boolean, given?: ScenarioQuestion): Promise<void> {
   const manifest = await manifestFor(resource);
   if (!manifest) return;
@@ -182,21 +184,16 @@ async function checkScenario(context: vscode.ExtensionContext, resource: unknown
   try {
     let question: ScenarioQuestion = given ?? { scenario: 'all' };
     if (!all && !given) {
-      const subjects = await running.sendRequest<SubjectsAnswer | null>(SUBJECTS_REQUEST, {
-        textDocument,
-        position: manifest.position && c2p.asPosition(manifest.position),
-      });
+      const params: SubjectsParams = { textDocument, position: manifest.position && c2p.asPosition(manifest.position) };
+      const subjects = await running.sendRequest<SubjectsAnswer | null>(SUBJECTS_REQUEST, params);
       if (!subjects) return failed();
       const picked = await pickQuestion(subjects, fileName);
       if (!picked) return;
       question = picked;
     }
     const reportUri = reportUriFor(context, manifest.document.uri);
-    const answer = await running.sendRequest<ScenarioAnswer | null>(SCENARIO_REQUEST, {
-      textDocument,
-      ...question,
-      reportUri: c2p.asUri(reportUri),
-    });
+    const params: ScenarioParams = { textDocument, ...question, reportUri: c2p.asUri(reportUri) };
+    const answer = await running.sendRequest<ScenarioAnswer | null>(SCENARIO_REQUEST, params);
     if (!answer) return failed();
     await showReport(reportUri, answer.markdown);
   } catch (error) {
@@ -213,10 +210,7 @@ type QuestionItem = vscode.QuickPickItem & { scenario?: ScenarioNumber | 'all'; 
 type SubjectItem = vscode.QuickPickItem & { id?: string };
 
 /** The question (one of the seven, or all), then whom it is about; undefined when the user cancels. */
-async function pickQuestion(
-  subjects: SubjectsAnswer,
-  fileName: string,
-): Promise<{ scenario: ScenarioNumber | 'all'; customer?: string; partner?: string } | undefined> {
+async function pickQuestion(subjects: SubjectsAnswer, fileName: string): Promise<ScenarioQuestion | undefined> {
   const items: QuestionItem[] = [
     ...subjects.questions.map((q) => ({ label: `${q.scenario}. ${q.question}`, scenario: q.scenario, subjectKind: q.subjectKind })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },

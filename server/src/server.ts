@@ -11,17 +11,27 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { Locale, localeOf } from './messages';
-import { codeActions, FIX_ALL_KIND } from './lsp/code-actions';
+import { codeActions } from './lsp/code-actions';
 import { completion } from './lsp/completion';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { codeLenses, definition, documentSymbols, highlights, prepareRename, references, rename } from './lsp/navigation';
 import { guard } from './lsp/guard';
-import { notOpen, SCENARIO_REQUEST, scenarioAnswer, ScenarioParams, subjects, SUBJECTS_REQUEST, SubjectsParams } from './lsp/scenarios';
+import { notOpen, scenarioAnswer, subjects } from './lsp/scenarios';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ManifestDocument } from './lsp/document';
 import { ManifestStore } from './lsp/store';
-import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
+import { statusOf } from './lsp/status';
+import {
+  FIX_ALL_KIND,
+  SCENARIO_REQUEST,
+  ScenarioAnswer,
+  ScenarioParams,
+  STATUS_NOTIFICATION,
+  SUBJECTS_REQUEST,
+  SubjectsAnswer,
+  SubjectsParams,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 let store = new ManifestStore(connection, 'en');
@@ -141,11 +151,11 @@ const withOpenDocument = <P extends { textDocument: { uri: string } }, R>(
   });
 connection.onRequest(
   SUBJECTS_REQUEST,
-  withOpenDocument('subjects', (document, result, params: SubjectsParams) => subjects(document, result, params)),
+  withOpenDocument('subjects', (document, result, params: SubjectsParams): SubjectsAnswer => subjects(document, result, params)),
 );
 connection.onRequest(
   SCENARIO_REQUEST,
-  withOpenDocument('scenario', (document, result, params: ScenarioParams) => scenarioAnswer(document, result, params)),
+  withOpenDocument('scenario', (document, result, params: ScenarioParams): ScenarioAnswer => scenarioAnswer(document, result, params)),
 );
 
 // The worker of whole-text parses ends with the server (it would not keep the process alive, but a parse may be running).

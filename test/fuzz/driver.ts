@@ -3,7 +3,7 @@
  * edits, pulls diagnostics, asks the step's requests, and checks sync, determinism and fixes.
  */
 import type { CodeAction, Command, Diagnostic, DocumentSymbol, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { FIX_ALL_KIND } from '../../server/src/lsp/code-actions';
+import { FIX_ALL_KIND, SCENARIO_REQUEST, SUBJECTS_REQUEST, SubjectsAnswer } from '../../server/src/protocol';
 import { Failure, FuzzCase, Probe } from './case';
 import { applyChanges, applyEdits, LspText } from './lsp-text';
 import {
@@ -267,7 +267,7 @@ class CaseRun {
         await this.request('textDocument/references', { ...at, context: { includeDeclaration: true } }, lines, uri);
         return [];
       case 'subjects':
-        await this.request('cspPartners/subjects', at, lines, uri);
+        await this.request(SUBJECTS_REQUEST, at, lines, uri);
         return [];
       case 'codeLens':
         await this.request('textDocument/codeLens', { textDocument }, lines, uri);
@@ -302,15 +302,14 @@ class CaseRun {
         return this.codeActions(uri, lines.rangeOf(0, lines.text.length), { diagnostics, only: [FIX_ALL_KIND], triggerKind: 2 }, lines);
       }
       case 'scenario': {
-        type Subjects = { customers: { id: string }[]; partners: { id: string }[] };
-        const subjects = await this.request<Subjects>('cspPartners/subjects', { textDocument }, lines, uri);
+        const subjects = await this.request<SubjectsAnswer>(SUBJECTS_REQUEST, { textDocument }, lines, uri);
         const scenario = probe.scenario ?? 'all';
         const params: Record<string, unknown> = { textDocument, scenario };
         const index = probe.subject ?? -1;
         const pick = (list: { id: string }[] | undefined) => (list?.length && index >= 0 ? list[index % list.length].id : undefined);
         if (scenario !== 'all' && scenario <= 3) params.customer = pick(subjects?.customers);
         if (scenario === 4) params.partner = pick(subjects?.partners);
-        await this.request('cspPartners/scenario', params, lines, uri);
+        await this.request(SCENARIO_REQUEST, params, lines, uri);
         return [];
       }
     }

@@ -15,7 +15,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { isPosition } from '../../server/src/core/text';
-import { APPLY_AND_SELECT, FIX_ALL_KIND } from '../../server/src/lsp/code-actions';
+import { COMMANDS, FIX_ALL_KIND } from '../../server/src/protocol';
 import { comparePositions, LspText, rangeContains } from './lsp-text';
 
 /** A finding the checker made of its own exception (checker.ts reports a failing rule this way). */
@@ -104,7 +104,7 @@ export function completionProblems(answer: CompletionItem[] | { items: Completio
 
 /**
  * A fix offered to the user: the edits of a code action or rename, and the range the client selects
- * after (APPLY_AND_SELECT). `origin` names the kind of fix in failure classes: `quickfix-<rule>`,
+ * after (COMMANDS.applyEditAndSelect). `origin` names the kind of fix in failure classes: `quickfix-<rule>`,
  * `fix-all-of-rule`, `source-fix-all`, `rename`.
  */
 export interface FixCandidate {
@@ -144,7 +144,7 @@ export function fixesOfActions(actions: (CodeAction | Command)[] | null, uri: st
             ? 'fix-all-of-rule'
             : 'command';
     if (codeAction?.edit) fixes.push(fixOfWorkspaceEdit(action.title, origin, codeAction.edit, uri));
-    if (command?.command === APPLY_AND_SELECT) {
+    if (command?.command === COMMANDS.applyEditAndSelect) {
       const [target, edits, selection] = (command.arguments ?? []) as [string, TextEdit[], Range | undefined];
       fixes.push({ ...fixOfWorkspaceEdit(action.title, origin, { changes: { [target]: edits ?? [] } }, uri), selection });
     }

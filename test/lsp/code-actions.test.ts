@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/text';
+import { COMMANDS, FIX_ALL_KIND as FIX_ALL } from '../../server/src/protocol';
 import { check, fixesFor } from '../support';
 import { Harness, startServer } from './harness';
 import { assertFixed, countRule, lineDiff, newErrors, readExample, readFixture, textAt } from './lsp-support';
-
-const FIX_ALL = 'source.fixAll.cspPartners';
-const APPLY_AND_SELECT = 'cspPartners.applyEditAndSelect';
 
 interface Case {
   /** Under test/fixtures/rules. */
@@ -333,7 +331,7 @@ describe('language server: code actions', () => {
         const action = actions[0];
         assert.equal(action.edit, undefined, 'applied by the client command, not as an edit');
         assert.equal(action.isPreferred, true);
-        assert.equal(action.command?.command, APPLY_AND_SELECT);
+        assert.equal(action.command?.command, COMMANDS.applyEditAndSelect);
         const [argUri, edits, selection] = action.command.arguments as [string, TextEdit[], Range];
         assert.equal(argUri, uri);
         const fixed = applyEdits(text, edits);

@@ -10,6 +10,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, Range } from 'vscode-languageserver-protocol';
+import { LANGUAGE_ID, SETTINGS_SECTION, STATUS_NOTIFICATION } from '../../server/src/protocol';
 import { repoRoot } from '../support';
 
 export interface Harness {
@@ -59,11 +60,11 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === 'cspPartners' ? settings : null)),
+    params.items.map((item) => (item.section === SETTINGS_SECTION ? settings : null)),
   );
   if (refreshSupport) connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('cspPartners/status', (status: unknown) => {
+  connection.onNotification(STATUS_NOTIFICATION, (status: unknown) => {
     statuses.push(status);
   });
   connection.onNotification('window/logMessage', (m: { type: number; message: string }) => {
@@ -114,7 +115,7 @@ export async function startServer(options: { locale?: string; refreshSupport?: b
     async open(name, text) {
       const uri = uriOf(name);
       versions.set(uri, 1);
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'csp-partners', version: 1, text } });
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: LANGUAGE_ID, version: 1, text } });
       return uri;
     },
     async change(uri, text) {

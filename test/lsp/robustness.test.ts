@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ResponseError } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol';
 import { check } from '../support';
 import { Harness, startServer, uriOf } from './harness';
 import { readExample } from './lsp-support';
@@ -193,7 +194,7 @@ describe('language server: robustness', () => {
         ['textDocument/codeAction', { textDocument: { uri } }],
         [
           'textDocument/codeAction',
-          { textDocument: { uri }, range: null, context: { diagnostics: [{ code: 'schema', source: 'csp-partners' }] } },
+          { textDocument: { uri }, range: null, context: { diagnostics: [{ code: 'schema', source: DIAGNOSTIC_SOURCE }] } },
         ],
         ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: 'all' } }],
         ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [], only: 'quickfix' } }],
@@ -224,28 +225,28 @@ describe('language server: robustness', () => {
           range: { start: { line: 5000, character: 0 }, end: { line: 5000, character: 3 } },
           message: 'x',
           code: 'unknown-country',
-          source: 'csp-partners',
+          source: DIAGNOSTIC_SOURCE,
           data: { path: ['customers', 99, 'country'], severity: 'error' },
         },
         {
           range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } },
           message: 'x',
           code: 'no-such-rule',
-          source: 'csp-partners',
+          source: DIAGNOSTIC_SOURCE,
           data: { path: [], severity: 'error' },
         },
         {
           range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } },
           message: 'x',
           code: 'mpa-not-accepted',
-          source: 'csp-partners',
+          source: DIAGNOSTIC_SOURCE,
           data: { path: ['customers', 0], severity: 'error' },
         },
         {
           range: { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } },
           message: 'x',
           code: 'unknown-reference',
-          source: 'csp-partners',
+          source: DIAGNOSTIC_SOURCE,
           data: { path: 'nope', severity: 'error' },
         },
       ];

@@ -10,8 +10,7 @@ import { message } from '../../server/src/messages';
 import { runAllScenarios, runScenario, ScenarioResult, Verdict } from '../../server/src/core/scenarios';
 import { escapeMarkdown, renderScenarioMarkdown } from '../../server/src/present/scenario-report';
 import { RenderedScenario, renderScenario, VERDICT_MARKS as MARK } from '../../server/src/present/scenarios';
-import type { ScenarioAnswer, SubjectsAnswer } from '../../server/src/lsp/scenarios';
-import { SCENARIO_REQUEST, SUBJECTS_REQUEST } from '../../server/src/lsp/scenarios';
+import { LANGUAGE_ID, SCENARIO_REQUEST, ScenarioAnswer, SUBJECTS_REQUEST, SubjectsAnswer } from '../../server/src/protocol';
 import { check, repoRoot } from '../support';
 import { Harness, startServer, uriOf } from './harness';
 import { positionIn, rangeOf, readExample } from './lsp-support';
@@ -229,7 +228,7 @@ describe('language server: scenario checks', () => {
     it('with reportUri, an untitled manifest: line numbers without links', async () => {
       const untitled = 'untitled:Untitled-1';
       await server.connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri: untitled, languageId: 'csp-partners', version: 1, text: example },
+        textDocument: { uri: untitled, languageId: LANGUAGE_ID, version: 1, text: example },
       });
       const reportUri = pathToFileURL(path.join(repoRoot, 'test', 'lsp', 'virtual', 'reports', 'Untitled-1.scenarios.md')).href;
       const { markdown } = await scenario({ scenario: 3, customer: 'woodgrove', reportUri }, untitled);

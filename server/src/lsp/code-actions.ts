@@ -8,12 +8,8 @@ import { message } from '../messages';
 import { ruleById } from '../core/rules';
 import { editSpans } from '../core/fix-check';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';
+import { COMMANDS, FIX_ALL_KIND } from '../protocol';
 import { toFinding } from './diagnostics';
-
-/** `source.fixAll.cspPartners`: the fixes safe to apply without a person choosing. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cspPartners`;
-/** The client command that applies an edit, then selects part of it (the MPA date). */
-export const APPLY_AND_SELECT = 'cspPartners.applyEditAndSelect';
 
 /**
  * Quick fixes are listed for this many diagnostics of one request, the first ones sent: each fix is checked
@@ -70,7 +66,7 @@ function quickFix(document: TextDocument, result: CheckResult, fix: Fix, diagnos
     delete action.edit;
     action.command = {
       title: fix.title,
-      command: APPLY_AND_SELECT,
+      command: COMMANDS.applyEditAndSelect,
       arguments: [document.uri, fix.edits, selectionAfter(String(result.parsed.text), fix)],
     };
   }

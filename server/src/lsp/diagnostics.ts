@@ -4,6 +4,7 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languagese
 import type { Finding, FindingData, Severity } from '../core/finding';
 import { isRange } from '../core/text';
 import { ruleById } from '../core/rules';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -37,7 +38,7 @@ export function toDiagnostic(uri: string, finding: Finding): Diagnostic {
     severity: SEVERITY[finding.severity],
     code: finding.rule,
     codeDescription: { href: ruleDocUri(finding.rule) },
-    source: 'csp-partners',
+    source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data: { path: [], ...finding.data, severity: finding.severity } satisfies DiagnosticData,
   };
@@ -52,7 +53,7 @@ export function toDiagnostic(uri: string, finding: Finding): Diagnostic {
 export function toFinding(diagnostic: Diagnostic): Finding | undefined {
   const data = diagnostic.data as DiagnosticData | undefined;
   if (
-    diagnostic.source !== 'csp-partners' ||
+    diagnostic.source !== DIAGNOSTIC_SOURCE ||
     typeof diagnostic.code !== 'string' ||
     !Array.isArray(data?.path) ||
     !isRange(diagnostic.range)

@@ -1,70 +1,31 @@
 /**
  * Scenario checks over the protocol (spec §5): `cspPartners/subjects` tells the client what it can ask
  * about (the seven questions from the catalogue, the customers and partners, the one at the cursor);
- * `cspPartners/scenario` answers one scenario or all seven, as results and as a Markdown report.
+ * `cspPartners/scenario` answers one scenario or all seven, as results and as a Markdown report. The
+ * requests' names, params and results are in ../protocol.ts, which the client imports too.
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ErrorCodes, Position, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { Locale, message } from '../messages';
-import type { Customer, Entity, Partner, PartnerType } from '../core/model';
+import type { Customer, Entity, Partner } from '../core/model';
 import {
   runAllScenarios,
   runScenario,
-  ScenarioNumber,
   ScenarioResult,
   SCENARIOS,
   ScenarioSubject,
   subjectKind,
   UnknownSubjectError,
 } from '../core/scenarios';
-import { RenderedScenario, renderScenario, scenarioQuestion } from '../present/scenarios';
+import { renderScenario, scenarioQuestion } from '../present/scenarios';
+import type { ScenarioAnswer, ScenarioParams, SubjectKind, SubjectsAnswer, SubjectsParams } from '../protocol';
 import { renderScenarioMarkdown } from '../present/scenario-report';
 import { positionIn } from './position';
 import { ruleDocUri } from './diagnostics';
 import { idAt } from './ids';
-
-export { SCENARIO_REQUEST, SUBJECTS_REQUEST } from './requests';
-
-export type SubjectKind = 'customer' | 'partner';
-
-export interface ScenarioParams {
-  textDocument: { uri: string };
-  scenario: ScenarioNumber | 'all';
-  /** The customer scenarios 1–3 are asked about; without one they cover every customer. */
-  customer?: string;
-  /** The partner scenario 4 is asked about; without one it covers every partner. */
-  partner?: string;
-  /**
-   * Where the client writes the report. Links are then written relative to it, which is what the
-   * VS Code Markdown preview follows (it neither renders nor opens `file:` links); without it, links
-   * are absolute URIs: `<manifest uri>#L<line>` and the packaged docs/rules/<id>.md.
-   */
-  reportUri?: string;
-}
-
-export interface ScenarioAnswer {
-  results: RenderedScenario[];
-  markdown: string;
-}
-
-export interface SubjectsParams {
-  textDocument: { uri: string };
-  position?: Position;
-}
-
-export interface SubjectsAnswer {
-  customers: { id: string; name: string | null; region: string | null }[];
-  partners: { id: string; name: string | null; type: PartnerType | null; region: string | null }[];
-  /** The entity whose id is under the cursor (declared or referenced there), else the entry the cursor is in. */
-  atCursor?: { kind: SubjectKind; id: string };
-  /** The entry (customer or partner) the cursor is in, when the id under the cursor names another entity. */
-  entry?: { kind: SubjectKind; id: string };
-  /** The seven questions in the server's language, and whom each is asked about. */
-  questions: { scenario: ScenarioNumber; question: string; subjectKind?: SubjectKind }[];
-}
 
 export function subjects(_document: TextDocument, result: CheckResult, params: SubjectsParams): SubjectsAnswer {
   const { model, locale } = result;

@@ -1,20 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
-
-/** Sent after each check: the client's language status item shows it for the active editor. */
-export const STATUS_NOTIFICATION = 'cspPartners/status';
-
-export interface ManifestStatus {
-  uri: string;
-  version: number;
-  partners: number;
-  customers: number;
-  subscriptions: number;
-  errors: number;
-  warnings: number;
-  durationMs: number;
-  checkedAt: string;
-}
+import type { ManifestStatus } from '../protocol';
 
 export function statusOf(document: TextDocument, result: CheckResult, durationMs: number): ManifestStatus {
   const { findings } = result;

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckOptions, CheckResult, resultOf } from '../core/check';
 import { isSeveritySetting, RuleSettings } from '../core/finding';
 import { Manifest, WholeSyntax } from '../core/manifest';
+import { SETTINGS_SECTION } from '../protocol';
 import { AppliedChange, ManifestDocument } from './document';
 import { WholeParser } from './whole-parse';
 
@@ -87,7 +88,7 @@ export class ManifestStore {
     if (!settings) {
       settings = this.supportsConfiguration
         ? this.connection.workspace
-            .getConfiguration({ scopeUri: uri, section: 'cspPartners' })
+            .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
             .then(settingsOf)
             .catch(() => DEFAULT_SETTINGS)
         : Promise.resolve(DEFAULT_SETTINGS);

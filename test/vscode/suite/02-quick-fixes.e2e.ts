@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { CheckResult, fixesFor } from '../../../server/src/core/check';
 import type { Finding, Fix } from '../../../server/src/core/finding';
 import { applyEdits } from '../../../server/src/core/text';
-import { APPLY_AND_SELECT, FIX_ALL_KIND, selectionAfter, verifiedFixAll } from '../../../server/src/lsp/code-actions';
+import { selectionAfter, verifiedFixAll } from '../../../server/src/lsp/code-actions';
+import { COMMANDS, FIX_ALL_KIND } from '../../../server/src/protocol';
 import {
   diagnosticKey,
   EVERY_RULE,
@@ -64,7 +65,7 @@ describe('quick fixes', () => {
       if (fix.select) {
         // Applied by the client, which then selects the inserted date for the user to confirm.
         assert.equal(action.edit, undefined);
-        assert.equal(action.command?.command, APPLY_AND_SELECT);
+        assert.equal(action.command?.command, COMMANDS.applyEditAndSelect);
         await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
       } else {
         assert.ok(action.edit, 'the action carries its edit');

@@ -1,6 +1,7 @@
 // The settings the server reads per document: `cspPartners.rules` (a rule switched off) and
 // `cspPartners.run` (checks on save instead of as you type). Set in the workspace, put back after.
 import * as assert from 'node:assert/strict';
+import { SETTINGS_SECTION } from '../../../server/src/protocol';
 import {
   diagnosticsOf,
   expected,
@@ -25,7 +26,7 @@ describe('settings', () => {
     const crossRegion = diagnostics.filter((d) => ruleOf(d) === 'cross-region-sale').length;
     assert.ok(crossRegion > 0, 'the example has cross-region-sale findings');
     const rules = { 'cross-region-sale': 'off' } as const;
-    await setSetting('cspPartners', 'rules', rules, [uri]);
+    await setSetting(SETTINGS_SECTION, 'rules', rules, [uri]);
     const now = await waitForFindings(uri, expected(document.getText(), { rules }), 'the findings without cross-region-sale');
     assert.equal(now.filter((d) => ruleOf(d) === 'cross-region-sale').length, 0);
     assert.equal(now.length, diagnostics.length - crossRegion);
@@ -38,7 +39,7 @@ describe('settings', () => {
     // check of the file would have come back too.
     const control = await openUntitled(file.original);
     await waitForFindings(control.uri, file.result, 'the findings of the untitled copy');
-    await setSetting('cspPartners', 'run', 'onSave', [file.uri, control.uri]);
+    await setSetting(SETTINGS_SECTION, 'run', 'onSave', [file.uri, control.uri]);
 
     await replaceOnce(file.document, 'soldBy: fabrikm', 'soldBy: fabrikam');
     await replaceOnce(control.document, 'soldBy: fabrikm', 'soldBy: fabrikam');

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { message } from '../../../server/src/messages';
+import { COMMANDS } from '../../../server/src/protocol';
 import { CLEAN, expected, extension, openEveryRule, openExample, pkg, ready, replaceOnce, restore, waitForFindings } from './helpers';
 
 const contributed = pkg.contributes.commands.map((c) => c.command);
@@ -78,43 +79,43 @@ async function withQuickPick(
 }
 
 const cases: Record<string, () => Promise<void>> = {
-  async 'cspPartners.restartServer'() {
+  async [COMMANDS.restartServer]() {
     const { document, uri } = await openEveryRule();
-    await vscode.commands.executeCommand('cspPartners.restartServer');
+    await vscode.commands.executeCommand(COMMANDS.restartServer);
     assert.equal(extension().isActive, true);
     // The restarted server answers: the findings of an edit made after the restart arrive.
     await replaceOnce(document, 'soldBy: fabrikm', 'soldBy: fabrikam');
     await waitForFindings(uri, expected(document.getText()), "the restarted server's findings");
   },
 
-  async 'cspPartners.showOutput'() {
-    await vscode.commands.executeCommand('cspPartners.showOutput');
+  async [COMMANDS.showOutput]() {
+    await vscode.commands.executeCommand(COMMANDS.showOutput);
   },
 
-  async 'cspPartners.checkAllScenarios'() {
+  async [COMMANDS.checkAllScenarios]() {
     const { uri } = await openEveryRule();
     const opened = reportOpened(uri);
-    await vscode.commands.executeCommand('cspPartners.checkAllScenarios', uri);
+    await vscode.commands.executeCommand(COMMANDS.checkAllScenarios, uri);
     const report = (await opened).getText();
     for (let n = 1; n <= 7; n++) assert.ok(report.includes(question(n)), `the report answers question ${n}: ${question(n)}`);
   },
 
   // The question's QuickPick is answered by a stub of `window.showQuickPick`; the subject picker
   // (`createQuickPick`) is left to the test below, which gives the question as the command's argument.
-  async 'cspPartners.checkScenario'() {
+  async [COMMANDS.checkScenario]() {
     const { uri } = await openExample(CLEAN);
     await waitForFindings(uri, expected((await vscode.workspace.openTextDocument(uri)).getText()));
     // Cancelled: nothing happens, no error.
     const cancelled = await withQuickPick(
       () => undefined,
-      () => vscode.commands.executeCommand('cspPartners.checkScenario', uri),
+      () => vscode.commands.executeCommand(COMMANDS.checkScenario, uri),
     );
     assert.ok(cancelled.length > 0, 'the command asks which question');
     // Question 6 (about the whole manifest, no subject to pick): its report opens.
     const opened = reportOpened(uri);
     const offered = await withQuickPick(
       (items) => items.find((i) => i.label.startsWith('6. ')),
-      () => vscode.commands.executeCommand('cspPartners.checkScenario', uri),
+      () => vscode.commands.executeCommand(COMMANDS.checkScenario, uri),
     );
     for (let n = 1; n <= 7; n++)
       assert.ok(offered.includes(`${n}. ${question(n)}`), `question ${n} is offered; offered: ${offered.join(' | ')}`);
@@ -149,11 +150,11 @@ describe('contributed commands', () => {
     const { uri } = await openExample(CLEAN);
     await waitForFindings(uri, expected((await vscode.workspace.openTextDocument(uri)).getText()));
     let report = reportShowing(uri, 'woodgrove / m365-e3: Microsoft → contoso-dist → fabrikam → woodgrove');
-    await vscode.commands.executeCommand('cspPartners.checkScenario', uri, { scenario: 1, customer: 'woodgrove' });
+    await vscode.commands.executeCommand(COMMANDS.checkScenario, uri, { scenario: 1, customer: 'woodgrove' });
     let text = (await report).getText();
     assert.ok(text.includes(question(1)) && !text.includes('litware'), 'question 1, about woodgrove only');
     report = reportShowing(uri, 'adatum → adatum-shared');
-    await vscode.commands.executeCommand('cspPartners.checkScenario', uri, { scenario: 4, partner: 'adatum' });
+    await vscode.commands.executeCommand(COMMANDS.checkScenario, uri, { scenario: 4, partner: 'adatum' });
     text = (await report).getText();
     assert.ok(
       text.includes(question(4)) && text.includes('adatum → adatum-internal') && !text.includes(question(1)),

@@ -12,13 +12,13 @@ import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import { check, CheckOptions, CheckResult } from '../../../server/src/core/check';
 import type { Finding, Severity } from '../../../server/src/core/finding';
+import { DIAGNOSTIC_SOURCE, LANGUAGE_ID } from '../../../server/src/protocol';
 import { readPackageJson, repoRoot } from '../../support';
 
 export const pkg = readPackageJson();
 /** `publisher.name` from package.json. */
 export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
-export const LANGUAGE_ID = 'csp-partners';
-export const SOURCE = 'csp-partners';
+export { LANGUAGE_ID };
 export const EVERY_RULE = 'every-rule.csp-partners.yaml';
 export const CLEAN = 'csp-partners.yaml';
 
@@ -91,7 +91,7 @@ export const findingKey = (f: Finding) => `${f.rule} ${f.severity} ${at(f.range)
 
 /** This extension's diagnostics of a document. */
 export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
 }
 
 export const keysOf = (diagnostics: vscode.Diagnostic[]) => diagnostics.map(diagnosticKey).sort();
