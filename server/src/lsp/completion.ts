@@ -84,43 +84,34 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
     if (!chain || !holder || !value) return undefined;
     const field = full.key.name;
     const start = full.valueStart;
+    // Before a value not written yet (`key: |`), or in a scalar.
+    let token: { start: number; end: number; partial: string } | undefined;
     if (character < start) {
       if (start < full.end) return undefined; // the cursor is before a written value
-      return {
-        kind: 'value',
-        chain,
-        holder,
-        field,
-        value,
-        inList: false,
-        listed: [],
-        partial: '',
-        range: range(character, character),
-        space: text[character - 1] === ':',
-      };
+      token = { start: character, end: character, partial: '' };
+    } else {
+      const first = text[start];
+      if (first === '[') {
+        const items = childSchema(value, '-');
+        const flow = flowItemAt(text, start, full.end, character);
+        if (!items || !flow) return undefined;
+        return {
+          kind: 'value',
+          chain,
+          holder,
+          field,
+          value: items,
+          inList: true,
+          listed: flow.others,
+          partial: flow.partial,
+          range: range(flow.start, flow.end),
+          space: false,
+        };
+      }
+      if (first === '{') return undefined;
+      token = scalarAt(text, start, full.end, character);
+      if (!token) return undefined;
     }
-    const first = text[start];
-    if (first === '[') {
-      const items = childSchema(value, '-');
-      const flow = flowItemAt(text, start, full.end, character);
-      if (!items || !flow) return undefined;
-      return {
-        kind: 'value',
-        chain,
-        holder,
-        field,
-        value: items,
-        inList: true,
-        listed: flow.others,
-        partial: flow.partial,
-        range: range(flow.start, flow.end),
-        space: false,
-      };
-    }
-    if (first === '{') return undefined;
-    const token = scalarAt(text, start, full.end, character);
-    if (!token) return undefined;
-    const space = token.start === character && text[character - 1] === ':';
     return {
       kind: 'value',
       chain,
@@ -131,7 +122,8 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
       listed: [],
       partial: token.partial,
       range: range(token.start, token.end),
-      space,
+      // Right after the colon: the value brings its space.
+      space: token.start === character && text[character - 1] === ':',
     };
   }
 
