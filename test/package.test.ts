@@ -53,7 +53,7 @@ const importsFromProtocol = (...names: string[]) =>
 describe('VS Code extension: package.json', () => {
   it('registers every contributed command in client/src/extension.ts, each with an nls title in English and Japanese', () => {
     const commands = pkg.contributes.commands;
-    assert.ok(commands.some((c) => c.command === 'cspPartners.restartServer'));
+    assert.ok(commands.some((c) => c.command === COMMANDS.restartServer));
     for (const { command, title } of commands) {
       assert.ok(Object.values<string>(COMMANDS).includes(command), `${command} is not in COMMANDS (server/src/protocol.ts)`);
       assert.ok(isRegistered(command), `${command} is not registered with vscode.commands.registerCommand`);
@@ -77,7 +77,7 @@ describe('VS Code extension: package.json', () => {
 
   it('offers the scenario commands (spec §5) for csp-partners editors, and sends the server its scenario requests', () => {
     const commands = pkg.contributes.commands;
-    for (const command of ['cspPartners.checkScenario', 'cspPartners.checkAllScenarios']) {
+    for (const command of [COMMANDS.checkScenario, COMMANDS.checkAllScenarios]) {
       assert.equal(commands.find((c) => c.command === command)?.category, 'CSP', command);
       const palette = pkg.contributes.menus.commandPalette.find((m) => m.command === command);
       assert.equal(palette?.when, 'editorLangId == csp-partners', `${command} in the command palette only for csp-partners editors`);

@@ -22,8 +22,10 @@ const ruleHref = (rule: string) => pathToFileURL(path.join(repoRoot, 'docs', 'ru
 /** 1-based line of `word` on the line holding `line` (the line a report links to). */
 const lineOf = (text: string, line: string, word: string, nth = 0) => rangeOf(text, line, word, nth).start.line + 1;
 
+/** The start of an item of a report: a list marker and a verdict's mark. */
+const ITEM = `- [${Object.values(MARK).join('')}] `;
 /** The item lines of a report: `- ✓ **supported** — subject`, one per item, in order. */
-const itemLines = (markdown: string) => markdown.split('\n').filter((l) => /^- [✓✗–] /.test(l));
+const itemLines = (markdown: string) => markdown.split('\n').filter((l) => new RegExp(`^${ITEM}`).test(l));
 
 async function refusal(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
   const error = await promise.then(
@@ -43,7 +45,7 @@ function assertReportCovers(
   const lines = itemLines(markdown);
   const items = results.flatMap((r) => r.items);
   assert.equal(lines.length, items.length, 'one list item per scenario item');
-  const blocks = markdown.split(/\n(?=- [✓✗–] )|\n\n/);
+  const blocks = markdown.split(new RegExp(`\\n(?=${ITEM})|\\n\\n`));
   items.forEach((item, i) => {
     assert.equal(
       lines[i],
