@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { check } from '../server/src/core/check';
-import { LineIndex } from '../server/src/core/text';
-import { flowItemAt, inComment, Lines, linesOf, listSections, scalarAt, shapeOf } from '../server/src/lsp/half-typed-yaml';
-import { repoRoot } from './support';
+import { check } from '../../server/src/core/check';
+import { LineIndex } from '../../server/src/core/text';
+import { flowItemAt, inComment, Lines, linesOf, listSections, scalarAt, shapeOf } from '../../server/src/lsp/half-typed-yaml';
+import { repoRoot } from '../support';
 
 /** Every manifest the repository has: the examples and the rule fixtures. */
 function manifests(): { name: string; text: string }[] {
