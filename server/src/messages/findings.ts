@@ -171,6 +171,17 @@ export const findingMessages = {
     en: '"{id}" is declared here',
     ja: '「{id}」の宣言',
   },
+  'providers-not-reseller': {
+    en: [
+      'Partner "{partner}" is {actual}: only indirect resellers list providers (the indirect providers they work with); ',
+      'remove providers.',
+    ],
+    ja: 'パートナー「{partner}」は{actual}です。providers (連携する間接プロバイダー) を記述できるのは間接リセラーだけです。providers を削除してください。',
+  },
+  'providers-not-reseller.related': {
+    en: 'Type of "{partner}"',
+    ja: '「{partner}」の種類',
+  },
   'type.indirect-provider': {
     en: 'an indirect provider',
     ja: '間接プロバイダー',
@@ -368,6 +379,16 @@ export const findingMessages = {
       'a reseller and its provider must be in the same CSP region.',
     ],
     ja: 'リセラー「{reseller}」({resellerRegion}) の providers にある「{provider}」は CSP リージョン「{providerRegion}」です。リセラーとプロバイダーは同じ CSP リージョンでなければなりません。',
+  },
+  'cross-region-relationship.partner': {
+    en: [
+      'Partner "{partner}" ({partnerRegion}) lists indirect provider "{provider}" of CSP region "{providerRegion}"; ',
+      'a partner works only with partners of its own CSP region.',
+    ],
+    ja: [
+      'パートナー「{partner}」({partnerRegion}) の providers にある間接プロバイダー「{provider}」の CSP リージョンは「{providerRegion}」です。',
+      'パートナーが関係を確立できるのは、同じ CSP リージョンのパートナーとだけです。',
+    ],
   },
   'cross-region-management': {
     en: [

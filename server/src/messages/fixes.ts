@@ -47,6 +47,10 @@ export const fixMessages = {
     en: 'Sell through "{value}"',
     ja: '「{value}」経由で販売',
   },
+  'fix.remove-providers': {
+    en: 'Remove providers from "{partner}"',
+    ja: '「{partner}」から providers を削除',
+  },
   'fix.remove-relationship': {
     en: 'Remove "{value}" from providers',
     ja: '「{value}」を providers から削除',

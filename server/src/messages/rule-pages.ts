@@ -23,6 +23,10 @@ export const rulePageMessages = {
     en: 'References name the right kind: providers are indirect providers, sellers are partners.',
     ja: '参照先の種類が正しいこと (provider は間接プロバイダー、販売者はパートナー)。',
   },
+  'title.providers-not-reseller': {
+    en: 'Only indirect resellers list providers.',
+    ja: 'providers を記述しているのが間接リセラーだけであること。',
+  },
   'title.unknown-country': {
     en: 'Every country is a CSP market.',
     ja: 'country が CSP マーケットであること。',
@@ -84,8 +88,8 @@ export const rulePageMessages = {
     ja: '販売者とプロバイダーが顧客と同じ CSP リージョンにいること。',
   },
   'title.cross-region-relationship': {
-    en: 'A reseller and its providers are in the same CSP region.',
-    ja: 'リセラーとそのプロバイダーが同じ CSP リージョンにいること。',
+    en: 'A partner and the indirect providers it lists are in the same CSP region.',
+    ja: 'パートナーと、その providers にある間接プロバイダーが同じ CSP リージョンにあること。',
   },
   'title.cross-region-management': {
     en: "Partners in managedBy are in the customer's CSP region.",
@@ -138,6 +142,10 @@ export const rulePageMessages = {
   'summary.reference-kind': {
     en: 'A reference names the wrong kind: a provider that is not a distributor, or a customer where a partner is needed.',
     ja: '参照先の種類が誤っています (間接プロバイダーではない provider、またはパートナーが必要な箇所の顧客)。',
+  },
+  'summary.providers-not-reseller': {
+    en: 'A direct-bill partner or an indirect provider has a `providers` list, which only indirect resellers have.',
+    ja: '直接請求パートナーまたは間接プロバイダーに `providers` があります (`providers` を持つのは間接リセラーだけです)。',
   },
   'summary.unknown-country': {
     en: '`country` is not a CSP market (`UK` instead of `GB`, `CN`, lower case, unknown code).',
@@ -203,8 +211,8 @@ export const rulePageMessages = {
     ja: '販売者または間接プロバイダーが顧客とは別の CSP リージョンにいます。',
   },
   'summary.cross-region-relationship': {
-    en: 'A reseller works with a distributor of another CSP region.',
-    ja: 'リセラーが別の CSP リージョンの間接プロバイダーと取引しています。',
+    en: 'A partner (a reseller, or any partner while it has a `providers` list) lists a distributor of another CSP region.',
+    ja: 'パートナー (間接リセラー、または `providers` が残っているほかのパートナー) の providers に、別の CSP リージョンの間接プロバイダーがあります。',
   },
   'summary.cross-region-management': {
     en: 'A partner in `managedBy` is in another CSP region than the customer.',
