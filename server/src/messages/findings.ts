@@ -357,6 +357,22 @@ export const findingMessages = {
     ],
     ja: '顧客「{customer}」のテナント「{tenant}」はパートナー「{partner}」の CSP テナントです。CSP パートナーは他のパートナーの CSP テナントに再販できず、自社利用には別のテナントが必要です。',
   },
+  'sold-to-partner-tenant.own': {
+    en: [
+      'Customer "{customer}" uses tenant "{tenant}", the CSP tenant of "{partner}", which sells it subscription "{subscription}": ',
+      'a partner cannot sell to itself, and what it buys for its own use goes to a separate tenant (a customer with owner: {partner}) ',
+      'bought through a partner it is not affiliated with, or, for Azure, to its Azure Partner Shared Services tenant.',
+    ],
+    ja: [
+      '顧客「{customer}」のテナント「{tenant}」は、この顧客にサブスクリプション「{subscription}」を販売している「{partner}」自身の CSP テナントです。',
+      'パートナーは自社に販売できません。自社利用のサービスは、関連組織ではないパートナーから別のテナント (owner: {partner} の顧客) に購入するか、',
+      'Azure であれば共有サービス テナント (Azure Partner Shared Services) に購入します。',
+    ],
+  },
+  'sold-to-partner-tenant.seller': {
+    en: '"{partner}" sells subscription "{subscription}" here',
+    ja: '「{partner}」によるサブスクリプション「{subscription}」の販売',
+  },
   'sold-to-partner-tenant.related': {
     en: 'CSP tenant of "{partner}"',
     ja: '「{partner}」の CSP テナント',
@@ -439,8 +455,25 @@ export const findingMessages = {
     ja: 'プロバイダー「{partner}」が関連会社「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは関連会社に販売できません。',
   },
   'shared-services-misuse.no-owner': {
-    en: 'Customer "{customer}" is marked sharedServices but names no owner; an Azure Partner Shared Services tenant belongs to a partner.',
-    ja: '顧客「{customer}」は sharedServices ですが owner がありません。Azure Partner Shared Services テナントはパートナーのものです。',
+    en: [
+      'Customer "{customer}" is marked sharedServices but names no owner; a partner creates its Azure Partner Shared Services tenant ',
+      'in Partner Center for its own use: name that partner in owner.',
+    ],
+    ja: [
+      '顧客「{customer}」は sharedServices: true ですが、owner がありません。共有サービス テナントは、パートナーが自社で使うためにパートナー センターで作成するテナントです。',
+      'owner にそのパートナーを指定してください。',
+    ],
+  },
+  'shared-services-misuse.no-owner-seller': {
+    en: [
+      'Customer "{customer}" is marked sharedServices but names no owner; a partner creates its Azure Partner Shared Services tenant ',
+      'in Partner Center for its own use: if this is the one of "{partner}", which sells subscription "{subscription}" here, ',
+      'write owner: {partner}.',
+    ],
+    ja: [
+      '顧客「{customer}」は sharedServices: true ですが、owner がありません。共有サービス テナントは、パートナーが自社で使うためにパートナー センターで作成するテナントです。',
+      'サブスクリプション「{subscription}」を販売している「{partner}」の共有サービス テナントであれば、owner: {partner} と記述してください。',
+    ],
   },
   'shared-services-misuse.kind': {
     en: 'Subscription "{subscription}" ({kind}) is in the Azure Partner Shared Services tenant of "{owner}", which can hold only Azure.',

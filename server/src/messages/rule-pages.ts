@@ -80,8 +80,8 @@ export const rulePageMessages = {
     ja: '直接請求パートナーが販売するサブスクリプションに provider がないこと。',
   },
   'title.sold-to-partner-tenant': {
-    en: "No customer uses another partner's CSP tenant.",
-    ja: '顧客が他のパートナーの CSP テナントを使っていないこと。',
+    en: "No customer is on a partner's CSP tenant (a partner's own use has a tenant of its own).",
+    ja: '顧客のテナントがパートナーの CSP テナントではないこと (パートナーの自社利用には別のテナントを使う)。',
   },
   'title.cross-region-sale': {
     en: "Seller and provider are in the customer's CSP region.",
@@ -203,8 +203,8 @@ export const rulePageMessages = {
     ja: '直接請求パートナーの販売に間接プロバイダーが指定されています。',
   },
   'summary.sold-to-partner-tenant': {
-    en: 'A customer uses the CSP tenant of a partner that does not own it.',
-    ja: '顧客が、その顧客を所有していないパートナーの CSP テナントを使っています。',
+    en: "A customer uses the CSP tenant of a partner that does not own it: another partner's, or the seller's own (own use without `owner`).",
+    ja: '顧客が、owner ではないパートナーの CSP テナントを使っています (ほかのパートナーの CSP テナント、または owner のない自社利用で販売者自身の CSP テナント)。',
   },
   'summary.cross-region-sale': {
     en: 'The seller or distributor is in another CSP region than the customer.',
