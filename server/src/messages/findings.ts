@@ -261,10 +261,25 @@ export const findingMessages = {
   // Program requirements
   'mpa-not-accepted': {
     en: [
-      'Partner "{partner}" transacts but has not accepted the Microsoft Partner Agreement (mpa.accepted: true); ',
-      'orders through it are blocked.',
+      'Partner "{partner}" transacts, but {state}: a partner that transacts must have accepted the Microsoft Partner Agreement (MPA), ',
+      'and orders through a partner without it are blocked.',
     ],
-    ja: 'パートナー「{partner}」は取引していますが、Microsoft パートナー契約 (MPA) に同意していません (mpa.accepted: true)。このパートナー経由の注文はブロックされます。',
+    ja: [
+      'パートナー「{partner}」は取引していますが、{state}。取引するパートナーは Microsoft Partner Agreement (MPA) に同意している必要があり、',
+      '同意していないパートナー経由の注文はブロックされます。',
+    ],
+  },
+  'mpa-not-accepted.no-mpa': {
+    en: 'its entry has no mpa',
+    ja: 'mpa の記述がありません',
+  },
+  'mpa-not-accepted.no-accepted': {
+    en: 'its mpa has no accepted',
+    ja: 'mpa に accepted がありません',
+  },
+  'mpa-not-accepted.false': {
+    en: 'its mpa says accepted: false',
+    ja: 'mpa の accepted が false です',
   },
   'mpa-not-accepted.related': {
     en: '"{partner}" transacts here',
