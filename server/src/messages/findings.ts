@@ -342,10 +342,13 @@ export const findingMessages = {
   },
   'provider-not-linked': {
     en: [
-      '"{provider}" is not among the providers of reseller "{reseller}"; ',
-      'the two need a reseller relationship before they transact together.',
+      '"{provider}" is not among the providers of indirect reseller "{reseller}"; the two transact together only after they have ',
+      'a partnership in Partner Center (the indirect provider sends a partnership request, the indirect reseller accepts it).',
     ],
-    ja: '「{provider}」はリセラー「{reseller}」の providers にありません。一緒に取引する前にリセラー関係が必要です。',
+    ja: [
+      '「{provider}」は間接リセラー「{reseller}」の providers にありません。両者が取引できるのは、パートナー センターでパートナーシップを確立した後です',
+      ' (間接プロバイダーがパートナーシップの要求を送り、間接リセラーが承諾します)。',
+    ],
   },
   'provider-not-linked.related': {
     en: 'Providers of "{reseller}"',
