@@ -49,27 +49,27 @@ export const rulePageMessages = {
   },
   'title.mpa-not-accepted': {
     en: 'Every partner that transacts has accepted the Microsoft Partner Agreement.',
-    ja: '取引するパートナーが Microsoft パートナー契約に同意していること。',
+    ja: '取引するパートナーが Microsoft Partner Agreement (MPA) に同意していること。',
   },
   'title.mpa-after-order': {
-    en: 'Subscriptions are ordered after their seller and provider accepted the MPA.',
-    ja: 'サブスクリプションの注文日が販売者とプロバイダーの MPA 同意日以降であること。',
+    en: 'Subscriptions are ordered after their seller and indirect provider accepted the MPA.',
+    ja: 'サブスクリプションの注文日が、販売者と間接プロバイダーが MPA に同意した日以降であること。',
   },
   'title.reseller-onboarding-incomplete': {
-    en: 'Transacting indirect resellers are AI Cloud Partner Program members enrolled as indirect resellers.',
-    ja: '取引する間接リセラーが AI Cloud Partner Program に参加し、間接リセラーとして登録されていること。',
+    en: 'Transacting indirect resellers are Microsoft AI Cloud Partner Program members enrolled as indirect resellers.',
+    ja: '取引する間接リセラーが Microsoft AI Cloud パートナー プログラムに参加し、間接リセラーとして登録されていること。',
   },
   'title.direct-bill-requirements': {
     en: 'Transacting direct-bill partners meet the three direct-bill requirements.',
-    ja: '取引する直接請求パートナーが 3 つの要件を満たしていること。',
+    ja: '取引する直接請求パートナーが直接請求パートナーの 3 つの要件を満たしていること。',
   },
   'title.reseller-needs-provider': {
     en: 'A subscription sold by an indirect reseller names its indirect provider.',
     ja: '間接リセラーが販売するサブスクリプションに間接プロバイダーが指定されていること。',
   },
   'title.provider-not-linked': {
-    en: "A subscription's provider is one of its reseller's providers.",
-    ja: 'サブスクリプションの provider がリセラーの providers に含まれていること。',
+    en: "A subscription's provider is one of its indirect reseller's providers.",
+    ja: 'サブスクリプションの provider が、販売する間接リセラーの providers にあること。',
   },
   'title.provider-sells-direct': {
     en: 'Indirect providers sell through indirect resellers, not directly to customers.',
@@ -84,8 +84,8 @@ export const rulePageMessages = {
     ja: '顧客のテナントがパートナーの CSP テナントではないこと (パートナーの自社利用には別のテナントを使う)。',
   },
   'title.cross-region-sale': {
-    en: "Seller and provider are in the customer's CSP region.",
-    ja: '販売者とプロバイダーが顧客と同じ CSP リージョンにいること。',
+    en: "Seller and indirect provider are in the customer's CSP region.",
+    ja: '販売者と間接プロバイダーが顧客と同じ CSP リージョンにあること。',
   },
   'title.cross-region-relationship': {
     en: 'A partner and the indirect providers it lists are in the same CSP region.',
@@ -93,15 +93,15 @@ export const rulePageMessages = {
   },
   'title.cross-region-management': {
     en: "Partners in managedBy are in the customer's CSP region.",
-    ja: 'managedBy のパートナーが顧客と同じ CSP リージョンにいること。',
+    ja: 'managedBy のパートナーが顧客と同じ CSP リージョンにあること。',
   },
   'title.self-sale': {
     en: 'No partner sells to itself or to an affiliate.',
-    ja: 'パートナーが自社や関連会社に販売していないこと。',
+    ja: 'パートナーが自社や関連組織に販売していないこと。',
   },
   'title.shared-services-misuse': {
     en: 'An Azure Partner Shared Services tenant has an owner and holds only Microsoft Azure bought by it.',
-    ja: 'Azure Partner Shared Services テナントに所有者があり、所有者が購入した Microsoft Azure だけがあること。',
+    ja: '共有サービス テナント (Azure Partner Shared Services) に所有者があり、所有者が購入した Microsoft Azure だけがあること。',
   },
   'title.shared-services-duplicate': {
     en: 'A partner owns at most one shared services tenant.',
@@ -169,34 +169,37 @@ export const rulePageMessages = {
   },
   'summary.mpa-not-accepted': {
     en: 'A partner that transacts has not recorded its acceptance of the Microsoft Partner Agreement.',
-    ja: '取引するパートナーが Microsoft パートナー契約への同意を記録していません。',
+    ja: '取引するパートナーが Microsoft Partner Agreement (MPA) への同意を記録していません。',
   },
   'summary.mpa-after-order': {
     en: [
-      'A subscription was ordered before its seller or distributor accepted the MPA: an error when the seller is a reseller, else a ',
-      'warning.',
+      'A subscription was ordered before its seller or distributor accepted the MPA: an error when the seller is an indirect reseller, ',
+      'else a warning.',
     ],
-    ja: 'サブスクリプションが販売者または間接プロバイダーの MPA 同意より前に注文されています。販売者がリセラーならエラー、それ以外は警告です。',
+    ja: 'サブスクリプションが、販売者または間接プロバイダーの MPA への同意より前に注文されています。販売者が間接リセラーならエラー、それ以外は警告です。',
   },
   'summary.reseller-onboarding-incomplete': {
-    en: 'A transacting indirect reseller has not confirmed its AI Cloud Partner Program membership and reseller enrollment.',
-    ja: '取引する間接リセラーが AI Cloud Partner Program への参加と間接リセラーとしての登録を確認していません。',
+    en: [
+      'A transacting indirect reseller has not confirmed its Microsoft AI Cloud Partner Program membership and its enrollment as an ',
+      'indirect reseller.',
+    ],
+    ja: '取引する間接リセラーが、Microsoft AI Cloud パートナー プログラムへの参加と間接リセラーとしての登録を確認していません。',
   },
   'summary.direct-bill-requirements': {
     en: 'A transacting direct-bill partner has not confirmed all three direct-bill requirements.',
-    ja: '取引する直接請求パートナーが 3 つの要件をすべて確認していません。',
+    ja: '取引する直接請求パートナーが、直接請求パートナーの 3 つの要件の一部を確認していません。',
   },
   'summary.reseller-needs-provider': {
-    en: "A reseller's sale names no distributor.",
-    ja: 'リセラーの販売に間接プロバイダーが指定されていません。',
+    en: "An indirect reseller's sale names no distributor.",
+    ja: '間接リセラーの販売に間接プロバイダーが指定されていません。',
   },
   'summary.provider-not-linked': {
-    en: "The sale's distributor is not one of the reseller's `providers`.",
-    ja: '販売の間接プロバイダーがリセラーの `providers` に含まれていません。',
+    en: "The sale's distributor is not one of the indirect reseller's `providers`.",
+    ja: '販売の間接プロバイダーが間接リセラーの `providers` にありません。',
   },
   'summary.provider-sells-direct': {
-    en: 'A distributor is written as the seller instead of a reseller (inferred rule).',
-    ja: 'リセラーではなく間接プロバイダーが販売者として書かれています (推定したルール)。',
+    en: 'A distributor is written as the seller instead of an indirect reseller (inferred rule).',
+    ja: '間接リセラーではなく間接プロバイダーが販売者として書かれています (推定したルール)。',
   },
   'summary.direct-bill-has-provider': {
     en: "A direct-bill partner's sale names a distributor.",
@@ -220,14 +223,14 @@ export const rulePageMessages = {
   },
   'summary.self-sale': {
     en: 'A partner sells to its own tenant or to an affiliate.',
-    ja: 'パートナーが自社のテナントまたは関連会社に販売しています。',
+    ja: 'パートナーが自社のテナントまたは関連組織に販売しています。',
   },
   'summary.shared-services-misuse': {
     en: [
       'An Azure Partner Shared Services tenant has no owner, holds something other than Microsoft Azure, or is sold by another ',
       'partner.',
     ],
-    ja: 'Azure Partner Shared Services テナントに所有者がない、Microsoft Azure 以外のものがある、またはほかのパートナーが販売しています。',
+    ja: '共有サービス テナント (Azure Partner Shared Services) に所有者がない、Microsoft Azure 以外のものがある、またはほかのパートナーが販売しています。',
   },
   'summary.shared-services-duplicate': {
     en: 'A partner owns more than one shared services tenant (inferred rule).',
