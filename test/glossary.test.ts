@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { joined } from '../server/src/messages/entry';
+import { Entry, joined } from '../server/src/messages/entry';
 import { AREAS } from '../server/src/messages';
 import { repoRoot } from './support';
 
@@ -49,7 +49,7 @@ function forbiddenTerms(text: string, rows: readonly GlossaryRow[]): string[] {
 function japaneseStrings(): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
   for (const [area, entries] of Object.entries(AREAS))
-    for (const [key, entry] of Object.entries(entries))
+    for (const [key, entry] of Object.entries(entries as Record<string, Entry>))
       out.push({ where: `server/src/messages/${area}.ts ${key}`, text: joined(entry.ja) });
   for (const file of ['package.nls.ja.json', path.join('l10n', 'bundle.l10n.ja.json')]) {
     const strings = JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;

@@ -491,8 +491,8 @@ export const findingMessages = {
   },
   'self-sale.provider-affiliate': {
     en: [
-      'Indirect provider "{partner}" supplies subscription "{subscription}" for "{customer}", an affiliate (organization "{organization}"); ',
-      'CSP partners may not sell to affiliates.',
+      'Indirect provider "{partner}" supplies subscription "{subscription}" for "{customer}", ',
+      'an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.',
     ],
     ja: [
       '間接プロバイダー「{partner}」が関連組織「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。',

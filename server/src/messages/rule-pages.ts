@@ -206,7 +206,10 @@ export const rulePageMessages = {
     ja: '直接請求パートナーの販売に間接プロバイダーが指定されています。',
   },
   'summary.sold-to-partner-tenant': {
-    en: "A customer uses the CSP tenant of a partner that does not own it: another partner's, or the seller's own (own use without `owner`).",
+    en: [
+      "A customer uses the CSP tenant of a partner that does not own it: another partner's, ",
+      "or the seller's own (own use without `owner`).",
+    ],
     ja: '顧客が、owner ではないパートナーの CSP テナントを使っています (ほかのパートナーの CSP テナント、または owner のない自社利用で販売者自身の CSP テナント)。',
   },
   'summary.cross-region-sale': {
