@@ -648,7 +648,7 @@ describe('CLI (bundled bin in a child process)', () => {
       it('speaks Japanese with --locale ja', () => {
         const run = cli(['scenario', '5', `${SCN}/self-sale.yaml`, '--locale', 'ja']);
         assert.equal(run.status, 1);
-        assert.match(run.stdout, /^5\. 自社や関連会社に販売しているパートナーはありますか\?$/m);
+        assert.match(run.stdout, /^5\. 自社や関連組織に販売しているパートナーはありますか\?$/m);
         assert.match(run.stdout, /^ {2}✗ fabrikam-internal \/ m365-e3 — 「fabrikam」は自社のテナント/m);
         assert.match(run.stdout, /サポート 0 件、非サポート 3 件、該当なし 0 件/);
       });

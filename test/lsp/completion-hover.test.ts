@@ -465,7 +465,7 @@ describe('language server: completion and hover over the protocol', () => {
           kind: 'markdown',
           value:
             '`contoso-dist` · **Contoso Distribution GmbH**\n\nIndirect provider · DE (Germany) · CSP region europe\n\n' +
-            'MPA accepted on 2024-11-04\n\nSubscriptions sold: 0 · provided: 1 · customers: 1\n\nLinked resellers: 2',
+            'MPA accepted on 2024-11-04\n\nSubscriptions sold: 0 · provided: 1 · customers: 1\n\nLinked indirect resellers: 2',
         },
         range,
       });

@@ -76,12 +76,16 @@ export const countOf = (diagnostics: Diagnostic[], target: Diagnostic): number =
 
 export const countRule = (diagnostics: Diagnostic[], rule: string): number => diagnostics.filter((d) => d.code === rule).length;
 
-/** Errors of `after` that `before` did not have (as a multiset of rule + message). */
+/**
+ * Errors of `after` that `before` did not have (as a multiset of rule + message). A line number that a
+ * message quotes (`duplicate-id`) moves with the lines a fix adds or removes above it: it does not count.
+ */
 export function newErrors(before: Diagnostic[], after: Diagnostic[]): string[] {
-  const left = before.filter((d) => d.severity === 1).map(key);
+  const unlined = (d: Diagnostic) => (d.code === 'duplicate-id' ? key(d).replace(/\d+/g, '#') : key(d));
+  const left = before.filter((d) => d.severity === 1).map(unlined);
   return after
     .filter((d) => d.severity === 1)
-    .map(key)
+    .map(unlined)
     .filter((k) => {
       const i = left.indexOf(k);
       if (i === -1) return true;

@@ -97,11 +97,11 @@ describe('language server: scenario checks', () => {
       // The path through fabrikam: not supported (fabrikam's MPA came after the order), linked to its soldBy line.
       const chain = itemLines(markdown).find((l) => l.includes('woodgrove / m365-e3: Microsoft → contoso-dist → fabrikam → woodgrove'));
       assert.ok(chain?.startsWith('- ✗ **not supported** — '), chain);
-      assert.ok(markdown.includes(`[${lineOf(example, 'soldBy: fabrikam', 'fabrikam')}](${uri}#L90)`));
+      assert.ok(markdown.includes(`[${lineOf(example, 'soldBy: fabrikam', 'fabrikam')}](${uri}#L91)`));
       assert.ok(markdown.includes(`[mpa-after-order](${ruleHref('mpa-after-order')})`));
       // The unknown seller and the valid path through a provider that sells direct (a note, still supported).
-      assert.ok(markdown.includes(`[unknown-reference](${ruleHref('unknown-reference')}) · Lines: [96](${uri}#L96)`));
-      assert.equal(lineOf(example, 'soldBy: fabrikm', 'fabrikm'), 96);
+      assert.ok(markdown.includes(`[unknown-reference](${ruleHref('unknown-reference')}) · Lines: [97](${uri}#L97)`));
+      assert.equal(lineOf(example, 'soldBy: fabrikm', 'fabrikm'), 97);
       assert.ok(
         itemLines(markdown).some((l) => l.startsWith('- ✓ **supported** — woodgrove / teams: Microsoft → contoso-dist → woodgrove')),
       );
@@ -238,7 +238,7 @@ describe('language server: scenario checks', () => {
       assert.ok(markdown.includes(`Lines: ${lineOf(example, 'managedBy: [litware-dist-us]', 'litware-dist-us')}`), markdown);
       assert.doesNotMatch(markdown, /#L\d/);
       // Without reportUri the links stay absolute, whatever the scheme.
-      assert.ok((await scenario({ scenario: 3, customer: 'woodgrove' }, untitled)).markdown.includes(`(${untitled}#L93)`));
+      assert.ok((await scenario({ scenario: 3, customer: 'woodgrove' }, untitled)).markdown.includes(`(${untitled}#L94)`));
     });
 
     it('a manifest with YAML errors: the report says so', async () => {

@@ -5,7 +5,7 @@ import type { Finding, Fix } from '../core/finding';
 import type { Model, Path, Reference } from '../core/model';
 import { entityAt, subscriptionAt } from '../core/queries';
 import { message } from '../messages';
-import { ruleById } from '../core/rules';
+import { ruleById, rules } from '../core/rules';
 import { editSpans } from '../core/fix-check';
 import { applyEdits, LineIndex, Range, TextEdit } from '../core/text';
 import { COMMANDS, FIX_ALL_KIND } from '../protocol';
@@ -342,10 +342,14 @@ function linksAround(model: Model, places: Iterable<string>): Map<string, Set<st
   return links;
 }
 
-/** Errors of `after` that `before` did not have, compared by rule and message (ranges move with edits). */
+/**
+ * Errors of `after` that `before` did not have, compared by rule and message (ranges move with edits). The
+ * line numbers that some messages quote move too (a fix that removes a line above the first declaration of a
+ * duplicate id): the numbers in the messages of the rules that read `line-numbers` are left out.
+ */
 function newErrors(before: Finding[], after: Finding[]): Finding[] {
   const left = new Map<string, number>();
-  const key = (f: Finding) => `${f.rule}\0${f.message}`;
+  const key = (f: Finding) => `${f.rule}\0${QUOTES_LINES.has(f.rule) ? f.message.replace(/\d+/g, '#') : f.message}`;
   for (const f of before) if (f.severity === 'error') left.set(key(f), (left.get(key(f)) ?? 0) + 1);
   return after.filter((f) => {
     if (f.severity !== 'error') return false;
@@ -354,6 +358,9 @@ function newErrors(before: Finding[], after: Finding[]): Finding[] {
     return n <= 0;
   });
 }
+
+/** The rules whose messages quote line numbers. */
+const QUOTES_LINES: ReadonlySet<string> = new Set(rules.filter((rule) => rule.dependsOn.includes('line-numbers')).map((rule) => rule.id));
 
 /** The subscription, or else the partner or customer entry, a finding is about: `customers/0/subscriptions/2`, `partners/1`. */
 function placeOf(finding: Finding): string {

@@ -171,6 +171,17 @@ export const findingMessages = {
     en: '"{id}" is declared here',
     ja: '「{id}」の宣言',
   },
+  'providers-not-reseller': {
+    en: [
+      'Partner "{partner}" is {actual}: only indirect resellers list providers (the indirect providers they work with); ',
+      'remove providers.',
+    ],
+    ja: 'パートナー「{partner}」は{actual}です。providers (連携する間接プロバイダー) を記述できるのは間接リセラーだけです。providers を削除してください。',
+  },
+  'providers-not-reseller.related': {
+    en: 'Type of "{partner}"',
+    ja: '「{partner}」の種類',
+  },
   'type.indirect-provider': {
     en: 'an indirect provider',
     ja: '間接プロバイダー',
@@ -205,7 +216,7 @@ export const findingMessages = {
   },
   'unknown-country.21vianet': {
     en: '"{code}" is not a CSP market: China is served by a separate program, Partner Center operated by 21Vianet.',
-    ja: '「{code}」は CSP マーケットではありません。中国は別のプログラム (21Vianet が運営する Partner Center) の対象です。',
+    ja: '「{code}」は CSP マーケットではありません。中国は別のプログラム (21Vianet が運営するパートナー センター) の対象です。',
   },
   'unknown-country.no-market': {
     en: '"{code}" is not a CSP market: Microsoft lists it in no CSP region.',
@@ -224,8 +235,8 @@ export const findingMessages = {
     ja: '「{other}」の PartnerID {partnerId}',
   },
   'duplicate-partner-tenant': {
-    en: 'CSP tenant "{tenant}" is also used by partner "{other}"; one CSP tenant is one partner account in one region.',
-    ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つの CSP テナントは 1 つのリージョンの 1 つのパートナー アカウントです。',
+    en: 'CSP tenant "{tenant}" is also used by partner "{other}"; one CSP tenant is one partner account in one CSP region.',
+    ja: 'CSP テナント「{tenant}」はパートナー「{other}」でも使われています。1 つの CSP テナントは、1 つの CSP リージョンの 1 つのパートナー アカウントです。',
   },
   'duplicate-partner-tenant.reenrolled': {
     en: [
@@ -250,10 +261,25 @@ export const findingMessages = {
   // Program requirements
   'mpa-not-accepted': {
     en: [
-      'Partner "{partner}" transacts but has not accepted the Microsoft Partner Agreement (mpa.accepted: true); ',
-      'orders through it are blocked.',
+      'Partner "{partner}" transacts, but {state}: a partner that transacts must have accepted the Microsoft Partner Agreement (MPA), ',
+      'and orders through a partner without it are blocked.',
     ],
-    ja: 'パートナー「{partner}」は取引していますが、Microsoft パートナー契約 (MPA) に同意していません (mpa.accepted: true)。このパートナー経由の注文はブロックされます。',
+    ja: [
+      'パートナー「{partner}」は取引していますが、{state}。取引するパートナーは Microsoft Partner Agreement (MPA) に同意している必要があり、',
+      '同意していないパートナー経由の注文はブロックされます。',
+    ],
+  },
+  'mpa-not-accepted.no-mpa': {
+    en: 'its entry has no mpa',
+    ja: 'mpa の記述がありません',
+  },
+  'mpa-not-accepted.no-accepted': {
+    en: 'its mpa has no accepted',
+    ja: 'mpa に accepted がありません',
+  },
+  'mpa-not-accepted.false': {
+    en: 'its mpa says accepted: false',
+    ja: 'mpa の accepted が false です',
   },
   'mpa-not-accepted.related': {
     en: '"{partner}" transacts here',
@@ -261,12 +287,12 @@ export const findingMessages = {
   },
   'mpa-after-order': {
     en: [
-      'Reseller "{partner}" accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; ',
-      'a reseller must accept the MPA before its PartnerID is associated with an order.',
+      'Indirect reseller "{partner}" accepted the MPA on {acceptedOn}, after subscription "{subscription}" was ordered on {orderedOn}; ',
+      'an indirect reseller must accept the MPA before its PartnerID is associated with an order.',
     ],
     ja: [
-      'リセラー「{partner}」が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。',
-      'リセラーは PartnerID が注文に関連付けられる前に MPA に同意しなければなりません。',
+      '間接リセラー「{partner}」が MPA に同意したのは {acceptedOn} で、サブスクリプション「{subscription}」の注文日 {orderedOn} より後です。',
+      '間接リセラーは、PartnerID が注文に関連付けられる前に MPA に同意している必要があります。',
     ],
   },
   'mpa-after-order.other': {
@@ -288,22 +314,28 @@ export const findingMessages = {
     ja: '販売者',
   },
   'role.provider': {
-    en: 'provider',
-    ja: 'プロバイダー',
+    en: 'indirect provider',
+    ja: '間接プロバイダー',
   },
   'reseller-onboarding-incomplete': {
     en: [
       'Indirect reseller "{partner}" transacts but has not confirmed {missing}; ',
-      'it must be an AI Cloud Partner Program member enrolled as an indirect reseller before new business.',
+      'it must be a Microsoft AI Cloud Partner Program member enrolled as an indirect reseller before new business.',
     ],
-    ja: '間接リセラー「{partner}」は取引していますが、{missing} が確認されていません。新規取引の前に AI Cloud Partner Program に参加し、間接リセラーとして登録されている必要があります。',
+    ja: [
+      '間接リセラー「{partner}」は取引していますが、{missing} が確認されていません。',
+      '新規の取引の前に、Microsoft AI Cloud パートナー プログラムに参加し、間接リセラーとして登録されている必要があります。',
+    ],
   },
   'direct-bill-requirements': {
     en: [
       'Direct-bill partner "{partner}" transacts but has not confirmed {missing}; ',
-      'direct-bill partners must meet all direct-bill requirements.',
+      'to transact as a direct-bill partner it must meet every direct-bill requirement.',
     ],
-    ja: '直接請求パートナー「{partner}」は取引していますが、{missing} が確認されていません。直接請求パートナーはすべての要件を満たす必要があります。',
+    ja: [
+      '直接請求パートナー「{partner}」は取引していますが、{missing} が確認されていません。',
+      '直接請求パートナーとして取引するには、直接請求パートナーの要件をすべて満たしている必要があります。',
+    ],
   },
 
   // Transaction paths
@@ -312,14 +344,20 @@ export const findingMessages = {
       'Subscription "{subscription}" is sold by indirect reseller "{reseller}" but names no provider; ',
       'an indirect reseller buys through an indirect provider.',
     ],
-    ja: 'サブスクリプション「{subscription}」は間接リセラー「{reseller}」が販売していますが、provider がありません。間接リセラーは間接プロバイダーを通じて購入します。',
+    ja: [
+      'サブスクリプション「{subscription}」の販売者は間接リセラー「{reseller}」ですが、provider (間接プロバイダー) がありません。',
+      '間接リセラーは間接プロバイダーを通じて購入します。',
+    ],
   },
   'provider-not-linked': {
     en: [
-      '"{provider}" is not among the providers of reseller "{reseller}"; ',
-      'the two need a reseller relationship before they transact together.',
+      '"{provider}" is not among the providers of indirect reseller "{reseller}"; the two transact together only after they have ',
+      'a partnership in Partner Center (the indirect provider sends a partnership request, the indirect reseller accepts it).',
     ],
-    ja: '「{provider}」はリセラー「{reseller}」の providers にありません。一緒に取引する前にリセラー関係が必要です。',
+    ja: [
+      '「{provider}」は間接リセラー「{reseller}」の providers にありません。両者が取引できるのは、パートナー センターでパートナーシップを確立した後です',
+      ' (間接プロバイダーがパートナーシップの要求を送り、間接リセラーが承諾します)。',
+    ],
   },
   'provider-not-linked.related': {
     en: 'Providers of "{reseller}"',
@@ -328,23 +366,48 @@ export const findingMessages = {
   'provider-sells-direct': {
     en: [
       '"{provider}" is an indirect provider: it sells through indirect resellers, ',
-      'and the reseller is the partner of record for subscription "{subscription}".',
+      'and the indirect reseller is the partner of record for subscription "{subscription}".',
     ],
-    ja: '「{provider}」は間接プロバイダーです。間接リセラーを通じて販売し、サブスクリプション「{subscription}」の販売パートナー (Partner of Record) はリセラーになります。',
+    ja: [
+      '「{provider}」は間接プロバイダーです。間接プロバイダーは間接リセラーを通じて販売し、',
+      'サブスクリプション「{subscription}」の Partner of Record は間接リセラーになります。',
+    ],
   },
   'direct-bill-has-provider': {
     en: [
       'Subscription "{subscription}" is sold by direct-bill partner "{partner}", ',
       'which buys from Microsoft directly and takes no provider; remove "{provider}".',
     ],
-    ja: 'サブスクリプション「{subscription}」は直接請求パートナー「{partner}」が販売しており、Microsoft から直接購入します。provider「{provider}」は不要です。',
+    ja: [
+      'サブスクリプション「{subscription}」の販売者は直接請求パートナー「{partner}」です。',
+      '直接請求パートナーは Microsoft から直接購入するので、間接プロバイダーは入りません。provider「{provider}」を削除してください。',
+    ],
   },
   'sold-to-partner-tenant': {
     en: [
       'Customer "{customer}" uses tenant "{tenant}", the CSP tenant of partner "{partner}"; ',
       "a CSP partner cannot resell to another partner's CSP tenant, and own use needs a separate tenant.",
     ],
-    ja: '顧客「{customer}」のテナント「{tenant}」はパートナー「{partner}」の CSP テナントです。CSP パートナーは他のパートナーの CSP テナントに再販できず、自社利用には別のテナントが必要です。',
+    ja: [
+      '顧客「{customer}」のテナント「{tenant}」は、パートナー「{partner}」の CSP テナントです。',
+      'CSP パートナーは別の CSP パートナーの CSP テナントに再販できません。自社利用には別のテナントが必要です。',
+    ],
+  },
+  'sold-to-partner-tenant.own': {
+    en: [
+      'Customer "{customer}" uses tenant "{tenant}", the CSP tenant of "{partner}", which sells it subscription "{subscription}": ',
+      'a partner cannot sell to itself, and what it buys for its own use goes to a separate tenant (a customer with owner: {partner}) ',
+      'bought through a partner it is not affiliated with, or, for Azure, to its Azure Partner Shared Services tenant.',
+    ],
+    ja: [
+      '顧客「{customer}」のテナント「{tenant}」は、この顧客にサブスクリプション「{subscription}」を販売している「{partner}」自身の CSP テナントです。',
+      'パートナーは自社に販売できません。自社利用のサービスは、関連組織ではないパートナーから別のテナント (owner: {partner} の顧客) に購入するか、',
+      'Azure であれば共有サービス テナント (Azure Partner Shared Services) に購入します。',
+    ],
+  },
+  'sold-to-partner-tenant.seller': {
+    en: '"{partner}" sells subscription "{subscription}" here',
+    ja: '「{partner}」によるサブスクリプション「{subscription}」の販売',
   },
   'sold-to-partner-tenant.related': {
     en: 'CSP tenant of "{partner}"',
@@ -355,33 +418,46 @@ export const findingMessages = {
   'cross-region-sale': {
     en: [
       '"{partner}" is in CSP region "{partnerRegion}" ({partnerCountry}) but customer "{customer}" is in "{customerRegion}" ',
-      '({customerCountry}); a partner sells only to customers of its own region.',
+      '({customerCountry}); a partner sells only to customers of its own CSP region.',
     ],
     ja: [
-      '「{partner}」は CSP リージョン「{partnerRegion}」({partnerCountry}) ですが、顧客「{customer}」は「{customerRegion}」({customerCountry}) です。',
-      'パートナーは自分のリージョンの顧客にのみ販売できます。',
+      '「{partner}」の CSP リージョンは「{partnerRegion}」({partnerCountry}) ですが、顧客「{customer}」の CSP リージョンは「{customerRegion}」({customerCountry}) です。',
+      'パートナーが販売できるのは、同じ CSP リージョンの顧客だけです。',
     ],
   },
   'cross-region-relationship': {
     en: [
-      'Reseller "{reseller}" ({resellerRegion}) lists provider "{provider}" in CSP region "{providerRegion}"; ',
-      'a reseller and its provider must be in the same CSP region.',
+      'Indirect reseller "{reseller}" ({resellerRegion}) lists indirect provider "{provider}" of CSP region "{providerRegion}"; ',
+      'an indirect reseller and its indirect providers must be in the same CSP region.',
     ],
-    ja: 'リセラー「{reseller}」({resellerRegion}) の providers にある「{provider}」は CSP リージョン「{providerRegion}」です。リセラーとプロバイダーは同じ CSP リージョンでなければなりません。',
+    ja: [
+      '間接リセラー「{reseller}」({resellerRegion}) の providers にある間接プロバイダー「{provider}」の CSP リージョンは「{providerRegion}」です。',
+      '間接リセラーと間接プロバイダーは同じ CSP リージョンにある必要があります。',
+    ],
+  },
+  'cross-region-relationship.partner': {
+    en: [
+      'Partner "{partner}" ({partnerRegion}) lists indirect provider "{provider}" of CSP region "{providerRegion}"; ',
+      'a partner works only with partners of its own CSP region.',
+    ],
+    ja: [
+      'パートナー「{partner}」({partnerRegion}) の providers にある間接プロバイダー「{provider}」の CSP リージョンは「{providerRegion}」です。',
+      'パートナーが関係を確立できるのは、同じ CSP リージョンのパートナーとだけです。',
+    ],
   },
   'cross-region-management': {
     en: [
       '"{partner}" ({partnerRegion}) manages subscription "{subscription}" of customer "{customer}" in CSP region ',
-      '"{customerRegion}"; customers accept relationships only from partners of their region.',
+      '"{customerRegion}"; customers accept relationship requests only from partners of their CSP region.',
     ],
     ja: [
-      '「{partner}」({partnerRegion}) は CSP リージョン「{customerRegion}」の顧客「{customer}」のサブスクリプション「{subscription}」を管理しています。',
-      '顧客は自分のリージョンのパートナーからの関係のみ承認できます。',
+      '「{partner}」({partnerRegion}) は、CSP リージョン「{customerRegion}」の顧客「{customer}」のサブスクリプション「{subscription}」を管理しています。',
+      '顧客が関係の要求を承諾できるのは、同じ CSP リージョンのパートナーからの要求だけです。',
     ],
   },
   'region.related': {
     en: '"{entity}" is in {country} ({region})',
-    ja: '「{entity}」は {country} ({region})',
+    ja: '「{entity}」は {country} にあります (CSP リージョン {region})',
   },
 
   // Own use and self-sales
@@ -393,7 +469,7 @@ export const findingMessages = {
     ],
     ja: [
       '「{partner}」は自社のテナント「{customer}」にサブスクリプション「{subscription}」を販売しています。CSP パートナーは自社に販売できません。',
-      '関連のないパートナーから購入してください (Azure の場合は Azure Partner Shared Services テナントも使えます)。',
+      '関連組織ではないパートナーから購入してください (Azure であれば共有サービス テナントも使えます)。',
     ],
   },
   'self-sale.affiliate': {
@@ -401,47 +477,70 @@ export const findingMessages = {
       '"{partner}" sells subscription "{subscription}" to "{customer}", an affiliate (organization "{organization}"); ',
       'CSP partners may not sell to affiliates.',
     ],
-    ja: '「{partner}」は関連会社「{customer}」(organization「{organization}」) にサブスクリプション「{subscription}」を販売しています。CSP パートナーは関連会社に販売できません。',
+    ja: [
+      '「{partner}」は関連組織「{customer}」(organization「{organization}」) にサブスクリプション「{subscription}」を販売しています。',
+      'CSP パートナーは関連組織に販売できません。',
+    ],
   },
   'self-sale.provider-owner': {
     en: [
-      'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", its own tenant; ',
+      'Indirect provider "{partner}" supplies subscription "{subscription}" for "{customer}", its own tenant; ',
       'CSP partners may not sell to themselves.',
     ],
-    ja: 'プロバイダー「{partner}」が自社のテナント「{customer}」向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは自社に販売できません。',
+    ja: '間接プロバイダー「{partner}」が自社のテナント「{customer}」向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは自社に販売できません。',
   },
   'self-sale.provider-affiliate': {
     en: [
-      'Provider "{partner}" supplies subscription "{subscription}" for "{customer}", an affiliate (organization "{organization}"); ',
-      'CSP partners may not sell to affiliates.',
+      'Indirect provider "{partner}" supplies subscription "{subscription}" for "{customer}", ',
+      'an affiliate (organization "{organization}"); CSP partners may not sell to affiliates.',
     ],
-    ja: 'プロバイダー「{partner}」が関連会社「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。CSP パートナーは関連会社に販売できません。',
+    ja: [
+      '間接プロバイダー「{partner}」が関連組織「{customer}」(organization「{organization}」) 向けのサブスクリプション「{subscription}」を供給しています。',
+      'CSP パートナーは関連組織に販売できません。',
+    ],
   },
   'shared-services-misuse.no-owner': {
-    en: 'Customer "{customer}" is marked sharedServices but names no owner; an Azure Partner Shared Services tenant belongs to a partner.',
-    ja: '顧客「{customer}」は sharedServices ですが owner がありません。Azure Partner Shared Services テナントはパートナーのものです。',
+    en: [
+      'Customer "{customer}" is marked sharedServices but names no owner; a partner creates its Azure Partner Shared Services tenant ',
+      'in Partner Center for its own use: name that partner in owner.',
+    ],
+    ja: [
+      '顧客「{customer}」は sharedServices: true ですが、owner がありません。共有サービス テナントは、パートナーが自社で使うためにパートナー センターで作成するテナントです。',
+      'owner にそのパートナーを指定してください。',
+    ],
+  },
+  'shared-services-misuse.no-owner-seller': {
+    en: [
+      'Customer "{customer}" is marked sharedServices but names no owner; a partner creates its Azure Partner Shared Services tenant ',
+      'in Partner Center for its own use: if this is the one of "{partner}", which sells subscription "{subscription}" here, ',
+      'write owner: {partner}.',
+    ],
+    ja: [
+      '顧客「{customer}」は sharedServices: true ですが、owner がありません。共有サービス テナントは、パートナーが自社で使うためにパートナー センターで作成するテナントです。',
+      'サブスクリプション「{subscription}」を販売している「{partner}」の共有サービス テナントであれば、owner: {partner} と記述してください。',
+    ],
   },
   'shared-services-misuse.kind': {
     en: 'Subscription "{subscription}" ({kind}) is in the Azure Partner Shared Services tenant of "{owner}", which can hold only Azure.',
-    ja: 'サブスクリプション「{subscription}」({kind}) は「{owner}」の Azure Partner Shared Services テナントにありますが、このテナントには Azure しか置けません。',
+    ja: 'サブスクリプション「{subscription}」({kind}) は「{owner}」の共有サービス テナントにありますが、共有サービス テナントに置けるのは Azure だけです。',
   },
   'shared-services-misuse.publisher': {
     en: [
       'Subscription "{subscription}" is a third-party offer in the Azure Partner Shared Services tenant of "{owner}", ',
       'which can hold only Microsoft Azure.',
     ],
-    ja: 'サブスクリプション「{subscription}」はサードパーティのオファーですが、「{owner}」の Azure Partner Shared Services テナントには Microsoft Azure しか置けません。',
+    ja: 'サブスクリプション「{subscription}」はサードパーティのオファーですが、「{owner}」の共有サービス テナントに置けるのは Microsoft Azure だけです。',
   },
   'shared-services-misuse.seller': {
     en: [
       'Subscription "{subscription}" in the Azure Partner Shared Services tenant of "{owner}" is sold by "{partner}"; ',
       'only the owner buys for its shared services tenant.',
     ],
-    ja: '「{owner}」の Azure Partner Shared Services テナントのサブスクリプション「{subscription}」を「{partner}」が販売しています。共有サービス テナントの購入は所有者のみが行います。',
+    ja: '「{owner}」の共有サービス テナントにあるサブスクリプション「{subscription}」を「{partner}」が販売しています。共有サービス テナントの購入は所有者だけが行います。',
   },
   'shared-services-duplicate': {
     en: 'Partner "{owner}" already has a shared services tenant ("{first}"); Partner Center creates one per partner account.',
-    ja: 'パートナー「{owner}」にはすでに共有サービス テナント (「{first}」) があります。Partner Center が作成するのはパートナー アカウントごとに 1 つです。',
+    ja: 'パートナー「{owner}」にはすでに共有サービス テナント (「{first}」) があります。パートナー センターが作成する共有サービス テナントは、パートナー アカウントごとに 1 つです。',
   },
   'shared-services-duplicate.related': {
     en: 'First shared services tenant of "{owner}"',
@@ -452,7 +551,10 @@ export const findingMessages = {
       'Customer "{customer}" is owned by "{owner}" but uses its CSP tenant "{tenant}"; ',
       'own-use purchases go to a separate customer tenant, never the CSP tenant.',
     ],
-    ja: '顧客「{customer}」は「{owner}」の自社利用ですが、その CSP テナント「{tenant}」を使っています。自社利用の購入は CSP テナントではなく別の顧客テナントに行います。',
+    ja: [
+      '顧客「{customer}」は「{owner}」の自社利用の顧客ですが、テナントに所有者自身の CSP テナント「{tenant}」を使っています。',
+      '自社利用で購入するサービスは CSP テナントには入れられません。別の顧客テナントを使ってください。',
+    ],
   },
   'own-use-tenant.related': {
     en: 'CSP tenant of "{owner}"',

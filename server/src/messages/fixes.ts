@@ -37,7 +37,7 @@ export const fixMessages = {
   },
   'fix.sell-through-reseller': {
     en: 'Sell through reseller "{value}"',
-    ja: 'リセラー「{value}」経由で販売',
+    ja: '間接リセラー「{value}」経由で販売',
   },
   'fix.remove-provider': {
     en: 'Remove provider "{value}"',
@@ -47,13 +47,17 @@ export const fixMessages = {
     en: 'Sell through "{value}"',
     ja: '「{value}」経由で販売',
   },
+  'fix.remove-providers': {
+    en: 'Remove providers from "{partner}"',
+    ja: '「{partner}」から providers を削除',
+  },
   'fix.remove-relationship': {
     en: 'Remove "{value}" from providers',
     ja: '「{value}」を providers から削除',
   },
   'fix.replace-relationship': {
     en: 'Replace with provider "{value}"',
-    ja: 'プロバイダー「{value}」に置き換え',
+    ja: '間接プロバイダー「{value}」に置き換え',
   },
   'fix.remove-manager': {
     en: 'Remove "{value}" from managedBy',
@@ -65,7 +69,7 @@ export const fixMessages = {
   },
   'fix.use-shared-services': {
     en: 'Use Azure Partner Shared Services',
-    ja: 'Azure Partner Shared Services を使う',
+    ja: 'Azure Partner Shared Services (共有サービス テナント) を使う',
   },
   'fix.fix-all-rule': {
     en: 'Fix all {count} {rule} problems in this file',

@@ -21,7 +21,7 @@ export const languageServerMessages = {
   },
   'lsp.lens': {
     en: '{activity} · {customers} · {region}',
-    ja: '{activity} · {customers} · リージョン {region}',
+    ja: '{activity} · {customers} · CSP リージョン {region}',
   },
   'lsp.lens.sells.one': {
     en: 'sells 1 subscription',
@@ -107,7 +107,7 @@ export const languageServerMessages = {
   },
   'lsp.completion.derived-region': {
     en: 'region of {country}',
-    ja: '{country} のリージョン',
+    ja: '{country} の CSP リージョン',
   },
   'lsp.hover.type.indirect-provider': {
     en: 'Indirect provider',
@@ -158,8 +158,8 @@ export const languageServerMessages = {
     ja: '販売したサブスクリプション: {sold} · 供給: {provided} · 顧客: {customers}',
   },
   'lsp.hover.resellers': {
-    en: 'Linked resellers: {count}',
-    ja: 'リンクされたリセラー: {count}',
+    en: 'Linked indirect resellers: {count}',
+    ja: 'パートナーシップのある間接リセラー: {count}',
   },
   'lsp.hover.subscriptions': {
     en: 'Subscriptions: {count}',

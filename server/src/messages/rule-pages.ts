@@ -23,6 +23,10 @@ export const rulePageMessages = {
     en: 'References name the right kind: providers are indirect providers, sellers are partners.',
     ja: '参照先の種類が正しいこと (provider は間接プロバイダー、販売者はパートナー)。',
   },
+  'title.providers-not-reseller': {
+    en: 'Only indirect resellers list providers.',
+    ja: 'providers を記述しているのが間接リセラーだけであること。',
+  },
   'title.unknown-country': {
     en: 'Every country is a CSP market.',
     ja: 'country が CSP マーケットであること。',
@@ -45,27 +49,27 @@ export const rulePageMessages = {
   },
   'title.mpa-not-accepted': {
     en: 'Every partner that transacts has accepted the Microsoft Partner Agreement.',
-    ja: '取引するパートナーが Microsoft パートナー契約に同意していること。',
+    ja: '取引するパートナーが Microsoft Partner Agreement (MPA) に同意していること。',
   },
   'title.mpa-after-order': {
-    en: 'Subscriptions are ordered after their seller and provider accepted the MPA.',
-    ja: 'サブスクリプションの注文日が販売者とプロバイダーの MPA 同意日以降であること。',
+    en: 'Subscriptions are ordered after their seller and indirect provider accepted the MPA.',
+    ja: 'サブスクリプションの注文日が、販売者と間接プロバイダーが MPA に同意した日以降であること。',
   },
   'title.reseller-onboarding-incomplete': {
-    en: 'Transacting indirect resellers are AI Cloud Partner Program members enrolled as indirect resellers.',
-    ja: '取引する間接リセラーが AI Cloud Partner Program に参加し、間接リセラーとして登録されていること。',
+    en: 'Transacting indirect resellers are Microsoft AI Cloud Partner Program members enrolled as indirect resellers.',
+    ja: '取引する間接リセラーが Microsoft AI Cloud パートナー プログラムに参加し、間接リセラーとして登録されていること。',
   },
   'title.direct-bill-requirements': {
     en: 'Transacting direct-bill partners meet the three direct-bill requirements.',
-    ja: '取引する直接請求パートナーが 3 つの要件を満たしていること。',
+    ja: '取引する直接請求パートナーが直接請求パートナーの 3 つの要件を満たしていること。',
   },
   'title.reseller-needs-provider': {
     en: 'A subscription sold by an indirect reseller names its indirect provider.',
     ja: '間接リセラーが販売するサブスクリプションに間接プロバイダーが指定されていること。',
   },
   'title.provider-not-linked': {
-    en: "A subscription's provider is one of its reseller's providers.",
-    ja: 'サブスクリプションの provider がリセラーの providers に含まれていること。',
+    en: "A subscription's provider is one of its indirect reseller's providers.",
+    ja: 'サブスクリプションの provider が、販売する間接リセラーの providers にあること。',
   },
   'title.provider-sells-direct': {
     en: 'Indirect providers sell through indirect resellers, not directly to customers.',
@@ -76,28 +80,28 @@ export const rulePageMessages = {
     ja: '直接請求パートナーが販売するサブスクリプションに provider がないこと。',
   },
   'title.sold-to-partner-tenant': {
-    en: "No customer uses another partner's CSP tenant.",
-    ja: '顧客が他のパートナーの CSP テナントを使っていないこと。',
+    en: "No customer is on a partner's CSP tenant (a partner's own use has a tenant of its own).",
+    ja: '顧客のテナントがパートナーの CSP テナントではないこと (パートナーの自社利用には別のテナントを使う)。',
   },
   'title.cross-region-sale': {
-    en: "Seller and provider are in the customer's CSP region.",
-    ja: '販売者とプロバイダーが顧客と同じ CSP リージョンにいること。',
+    en: "Seller and indirect provider are in the customer's CSP region.",
+    ja: '販売者と間接プロバイダーが顧客と同じ CSP リージョンにあること。',
   },
   'title.cross-region-relationship': {
-    en: 'A reseller and its providers are in the same CSP region.',
-    ja: 'リセラーとそのプロバイダーが同じ CSP リージョンにいること。',
+    en: 'A partner and the indirect providers it lists are in the same CSP region.',
+    ja: 'パートナーと、その providers にある間接プロバイダーが同じ CSP リージョンにあること。',
   },
   'title.cross-region-management': {
     en: "Partners in managedBy are in the customer's CSP region.",
-    ja: 'managedBy のパートナーが顧客と同じ CSP リージョンにいること。',
+    ja: 'managedBy のパートナーが顧客と同じ CSP リージョンにあること。',
   },
   'title.self-sale': {
     en: 'No partner sells to itself or to an affiliate.',
-    ja: 'パートナーが自社や関連会社に販売していないこと。',
+    ja: 'パートナーが自社や関連組織に販売していないこと。',
   },
   'title.shared-services-misuse': {
     en: 'An Azure Partner Shared Services tenant has an owner and holds only Microsoft Azure bought by it.',
-    ja: 'Azure Partner Shared Services テナントに所有者があり、所有者が購入した Microsoft Azure だけがあること。',
+    ja: '共有サービス テナント (Azure Partner Shared Services) に所有者があり、所有者が購入した Microsoft Azure だけがあること。',
   },
   'title.shared-services-duplicate': {
     en: 'A partner owns at most one shared services tenant.',
@@ -139,6 +143,10 @@ export const rulePageMessages = {
     en: 'A reference names the wrong kind: a provider that is not a distributor, or a customer where a partner is needed.',
     ja: '参照先の種類が誤っています (間接プロバイダーではない provider、またはパートナーが必要な箇所の顧客)。',
   },
+  'summary.providers-not-reseller': {
+    en: 'A direct-bill partner or an indirect provider has a `providers` list, which only indirect resellers have.',
+    ja: '直接請求パートナーまたは間接プロバイダーに `providers` があります (`providers` を持つのは間接リセラーだけです)。',
+  },
   'summary.unknown-country': {
     en: '`country` is not a CSP market (`UK` instead of `GB`, `CN`, lower case, unknown code).',
     ja: '`country` が CSP マーケットではありません (`GB` ではなく `UK`、`CN`、小文字、不明なコード)。',
@@ -161,50 +169,56 @@ export const rulePageMessages = {
   },
   'summary.mpa-not-accepted': {
     en: 'A partner that transacts has not recorded its acceptance of the Microsoft Partner Agreement.',
-    ja: '取引するパートナーが Microsoft パートナー契約への同意を記録していません。',
+    ja: '取引するパートナーが Microsoft Partner Agreement (MPA) への同意を記録していません。',
   },
   'summary.mpa-after-order': {
     en: [
-      'A subscription was ordered before its seller or distributor accepted the MPA: an error when the seller is a reseller, else a ',
-      'warning.',
+      'A subscription was ordered before its seller or distributor accepted the MPA: an error when the seller is an indirect reseller, ',
+      'else a warning.',
     ],
-    ja: 'サブスクリプションが販売者または間接プロバイダーの MPA 同意より前に注文されています。販売者がリセラーならエラー、それ以外は警告です。',
+    ja: 'サブスクリプションが、販売者または間接プロバイダーの MPA への同意より前に注文されています。販売者が間接リセラーならエラー、それ以外は警告です。',
   },
   'summary.reseller-onboarding-incomplete': {
-    en: 'A transacting indirect reseller has not confirmed its AI Cloud Partner Program membership and reseller enrollment.',
-    ja: '取引する間接リセラーが AI Cloud Partner Program への参加と間接リセラーとしての登録を確認していません。',
+    en: [
+      'A transacting indirect reseller has not confirmed its Microsoft AI Cloud Partner Program membership and its enrollment as an ',
+      'indirect reseller.',
+    ],
+    ja: '取引する間接リセラーが、Microsoft AI Cloud パートナー プログラムへの参加と間接リセラーとしての登録を確認していません。',
   },
   'summary.direct-bill-requirements': {
     en: 'A transacting direct-bill partner has not confirmed all three direct-bill requirements.',
-    ja: '取引する直接請求パートナーが 3 つの要件をすべて確認していません。',
+    ja: '取引する直接請求パートナーが、直接請求パートナーの 3 つの要件の一部を確認していません。',
   },
   'summary.reseller-needs-provider': {
-    en: "A reseller's sale names no distributor.",
-    ja: 'リセラーの販売に間接プロバイダーが指定されていません。',
+    en: "An indirect reseller's sale names no distributor.",
+    ja: '間接リセラーの販売に間接プロバイダーが指定されていません。',
   },
   'summary.provider-not-linked': {
-    en: "The sale's distributor is not one of the reseller's `providers`.",
-    ja: '販売の間接プロバイダーがリセラーの `providers` に含まれていません。',
+    en: "The sale's distributor is not one of the indirect reseller's `providers`.",
+    ja: '販売の間接プロバイダーが間接リセラーの `providers` にありません。',
   },
   'summary.provider-sells-direct': {
-    en: 'A distributor is written as the seller instead of a reseller (inferred rule).',
-    ja: 'リセラーではなく間接プロバイダーが販売者として書かれています (推定したルール)。',
+    en: 'A distributor is written as the seller instead of an indirect reseller (inferred rule).',
+    ja: '間接リセラーではなく間接プロバイダーが販売者として書かれています (推定したルール)。',
   },
   'summary.direct-bill-has-provider': {
     en: "A direct-bill partner's sale names a distributor.",
     ja: '直接請求パートナーの販売に間接プロバイダーが指定されています。',
   },
   'summary.sold-to-partner-tenant': {
-    en: 'A customer uses the CSP tenant of a partner that does not own it.',
-    ja: '顧客が、その顧客を所有していないパートナーの CSP テナントを使っています。',
+    en: [
+      "A customer uses the CSP tenant of a partner that does not own it: another partner's, ",
+      "or the seller's own (own use without `owner`).",
+    ],
+    ja: '顧客が、owner ではないパートナーの CSP テナントを使っています (ほかのパートナーの CSP テナント、または owner のない自社利用で販売者自身の CSP テナント)。',
   },
   'summary.cross-region-sale': {
     en: 'The seller or distributor is in another CSP region than the customer.',
     ja: '販売者または間接プロバイダーが顧客とは別の CSP リージョンにいます。',
   },
   'summary.cross-region-relationship': {
-    en: 'A reseller works with a distributor of another CSP region.',
-    ja: 'リセラーが別の CSP リージョンの間接プロバイダーと取引しています。',
+    en: 'A partner (a reseller, or any partner while it has a `providers` list) lists a distributor of another CSP region.',
+    ja: 'パートナー (間接リセラー、または `providers` が残っているほかのパートナー) の providers に、別の CSP リージョンの間接プロバイダーがあります。',
   },
   'summary.cross-region-management': {
     en: 'A partner in `managedBy` is in another CSP region than the customer.',
@@ -212,14 +226,14 @@ export const rulePageMessages = {
   },
   'summary.self-sale': {
     en: 'A partner sells to its own tenant or to an affiliate.',
-    ja: 'パートナーが自社のテナントまたは関連会社に販売しています。',
+    ja: 'パートナーが自社のテナントまたは関連組織に販売しています。',
   },
   'summary.shared-services-misuse': {
     en: [
       'An Azure Partner Shared Services tenant has no owner, holds something other than Microsoft Azure, or is sold by another ',
       'partner.',
     ],
-    ja: 'Azure Partner Shared Services テナントに所有者がない、Microsoft Azure 以外のものがある、またはほかのパートナーが販売しています。',
+    ja: '共有サービス テナント (Azure Partner Shared Services) に所有者がない、Microsoft Azure 以外のものがある、またはほかのパートナーが販売しています。',
   },
   'summary.shared-services-duplicate': {
     en: 'A partner owns more than one shared services tenant (inferred rule).',

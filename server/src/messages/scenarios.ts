@@ -21,15 +21,15 @@ export const scenarioMessages = {
   },
   'scenario.5.question': {
     en: 'Does anyone sell to itself or an affiliate?',
-    ja: '自社や関連会社に販売しているパートナーはありますか?',
+    ja: '自社や関連組織に販売しているパートナーはありますか?',
   },
   'scenario.6.question': {
     en: 'Does anyone sell across regions?',
-    ja: 'リージョンをまたいで販売しているパートナーはありますか?',
+    ja: 'CSP リージョンをまたいで販売しているパートナーはありますか?',
   },
   'scenario.7.question': {
     en: 'Are all partner relationships within one region?',
-    ja: 'パートナー間の関係はすべて 1 つのリージョン内にありますか?',
+    ja: 'パートナー間の関係はすべて 1 つの CSP リージョン内にありますか?',
   },
   'scenario.1.none': {
     en: 'This customer has no subscriptions.',
@@ -73,11 +73,11 @@ export const scenarioMessages = {
   },
   'scenario.4.a': {
     en: 'Option A: "{customer}" is the Azure Partner Shared Services tenant.',
-    ja: 'オプション A: 「{customer}」は Azure Partner Shared Services テナントです。',
+    ja: 'オプション A: 「{customer}」は共有サービス テナント (Azure Partner Shared Services) です。',
   },
   'scenario.4.b': {
     en: 'Option B: "{customer}" is a separate tenant bought through an unaffiliated partner.',
-    ja: 'オプション B: 「{customer}」は関連のないパートナーから購入する別のテナントです。',
+    ja: 'オプション B: 「{customer}」は、関連組織ではないパートナーから購入する別のテナントです。',
   },
   'scenario.manifest': {
     en: 'The manifest',
@@ -85,15 +85,15 @@ export const scenarioMessages = {
   },
   'scenario.5.none': {
     en: 'No partner sells to itself or to an affiliate.',
-    ja: '自社や関連会社に販売しているパートナーはありません。',
+    ja: '自社や関連組織に販売しているパートナーはありません。',
   },
   'scenario.6.none': {
     en: "Every sale is within the customer's CSP region.",
     ja: 'すべての販売が顧客の CSP リージョン内で行われています。',
   },
   'scenario.7.none': {
-    en: 'Every reseller–provider relationship is within one CSP region.',
-    ja: 'リセラーとプロバイダーの関係はすべて 1 つの CSP リージョン内にあります。',
+    en: 'Every relationship with an indirect provider is within one CSP region.',
+    ja: '間接プロバイダーとの関係はすべて 1 つの CSP リージョン内にあります。',
   },
   'scenario.shared-services': {
     en: 'shared services',
@@ -137,7 +137,7 @@ export const scenarioMessages = {
   },
   'scenario.3.no-region': {
     en: '"{entity}" has no known CSP region (its country is missing or not a CSP market), so the region check cannot be made.',
-    ja: '「{entity}」の CSP リージョンが不明なため (country がないか CSP マーケットではありません)、リージョンを確認できません。',
+    ja: '「{entity}」の CSP リージョンが不明なため (country がないか CSP マーケットではありません)、CSP リージョンを確認できません。',
   },
 
   // Scenario report

@@ -54,7 +54,7 @@ export function renderScenarioMarkdown(results: readonly RenderedScenario[], opt
  * One list item, its lines joined by hard breaks (a backslash at the end of a line):
  *
  *     - ✗ **not supported** — woodgrove / m365-e3: Microsoft → contoso-dist → fabrikam → woodgrove\
- *       Reseller "fabrikam" accepted the MPA on …\
+ *       Indirect reseller "fabrikam" accepted the MPA on …\
  *       Rules: [mpa-after-order](…) · Lines: [90](…#L90), [92](…#L92)
  */
 function renderItem(item: RenderedItem, options: ScenarioReportOptions, t: Translate): string {

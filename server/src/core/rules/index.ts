@@ -4,6 +4,7 @@ import { schema } from './schema';
 import { duplicateId } from './duplicate-id';
 import { unknownReference } from './unknown-reference';
 import { referenceKind } from './reference-kind';
+import { providersNotReseller } from './providers-not-reseller';
 import { unknownCountry } from './unknown-country';
 import { regionMismatch } from './region-mismatch';
 import { duplicatePartnerId } from './duplicate-partner-id';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   duplicateId,
   unknownReference,
   referenceKind,
+  providersNotReseller,
   unknownCountry,
   regionMismatch,
   duplicatePartnerId,

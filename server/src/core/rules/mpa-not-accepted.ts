@@ -26,11 +26,13 @@ export const mpaNotAccepted = defineRule({
     const anchor = mpa.accepted ?? { node: entityAnchor(partner), path: partner.id?.path ?? partner.path };
     // Where it transacts: its first subscription, else (a linked reseller) its providers list.
     const where = first ? (first.id?.node ?? first.node.node) : partner.providersNode;
+    // Say what the manifest lacks: the block, its `accepted`, or a `true` (not what the value should be).
+    const state = !mpa.node ? 'mpa-not-accepted.no-mpa' : mpa.accepted ? 'mpa-not-accepted.false' : 'mpa-not-accepted.no-accepted';
     report({
       node: anchor.node,
       path: partner.path,
       key: 'mpa-not-accepted',
-      args: { partner: idOf(partner) },
+      args: { partner: idOf(partner), state: { key: state } },
       related: where ? [{ node: where, key: 'mpa-not-accepted.related', args: { partner: idOf(partner) } }] : [],
     });
   },

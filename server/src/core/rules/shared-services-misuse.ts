@@ -17,7 +17,18 @@ export const sharedServicesMisuse = defineRule({
     const flag = customer.sharedServices;
     if (flag?.value !== true) return;
     if (!customer.node.has('owner')) {
-      report({ node: flag.node, path: flag.path, key: 'shared-services-misuse.no-owner', args: { customer: idOf(customer) } });
+      // A partner that sells here is the likely owner (its own shared services tenant): name it.
+      const sold = customer.subscriptions.find((s) => partnerOf(s.soldBy));
+      report({
+        node: flag.node,
+        path: flag.path,
+        ...(sold
+          ? {
+              key: 'shared-services-misuse.no-owner-seller',
+              args: { customer: idOf(customer), partner: sold.soldBy!.value, subscription: subscriptionName(sold) },
+            }
+          : { key: 'shared-services-misuse.no-owner', args: { customer: idOf(customer) } }),
+      });
       return;
     }
     const owner = partnerOf(customer.owner);
