@@ -11,6 +11,8 @@ import { Session } from './session';
 
 export interface CampaignOptions {
   seed: number;
+  /** The index of the first document (each document is drawn from the seed and its index alone). */
+  first: number;
   documents: number;
   edits: number;
   positions: number;
@@ -47,7 +49,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const classes = new Map<string, ClassReport>();
   const session = await Session.start();
   try {
-    for (let index = 0; index < options.documents; index++) {
+    for (let index = options.first; index < options.first + options.documents; index++) {
       const generated = generateCase(Random.derived(options.seed, index), from, options);
       const run: RunOptions = { timed: options.timed, fixesPerStep: options.fixesPerStep, rnd: Random.derived(~options.seed, index) };
       const failures = await runCase(session, generated.fuzzCase, run, tally);
@@ -64,11 +66,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         options.progress?.(`document ${index}: ${failure.cls}: ${failure.detail.slice(0, 300)}`);
         if (options.outDir) report.folder = await minimizeAndSave(session, generated.fuzzCase, failure, report, options);
       }
-      if ((index + 1) % 50 === 0) {
+      if ((index + 1 - options.first) % 50 === 0) {
         const seconds = ((performance.now() - started) / 1000).toFixed(0);
         options.progress?.(
-          `${index + 1}/${options.documents} documents, ${tally.edits} edits, ${tally.requests} requests, ` +
-            `${classes.size} failure classes, ${seconds} s`,
+          `${index + 1 - options.first}/${options.documents} documents, ${tally.edits} edits, ${tally.requests} requests, ` +
+            `${classes.size} failure classes, ${seconds} s, fuzzer heap ${heapMb()} MB`,
         );
       }
     }
@@ -78,6 +80,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const ms = performance.now() - started;
   return { tally, ms, peakRssKb: session.peakRssKb, restarts: session.restarts, classes: [...classes.values()] };
 }
+
+/** The fuzzer's own heap: a long run must not grow it. */
+const heapMb = () => (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
 
 async function minimizeAndSave(
   session: Session,

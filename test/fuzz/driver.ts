@@ -79,8 +79,6 @@ class CaseRun {
   readonly failures: Failure[] = [];
   private step = 0;
   private probe: Probe | undefined;
-  /** URIs opened by this case, closed at its end. */
-  private readonly opened: string[] = [];
 
   constructor(
     private readonly session: Session,
@@ -91,7 +89,7 @@ class CaseRun {
   async run(fuzzCase: FuzzCase): Promise<void> {
     this.tally.documents++;
     let text = fuzzCase.document;
-    const uri = await this.open(text);
+    const uri = await this.session.open(text);
     let edited = false;
     try {
       let inFlight: Promise<boolean>[] = [];
@@ -124,19 +122,13 @@ class CaseRun {
       this.probe = undefined;
       if (edited) await this.checkDeterminism(text);
     } finally {
-      for (const opened of this.opened) await this.session.close(opened);
+      await this.session.close(uri);
       this.session.sampleMemory();
     }
   }
 
   private fail(cls: string, detail: string, request?: { method: string; params: unknown }): void {
     this.failures.push({ cls, detail, step: this.step, probe: this.probe, request });
-  }
-
-  private async open(text: string): Promise<string> {
-    const uri = await this.session.open(text);
-    this.opened.push(uri);
-    return uri;
   }
 
   /**
@@ -216,11 +208,15 @@ class CaseRun {
     return symbols ?? null;
   }
 
-  /** The diagnostics and outline of `text` opened whole under a new URI (closed at the end of the case). */
+  /** The diagnostics and outline of `text` opened whole under a new URI, closed again (a case opens dozens of texts). */
   private async whole(text: string): Promise<{ diagnostics: Diagnostic[]; symbols: DocumentSymbol[] | null }> {
-    const uri = await this.open(text);
-    const lines = new LspText(text);
-    return { diagnostics: await this.diagnostics(uri, lines), symbols: await this.symbols(uri, lines) };
+    const uri = await this.session.open(text);
+    try {
+      const lines = new LspText(text);
+      return { diagnostics: await this.diagnostics(uri, lines), symbols: await this.symbols(uri, lines) };
+    } finally {
+      await this.session.close(uri);
+    }
   }
 
   /** The same text opened whole twice gives the same answers. */

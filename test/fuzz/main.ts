@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --seed N] [--documents N] [--edits N] [--positions N] [--fixes N|all] [--out DIR] [--minimize-seconds N]`
+ * `npm run fuzz [-- --seed N] [--first N] [--documents N] [--edits N] [--positions N] [--fixes N|all] [--out DIR] [--minimize-seconds N]`
  * `npm run fuzz -- --replay DIR`
  *
  * Mutated fixtures and random edit sessions against the bundled language server over stdio; see
@@ -15,6 +15,8 @@ import { Session } from './session';
 
 interface Options {
   seed: number;
+  /** The index of the first document: a campaign's document N again is `--seed S --first N --documents 1`. */
+  first: number;
   documents: number;
   edits: number;
   positions: number;
@@ -27,6 +29,7 @@ interface Options {
 function parse(args: string[]): Options {
   const options: Options = {
     seed: randomInt(2 ** 31),
+    first: 0,
     documents: 1000,
     edits: 15,
     positions: 2,
@@ -44,6 +47,9 @@ function parse(args: string[]): Options {
     switch (flag) {
       case '--seed':
         options.seed = number();
+        break;
+      case '--first':
+        options.first = number();
         break;
       case '--documents':
         options.documents = number();
@@ -118,6 +124,7 @@ async function main(): Promise<number> {
   console.log(`fuzz: seed ${options.seed}, ${options.documents} documents × ${options.edits} edits, failures to ${options.out}/`);
   const report = await runCampaign({
     seed: options.seed,
+    first: options.first,
     documents: options.documents,
     edits: options.edits,
     positions: options.positions,

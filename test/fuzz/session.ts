@@ -15,7 +15,6 @@ export type Outcome<T> =
 
 export class Session {
   private harness!: Harness;
-  private exited!: Promise<string>;
   private names = 0;
   /** Error log lines already attributed to a request. */
   private seenErrorLogs = 0;
@@ -34,7 +33,6 @@ export class Session {
     const child = this.harness.process;
     // Writing to a server that just died fails; the exit is what reports it.
     child.stdin!.on('error', () => undefined);
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(`exit code ${code}, signal ${signal}`)));
     this.seenErrorLogs = 0;
   }
 
@@ -79,12 +77,21 @@ export class Session {
       (error: unknown): Outcome<T> =>
         error instanceof ResponseError ? { kind: 'error', error, ms: ms() } : { kind: 'crash', detail: String(error), ms: ms() },
     );
-    const exit = this.exited.then((how): Outcome<T> => ({ kind: 'crash', detail: how, ms: ms() }));
+    // The exit is watched with a listener taken off after the answer: a promise that stays pending for the
+    // server's life would keep every request's race, and so every answer, reachable (a long run ran out of heap).
+    const child = this.harness.process;
+    let onExit: ((code: number | null, signal: string | null) => void) | undefined;
+    const exit = new Promise<Outcome<T>>((resolve) => {
+      onExit = (code, signal) => resolve({ kind: 'crash', detail: `exit code ${code}, signal ${signal}`, ms: ms() });
+      if (this.alive) child.once('exit', onExit);
+      else onExit(child.exitCode, child.signalCode);
+    });
     const hang = new Promise<Outcome<T>>((resolve) => {
       if (hangAfterMs !== undefined) timer = setTimeout(() => resolve({ kind: 'hang', ms: ms() }), hangAfterMs);
     });
     const asked = this.harness;
     const outcome = await Promise.race([answer, exit, hang]);
+    child.off('exit', onExit!);
     clearTimeout(timer);
     if (outcome.kind === 'crash') {
       const stderr = asked.stderrTail().trim();

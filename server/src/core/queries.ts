@@ -136,12 +136,29 @@ export function subscriptionAt(model: Model, path: (string | number)[]): Subscri
   return subscriptions[index]?.index === index ? subscriptions[index] : subscriptions.find((s) => s.index === index);
 }
 
+/**
+ * The reference of a list's item `item`. References sit at their own index unless entries that are not
+ * ids were left out, shifting the rest: they are in item order, so a binary search finds it in any list.
+ */
+function referenceOfItem(refs: Reference[], item: number): Reference | undefined {
+  const itemOf = (r: Reference) => r.path[r.path.length - 1] as number;
+  if (refs[item] && itemOf(refs[item]) === item) return refs[item];
+  let low = 0,
+    high = Math.min(item, refs.length - 1);
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = itemOf(refs[middle]);
+    if (at === item) return refs[middle];
+    if (at < item) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
 /** The reference written at a JSON path (`…/soldBy`, `…/providers/2`, `…/owner`). */
 export function referenceAt(model: Model, path: (string | number)[]): Reference | undefined {
   const last = path[path.length - 1];
-  // A list's references usually sit at their own index (entries that are not ids are left out, shifting the rest).
-  const at = (r: Reference | undefined) => r && r.path[r.path.length - 1] === last;
-  const inList = (refs: Reference[]) => (typeof last === 'number' && at(refs[last]) ? refs[last] : refs.find(at));
+  const inList = (refs: Reference[]) => (typeof last === 'number' ? referenceOfItem(refs, last) : undefined);
   if (path[0] === 'partners') {
     const partner = entityAt(model, path);
     return partner?.kind === 'partner' && path[2] === 'providers' ? inList(partner.providers) : undefined;
