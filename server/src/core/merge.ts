@@ -57,7 +57,8 @@ export interface MergeSource {
  */
 export function mergeSources(pair: Pair, doc?: Document): MergeSource[] {
   const value = pair.value as Node | null;
-  if (!value) return [{ written: pair.key as Node, target: null }];
+  // Nothing written after `<<:` (the parser makes an empty scalar there): the key stands for it.
+  if (!value || (isScalar(value) && value.range?.[0] === value.range?.[1])) return [{ written: pair.key as Node, target: null }];
   const target = deref(value, doc);
   if (!isSeq(target)) return [{ written: value, target }];
   const inPlace = !isAlias(value);
