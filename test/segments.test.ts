@@ -12,7 +12,7 @@ import { fixtureFiles, fixturesDir, repoRoot } from './support';
 /** Every manifest the tests know, with its text: fixtures, examples and a generated one. */
 const texts: { name: string; text: string }[] = [
   ...fixtureFiles().map((file) => ({ name: file, text: readFileSync(path.join(fixturesDir, file), 'utf8') })),
-  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml'].map((file) => ({
+  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml', 'merge-keys.csp-partners.yaml'].map((file) => ({
     name: `examples/${file}`,
     text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8'),
   })),
