@@ -110,13 +110,17 @@ export function isMergeKey(key: unknown): boolean {
 
 /**
  * How many values a node holds as written (an alias is one) and once its aliases are followed (a merge
- * counts its sources whole, overridden keys included: an upper bound). Remembered per node: what an
- * alias names is fixed for the life of its parse.
+ * counts its sources whole, overridden keys included: an upper bound). Remembered per document (what
+ * an alias names is fixed for the life of its parse); a node another document's alias names is counted
+ * in the memo of the document that asks.
  */
-const writtenSizes = new WeakMap<Node, number>();
-const expandedSizes = new WeakMap<Node, number>();
+interface Sizes {
+  written: Map<Node, number>;
+  expanded: Map<Node, number>;
+}
+const sizesOf = new WeakMap<Document, Sizes>();
 
-function count(node: Node | null | undefined, follow: boolean, memo: WeakMap<Node, number>, doc?: Document): number {
+function count(node: Node | null | undefined, follow: boolean, memo: Map<Node, number>, doc?: Document): number {
   if (!node) return 1;
   if (isAlias(node)) {
     const target = follow ? resolveAlias(node, doc) : undefined;
@@ -135,7 +139,12 @@ function count(node: Node | null | undefined, follow: boolean, memo: WeakMap<Nod
   return total;
 }
 
-/** How many values `node` grows by through its aliases and merges (`doc`: its document, for an alias not indexed). */
+/** How many values `node` grows by through its aliases and merges (`doc`: the document it is read from, whose memo is used). */
 export function aliasGrowth(node: Node, doc?: Document): number {
-  return count(node, true, expandedSizes, doc) - count(node, false, writtenSizes, doc);
+  let sizes = doc && sizesOf.get(doc);
+  if (!sizes) {
+    sizes = { written: new Map(), expanded: new Map() };
+    if (doc) sizesOf.set(doc, sizes);
+  }
+  return count(node, true, sizes.expanded, doc) - count(node, false, sizes.written, doc);
 }

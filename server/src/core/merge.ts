@@ -85,8 +85,11 @@ export function viewOf(map: YAMLMap, doc?: Document): MapView {
   const known = views.get(map);
   if (known) return known;
   if (!map.items.some((pair) => isMergeKey(pair.key))) {
-    const view = plainView(map);
-    views.set(map, view);
+    // Most mappings merge nothing: a view of a short one is made per use and dropped (nothing kept per
+    // mapping of a large manifest); a long one keeps its index (a mapping of thousands of unknown keys is
+    // asked about each of them).
+    const view = new PlainView(map);
+    if (map.items.length > 16) views.set(map, view);
     return view;
   }
   if (making.has(map)) {
@@ -137,28 +140,54 @@ export function viewOf(map: YAMLMap, doc?: Document): MapView {
   }
 }
 
-function plainView(map: YAMLMap): MapView {
-  const entries = map.items.map((pair) => ({
-    name: keyName(pair.key),
-    key: pair.key as Node | null,
-    value: pair.value as Node | null,
-    pair,
-  }));
-  let byName: Map<string, MapEntry> | undefined;
-  return {
-    entries,
-    entry(name) {
-      // Most mappings are asked for a few keys: a look along a short list, an index only for a long one.
-      if (entries.length <= 16) return entries.find((e) => e.name === name);
-      if (!byName) {
-        byName = new Map();
-        for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
-      }
-      return byName.get(name);
-    },
-    overrides: NONE,
-    unread: false,
-  };
+const entryOfPair = (pair: Pair): MapEntry => ({
+  name: keyName(pair.key),
+  key: pair.key as Node | null,
+  value: pair.value as Node | null,
+  pair,
+});
+
+/** The view of a mapping without a merge key: its own pairs. */
+class PlainView implements MapView {
+  private made: MapEntry[] | undefined;
+  private byName: Map<string, MapEntry> | undefined;
+  readonly overrides = NONE;
+  readonly unread = false;
+
+  constructor(private readonly map: YAMLMap) {}
+
+  get entries(): readonly MapEntry[] {
+    return (this.made ??= this.map.items.map(entryOfPair));
+  }
+
+  entry(name: string): MapEntry | undefined {
+    const items = this.map.items;
+    if (items.length <= 16) {
+      for (const pair of items) if (keyName(pair.key) === name) return entryOfPair(pair);
+      return undefined;
+    }
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const e of this.entries) if (!this.byName.has(e.name)) this.byName.set(e.name, e);
+    }
+    return this.byName.get(name);
+  }
+}
+
+/**
+ * Calls `visit` with each key of a mapping as read (`viewOf`), in order, without making a list of them
+ * for a mapping that merges nothing (the model and the schema read every mapping of a manifest).
+ */
+export function eachEntry(
+  map: YAMLMap,
+  doc: Document | undefined,
+  visit: (name: string, key: Node | null, value: Node | null, via: Node | undefined) => void,
+): MapView {
+  const view = viewOf(map, doc);
+  if (view instanceof PlainView)
+    for (const pair of map.items) visit(keyName(pair.key), pair.key as Node | null, pair.value as Node | null, undefined);
+  else for (const e of view.entries) visit(e.name, e.key, e.value, e.via);
+  return view;
 }
 
 /** The value node of `name` in a mapping as read (merged keys included), aliases followed. */

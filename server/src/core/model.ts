@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
 import { deref } from './anchors';
 import { Base, Loc, spanOf } from './loc';
-import { MapEntry, viewOf } from './merge';
+import { eachEntry, MapEntry, viewOf } from './merge';
 import { regionOf } from './regions';
 
 export const PARTNER_TYPES = ['indirect-provider', 'indirect-reseller', 'direct-bill'] as const;
@@ -507,7 +507,6 @@ class EntryReader {
   }
 
   private shape(map: YAMLMap): MapShape {
-    const view = viewOf(map, this.doc);
     const keys: string[] = [];
     const at = this.spans.data.length;
     const mapVia = this.merged.get(map);
@@ -515,12 +514,12 @@ class EntryReader {
     // A mapping always has a place of its own (a parse gives every mapping a range).
     if (this.spans.data[at] < 0) (this.spans.data as number[]).splice(at, 2, 0, 0);
     this.pushSpan(map.items[0]?.key as Node | null, mapVia);
-    for (const entry of view.entries) {
-      keys.push(entry.name);
-      const via = mapVia ?? entry.via;
-      this.pushSpan(entry.key, via);
-      this.pushSpan(deref(entry.value, this.doc), via);
-    }
+    const view = eachEntry(map, this.doc, (name, key, value, entryVia) => {
+      keys.push(name);
+      const via = mapVia ?? entryVia;
+      this.pushSpan(key, via);
+      this.pushSpan(deref(value, this.doc), via);
+    });
     return new MapShape(this.entry, sharedKeys(keys), this.spans, at, view.unread);
   }
 

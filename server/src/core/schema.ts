@@ -5,7 +5,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from '
 import schemaJson from '../../../schemas/csp-partners.schema.json';
 import { aliasGrowth, deref, isMergeKey, MAX_ALIAS_VALUES, resolveAlias } from './anchors';
 import { Base, Loc, locOf } from './loc';
-import { MapEntry, valueOf, viewOf } from './merge';
+import { eachEntry, MapEntry, valueOf, viewOf } from './merge';
 import type { EntrySlot, ListName, Path } from './model';
 import { nearest } from './similar';
 
@@ -97,11 +97,11 @@ function dataOf(node: Node | null | undefined, doc: Document, done: Map<Node, un
   if (isMap(node)) {
     const map: Record<string, unknown> = {};
     done.set(node, map);
-    for (const entry of viewOf(node, doc).entries) {
+    eachEntry(node, doc, (name, _key, written) => {
       // Defined, not assigned: a key named `__proto__` stays an own, ordinary key.
-      const value = dataOf(entry.value, doc, done);
-      Object.defineProperty(map, entry.name, { value, enumerable: true, writable: true, configurable: true });
-    }
+      const value = dataOf(written, doc, done);
+      Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+    });
     return map;
   }
   return null;
