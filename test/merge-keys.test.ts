@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Node, parseAllDocuments } from 'yaml';
 import { check, resultOf } from '../server/src/core/check';
 import { Manifest } from '../server/src/core/manifest';
+import { segment } from '../server/src/core/segments';
 import { viewOf } from '../server/src/core/merge';
 import type { Entity } from '../server/src/core/model';
 import { deref, PARSE_OPTIONS, parseText } from '../server/src/core/parse';
@@ -174,6 +175,90 @@ describe('merge keys', () => {
     assert.deepEqual(near('offer: Teams Essentials'), ['woodgrove', 'alpine']);
     // A shared block at the top: every entry that merges it.
     assert.deepEqual(near('mpa: { accepted: true'), ['northwind', 'fabrikam', 'tailspin']);
+  });
+});
+
+describe('merge keys under random edits', () => {
+  const SEED = Number(process.env.MERGE_SEED ?? 20261210);
+  const STEPS = Number(process.env.MERGE_STEPS ?? 25);
+  /** Edits that make, break, rename and move anchors, aliases and merges (and plain typing). */
+  const SNIPPETS = [
+    '<<: *mpa\n    ',
+    '<<: [*de, *mpa]\n    ',
+    '&mpa',
+    '&de',
+    '*mpa',
+    '*de',
+    'x',
+    ' ',
+    '\n',
+    '<<: ',
+    'accepted: false',
+    '-',
+    '&',
+    '*',
+    ':',
+  ];
+
+  it(`held in segments, edit by edit, equal the same text checked from scratch and parsed whole (seed ${SEED})`, function () {
+    this.timeout(0);
+    let state = SEED;
+    const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const int = (n: number) => Math.floor(next() * n);
+    const texts = [
+      ...mergeTexts.map((t) => t.text),
+      readFileSync(path.join(fixturesDir, '..', '..', 'examples', 'merge-keys.csp-partners.yaml'), 'utf8'),
+    ];
+    let segmentedSteps = 0;
+    for (const original of texts) {
+      let text = original;
+      let manifest = new Manifest(text);
+      for (let step = 0; step < STEPS; step++) {
+        // A parser warning (`&a: b`, say) sends a text to a whole parse for good: start again from the original.
+        if (manifest.mode === 'whole' && !manifest.hasSyntaxErrors && segment(text)) manifest = new Manifest((text = original));
+        const lines = text.split('\n');
+        const line = int(lines.length);
+        const lineStart = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+        const at = lineStart + int(lines[line].length + 1);
+        const kind = int(4);
+        // Insert a snippet, delete a few characters, delete a line, or replace an anchor name.
+        let start = at,
+          end = at,
+          inserted = '';
+        if (kind === 0) inserted = SNIPPETS[int(SNIPPETS.length)];
+        else if (kind === 1) end = Math.min(text.length, at + 1 + int(6));
+        else if (kind === 2) {
+          start = lineStart;
+          end = Math.min(text.length, lineStart + lines[line].length + 1);
+        } else {
+          const names = [...text.matchAll(/[&*]([\w-]+)/g)];
+          if (names.length === 0) continue;
+          const m = names[int(names.length)];
+          start = m.index + 1;
+          end = start + m[1].length;
+          inserted = ['mpa', 'de', 'pending', 'shared', 'x'][int(5)];
+        }
+        const previous = text;
+        manifest.edit(start, end, inserted);
+        text = text.slice(0, start) + inserted + text.slice(end);
+        const where = `step ${step}: ${JSON.stringify({ start, end, inserted })}\n${text}`;
+        const incremental = asData(resultOf(manifest).findings);
+        assert.deepEqual(incremental, asData(check(text).findings), where);
+        // The whole parse of a text with YAML errors is what both give; quoting the key moves what is on its line.
+        const versionLine = text.slice(0, text.search(/^manifestVersion:/m)).split('\n').length - 1;
+        const comparable = /^manifestVersion:/m.test(text) && manifest.mode !== 'broken' && !manifest.hasSyntaxErrors;
+        if (comparable && !check(text).findings.some((f) => f.range.start.line === versionLine))
+          assert.deepEqual(incremental, asData(check(wholeTextOf(text)).findings), `${where} (whole)`);
+        if (manifest.mode === 'segmented') segmentedSteps++;
+        // A broken text is repaired at once (undone), so that the run stays among texts that read.
+        if (manifest.hasSyntaxErrors) {
+          manifest.edit(start, start + inserted.length, previous.slice(start, end));
+          text = previous;
+          assert.deepEqual(asData(resultOf(manifest).findings), asData(check(text).findings), `${where} (undone)`);
+        }
+      }
+    }
+    assert.ok(segmentedSteps > texts.length * 5, `${segmentedSteps} steps held in segments`);
   });
 });
 
