@@ -82,6 +82,20 @@ const NONE: ReadonlySet<string> = new Set();
  * (the schema reports it) and makes the view `unread`.
  */
 export function viewOf(map: YAMLMap, doc?: Document): MapView {
+  // A reader asks one mapping for its keys one after another: the last view answers at once.
+  if (map === last.map) return last.view!;
+  const view = makeView(map, doc);
+  // (A view with merges is kept per mapping when it can be, see below.)
+  if (view instanceof PlainView) {
+    last.map = map;
+    last.view = view;
+  }
+  return view;
+}
+
+const last: { map?: YAMLMap; view?: MapView } = {};
+
+function makeView(map: YAMLMap, doc?: Document): MapView {
   const known = views.get(map);
   if (known) return known;
   if (!map.items.some((pair) => isMergeKey(pair.key))) {
