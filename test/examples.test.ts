@@ -14,6 +14,13 @@ describe('examples', () => {
     );
   });
 
+  it('merge-keys.csp-partners.yaml (blocks shared with merge keys) is clean', () => {
+    assert.deepEqual(
+      example('merge-keys.csp-partners.yaml').findings.map((f) => `${f.range.start.line + 1} ${f.rule}`),
+      [],
+    );
+  });
+
   it('every-rule.csp-partners.yaml fires every rule but yaml-syntax', () => {
     const fired = new Set(example('every-rule.csp-partners.yaml').findings.map((f) => f.rule));
     const missing = rules.map((r) => r.id).filter((id) => id !== 'yaml-syntax' && !fired.has(id));

@@ -23,7 +23,7 @@ const RECUT_FROM = Manifest.recutFrom;
 
 const texts: { name: string; text: string }[] = [
   ...fixtureFiles().map((file) => ({ name: file, text: readFileSync(path.join(fixturesDir, file), 'utf8').replace(/^\uFEFF/, '') })),
-  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml'].map((file) => ({
+  ...['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml', 'merge-keys.csp-partners.yaml'].map((file) => ({
     name: `examples/${file}`,
     text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8'),
   })),

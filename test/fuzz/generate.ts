@@ -21,7 +21,7 @@ export interface Source {
 
 /** The fixtures and examples, byte for byte (line endings and byte-order marks kept). */
 export function sources(): Source[] {
-  const examples = ['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml'];
+  const examples = ['csp-partners.yaml', 'every-rule.csp-partners.yaml', 'broken.csp-partners.yaml', 'merge-keys.csp-partners.yaml'];
   return [
     ...fixtureFiles().map((file) => ({ name: `test/fixtures/${file}`, text: readFileSync(path.join(fixturesDir, file), 'utf8') })),
     ...examples.map((file) => ({ name: `examples/${file}`, text: readFileSync(path.join(repoRoot, 'examples', file), 'utf8') })),

@@ -232,6 +232,9 @@ function toFinding(
     const at = nodeRange(lines, r.node);
     return at ? [{ range: at, message: written.related[i] }] : [];
   });
+  // A value merged into its entry (`<<: *defaults`) is written in a block that other entries may share: where this one merges it.
+  const via = report.node instanceof Loc ? report.node.via : undefined;
+  if (via) related.unshift({ range: nodeRange(lines, via)!, message: keyedMessage(locale, { key: 'merge.via', args: {} }) });
   if (related.length) finding.related = related;
   finding.data = written.data;
   return finding;

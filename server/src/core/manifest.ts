@@ -1,12 +1,13 @@
-import { Document, isMap, isSeq, Lexer, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isSeq, Lexer, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Checker, Indexes, orderOf, Unit } from './checker';
-import { Base, Loc } from './loc';
+import { Base, Loc, placeNodes, placementOf } from './loc';
 import {
   Customer,
   Entity,
   EntrySlot,
   ListName,
   Model,
+  Subscription,
   Partner,
   Path,
   readEntry,
@@ -16,7 +17,19 @@ import {
   renumber,
   sameContent,
 } from './model';
-import { deref, keyNodeAtPath, nodeAtPath, parseText, ParsedText, SyntaxProblem } from './parse';
+import { anchorNames, lastAnchored, OuterAnchors } from './anchors';
+import {
+  deref,
+  keyNode,
+  keyNodeAtPath,
+  nodeAtPath,
+  nodeBelow,
+  parseText,
+  ParsedText,
+  SyntaxProblem,
+  valueNode,
+  writtenBelow,
+} from './parse';
 import { rules } from './rules';
 import type { SyntaxAccess } from './rules/rule';
 import { RootPair, SchemaProblem, validateDocument, validateEntry, validateRootPairs } from './schema';
@@ -34,6 +47,12 @@ import { LineIndex, stripBom } from './text';
  * only the rule units that may report differently (checker.ts). No syntax tree of the whole text is
  * kept. Any other text, and any text while one of its segments does not parse cleanly, is parsed
  * whole, as the `yaml` package alone can say what a broken or unusual text means.
+ *
+ * An alias (or a merge, `<<: *defaults`) may name an anchor written in an earlier segment (a shared
+ * block under a top-level `x-` key, an MPA record in the first partner): the segment's parse resolves it
+ * to the anchored node of that segment's parse (see `outerAnchors`), whose places stay relative to its
+ * own segment. When a segment that defines an anchor name changes, every segment that asked for that
+ * name is read again, and in turn those that asked for theirs; an edit elsewhere reads only what it touched.
  */
 
 interface EntryState {
@@ -117,6 +136,18 @@ export class Manifest {
   /** Entries with schema problems, so that collecting findings does not walk every entry. */
   private readonly withProblems = new Set<EntrySlot>();
   private readonly indexes = new Indexes();
+  /** Anchors across segments (see `outerAnchors`): each name's defining segments, in text order. */
+  private readonly definers = new Map<string, Segment[]>();
+  /** The parse of each segment that defines anchors (its nodes are what other segments' aliases name), and where it started. */
+  private readonly defined = new Map<Segment, { doc: Document; parsedAt: number; names: string[] }>();
+  /** The segments that asked for each name from before them (resolved or not), and the names each asked for. */
+  private readonly askers = new Map<string, Set<Segment>>();
+  private readonly asked = new Map<Segment, Set<string>>();
+  /** The segments whose reading holds nodes of each defining segment (for `entitiesAt`), and the reverse. */
+  private readonly readers = new Map<Segment, Set<Segment>>();
+  private readonly readFrom = new Map<Segment, Set<Segment>>();
+  /** The segment being read: only a live or current segment notes what it asks for. */
+  private reading: Segment | undefined;
   /** Counts changes of the entry lists, for the model's cached arrays. */
   private generation = 0;
   private checker: Checker;
@@ -197,7 +228,7 @@ export class Manifest {
       this.segments = result.segments;
       for (const s of result.removed) this.forgetSegment(s);
       for (const s of result.added) this.readSegment(s);
-      this.afterSegmentsChanged(result.removed, result.added);
+      this.afterSegmentsChanged(...this.withDependents(result.removed, result.added));
       return;
     }
     let segments = this.segments;
@@ -238,7 +269,7 @@ export class Manifest {
     this.segments = segments;
     for (const s of removed) this.forgetSegment(s);
     for (const s of added) this.readSegment(s);
-    this.afterSegmentsChanged([...removed], [...added]);
+    this.afterSegmentsChanged(...this.withDependents([...removed], [...added]));
   }
 
   /**
@@ -272,6 +303,7 @@ export class Manifest {
   /** Parses from scratch: segmented when the text allows it, else whole. */
   private rebuild(): void {
     this.checker.update([...this.checker.units.keys()], []);
+    this.clearAnchors();
     this.states.clear();
     this.marks.clear();
     this.broken.clear();
@@ -301,7 +333,7 @@ export class Manifest {
       whole.problems = validateDocument(doc, base);
       const root = doc && deref(doc.contents, doc);
       if (doc && isMap(root)) {
-        hasPartnerList = isSeq(deref(root.get('partners', true), doc));
+        hasPartnerList = isSeq(valueNode(root, 'partners', doc));
         for (const { list, index, item, node } of documentEntries(doc)) {
           const slot: EntrySlot = { list, index, base, paths: [], item: itemLoc(item, base, 0) };
           if (node) slot.entity = readEntry(node, doc, slot, 0, invalidTails(whole.problems, list, index), this.indexes);
@@ -326,7 +358,10 @@ export class Manifest {
         segment,
         marks.map((at) => at - segment.start),
       );
-    const node = parseSegment(this.text, segment);
+    this.reading = segment;
+    const node = parseSegment(this.text, segment, this.outerAnchors(segment));
+    this.reading = undefined;
+    if (node && node.kind !== 'prelude') this.noteAnchors(segment, node.doc);
     if (!node) {
       this.broken.add(segment);
       // Keeps the entry's place in its list, so that the entries after it keep their positions.
@@ -381,10 +416,141 @@ export class Manifest {
   }
 
   private forgetSegment(segment: Segment): void {
+    this.forgetAnchors(segment);
     this.broken.delete(segment);
     this.marks.delete(segment);
     this.removedStates.set(segment, this.states.get(segment));
     this.states.delete(segment);
+  }
+
+  /**
+   * What the aliases of `segment` name when its own parse has no anchor of that name before them: the
+   * node last anchored with the name in the last segment before it that defines it, as that segment's
+   * parse has it (its nodes then know their segment, see `placeNodes`). The name is noted as asked for,
+   * found or not, so that the segment is read again when a segment defining it comes or goes.
+   */
+  private outerAnchors(segment: Segment): OuterAnchors {
+    return (name) => {
+      const notes = this.reading === segment || this.states.has(segment);
+      if (notes) {
+        (this.askers.get(name) ?? this.askers.set(name, new Set()).get(name)!).add(segment);
+        (this.asked.get(segment) ?? this.asked.set(segment, new Set()).get(segment)!).add(name);
+      }
+      const definer = this.definerBefore(name, segment.start);
+      const parse = definer && this.defined.get(definer);
+      const node = parse && lastAnchored(parse.doc, name);
+      if (!node) return undefined;
+      if (notes) {
+        (this.readers.get(definer) ?? this.readers.set(definer, new Set()).get(definer)!).add(segment);
+        (this.readFrom.get(segment) ?? this.readFrom.set(segment, new Set()).get(segment)!).add(definer);
+      }
+      placeNodes(node, { base: definer, parsedAt: parse.parsedAt });
+      return node;
+    };
+  }
+
+  /** The node last anchored with `name` before `offset`, as its defining segment's parse has it; nothing is noted. */
+  private anchoredBefore(name: string, offset: number): Node | undefined {
+    const definer = this.definerBefore(name, offset);
+    const parse = definer && this.defined.get(definer);
+    return parse ? lastAnchored(parse.doc, name) : undefined;
+  }
+
+  /** The last segment before `offset` that defines anchor `name` (the lists are in text order: a binary search). */
+  private definerBefore(name: string, offset: number): Segment | undefined {
+    const list = this.definers.get(name);
+    if (!list) return undefined;
+    let low = 0,
+      high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid].start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 ? list[low - 1] : undefined;
+  }
+
+  /** Notes the anchors a segment's parse defines (its parse is kept while it stands: other segments' aliases name its nodes). */
+  private noteAnchors(segment: Segment, doc: Document): void {
+    const names = anchorNames(doc);
+    if (names.length === 0) return;
+    this.defined.set(segment, { doc, parsedAt: segment.start, names });
+    for (const name of names) {
+      const list = this.definers.get(name) ?? this.definers.set(name, []).get(name)!;
+      let at = list.length;
+      while (at > 0 && list[at - 1].start > segment.start) at--;
+      list.splice(at, 0, segment);
+    }
+  }
+
+  private forgetAnchors(segment: Segment): void {
+    const parse = this.defined.get(segment);
+    if (parse) {
+      this.defined.delete(segment);
+      this.removedNames.push(...parse.names);
+      for (const name of parse.names) {
+        const list = this.definers.get(name)!;
+        list.splice(list.indexOf(segment), 1);
+        if (list.length === 0) this.definers.delete(name);
+      }
+    }
+    for (const name of this.asked.get(segment) ?? []) {
+      const set = this.askers.get(name)!;
+      set.delete(segment);
+      if (set.size === 0) this.askers.delete(name);
+    }
+    this.asked.delete(segment);
+    for (const definer of this.readFrom.get(segment) ?? []) this.readers.get(definer)?.delete(segment);
+    this.readFrom.delete(segment);
+    this.readers.delete(segment);
+  }
+
+  /** Names defined by segments forgotten since the last `withDependents`. */
+  private removedNames: string[] = [];
+
+  private clearAnchors(): void {
+    for (const map of [this.definers, this.defined, this.askers, this.asked, this.readers, this.readFrom]) map.clear();
+    this.removedNames = [];
+  }
+
+  /**
+   * After `removed` went and `added` came: the segments that asked for a name one of them defines (and,
+   * in turn, those that asked for a name one of those defines) read again, in text order, so that each
+   * reads what its aliases now name. Returns the segments that went and came, those read again in both.
+   */
+  private withDependents(removed: Segment[], added: Segment[]): [Segment[], Segment[]] {
+    const names = [...this.removedNames];
+    this.removedNames = [];
+    for (const s of added) names.push(...(this.defined.get(s)?.names ?? []));
+    if (names.length === 0 || this.askers.size === 0) return [removed, added];
+    const again = new Set<Segment>();
+    const seen = new Set<string>();
+    while (names.length) {
+      const name = names.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      for (const asker of this.askers.get(name) ?? []) {
+        if (again.has(asker)) continue;
+        again.add(asker);
+        names.push(...(this.defined.get(asker)?.names ?? []));
+      }
+    }
+    if (again.size === 0) return [removed, added];
+    const fresh = new Set(added);
+    const moreRemoved = [...removed];
+    const moreAdded = [...added];
+    for (const s of [...again].sort((a, b) => a.start - b.start)) {
+      this.forgetSegment(s);
+      // A segment read in this very edit is simply read again: it has not been counted yet.
+      if (fresh.has(s)) this.removedStates.delete(s);
+      else {
+        moreRemoved.push(s);
+        moreAdded.push(s);
+      }
+      this.readSegment(s);
+    }
+    this.removedNames = [];
+    return [moreRemoved, moreAdded.sort((a, b) => a.start - b.start)];
   }
 
   /** After segments went and came: lists renumbered, root validated again, units updated. */
@@ -512,7 +678,7 @@ export class Manifest {
   /**
    * A segment that does not parse alone: the whole text says what it means. With syntax errors the
    * findings are those errors, and the segments are kept so that the repair is checked incrementally;
-   * without (an alias to an anchor in another entry) the text is checked whole from now on. `syntax` is
+   * without (a parser warning, say) the text is checked whole from now on. `syntax` is
    * a parse of this very text made elsewhere (the server parses in a worker thread, see lsp/whole-parse.ts);
    * without it, the text is parsed here.
    */
@@ -530,6 +696,7 @@ export class Manifest {
     const parsed = parseText(this.text.toString());
     if (parsed.syntaxProblems.length === 0) {
       this.checker.update([...this.checker.units.keys()], []);
+      this.clearAnchors();
       this.states.clear();
       this.marks.clear();
       this.broken.clear();
@@ -640,8 +807,9 @@ export class Manifest {
   }
 
   /**
-   * See `Model.entitiesAt`. A segment parses alone, so the values of its entries lie within it: the
-   * segments holding `offset` (a binary search, segments are in text order) say which entities can be there.
+   * See `Model.entitiesAt`. A segment parses alone, so the values of its entries lie within it or in the
+   * segments whose anchors it names: the segments holding `offset` (a binary search, segments are in
+   * text order), and those that read their nodes (and in turn theirs), say which entities can be there.
    */
   private entitiesAt(offset: number): Entity[] | undefined {
     const segments = this.segments;
@@ -653,20 +821,21 @@ export class Manifest {
       if (segments[mid].end < offset) low = mid + 1;
       else high = mid;
     }
+    const holding = new Set<Segment>();
+    for (let i = low; i < segments.length && segments[i].start <= offset; i++) holding.add(segments[i]);
+    for (const s of holding) for (const reader of this.readers.get(s) ?? []) holding.add(reader);
     const out: Entity[] = [];
-    for (let i = low; i < segments.length && segments[i].start <= offset; i++) {
-      for (const slot of this.slotsOfState(this.states.get(segments[i]))) if (slot.entity) out.push(slot.entity);
-    }
+    for (const s of holding) for (const slot of this.slotsOfState(this.states.get(s))) if (slot.entity) out.push(slot.entity);
     return out.sort((a, b) => orderOf(a) - orderOf(b));
   }
 
   /**
    * Whether the text with `edits` (ascending, apart) still parses, when one entry alone can say so: the
    * edits fall within one entry's segment, which stays one entry (every line after its `-` indented
-   * under it) and parses cleanly on its own. The other entries read as before: held in segments, the
-   * text has no alias from one entry to another; where it has (an anchor shared by entries, which makes
-   * the text be held whole), the entry must declare the same anchors after the edits, so that every alias
-   * elsewhere still resolves. Undefined when it cannot be told this way.
+   * under it) and parses cleanly on its own, its aliases naming what they name now. The other entries
+   * read as before when the entry declares the same anchors after the edits, or when no other entry
+   * reads them. A text held whole is cut into segments for this all the same. Undefined when it cannot be
+   * told this way.
    */
   entryParsesWith(edits: readonly { start: number; end: number; text: string }[]): true | undefined {
     const segments = this.segments ?? this.cutOfWholeText();
@@ -688,8 +857,11 @@ export class Manifest {
     }
     if (!staysOneEntry(source, segment.indent)) return undefined;
     const edited: Segment = { kind: 'entry', start: 0, end: source.length, list: segment.list, indent: segment.indent };
-    if (parseSegment(source, edited)?.kind !== 'entry') return undefined;
-    if (this.mode !== 'segmented' && anchorsIn(this.text.slice(segment.start, segment.end)) !== anchorsIn(source)) return undefined;
+    // Held in segments, its aliases name what they name now (a resolver that notes nothing: this parse is a trial).
+    const outer: OuterAnchors | undefined = this.segments ? (name) => this.anchoredBefore(name, segment.start) : undefined;
+    if (parseSegment(source, edited, outer)?.kind !== 'entry') return undefined;
+    const anchorsKept = anchorsIn(this.text.slice(segment.start, segment.end)) === anchorsIn(source);
+    if (!anchorsKept && (this.mode !== 'segmented' || this.readers.get(segment)?.size)) return undefined;
     return true;
   }
 
@@ -700,21 +872,44 @@ export class Manifest {
   }
   private wholeCut: { text: Rope; segments: Segment[] | undefined } | undefined;
 
-  /** Syntax trees of entries, parsed again on demand (for fixes, which edit the text). */
+  /**
+   * Syntax trees of entries, parsed again on demand (for fixes, which edit the text). An alias to an
+   * anchor of another segment names that segment's node in a parse of it made now, so that every range
+   * is an offset in the current text.
+   */
   syntax(): SyntaxAccess {
-    const cache = new Map<Base, { node: Node | null | undefined; doc?: Document }>();
-    const entry = (list: ListName, index: number): { node: Node | null | undefined; doc?: Document } => {
+    type Parsed = { node: Node | null | undefined; doc?: Document; written: boolean };
+    const cache = new Map<Base, Parsed>();
+    const definerDocs = new Map<Segment, Document | undefined>();
+    /** As `outerAnchors`, from parses made now (a defining segment is parsed once per access). */
+    const outer =
+      (segment: Segment): OuterAnchors =>
+      (name) => {
+        const definer = this.definerBefore(name, segment.start);
+        if (!definer) return undefined;
+        if (!definerDocs.has(definer)) {
+          const parsed = parseSegment(this.text, definer, outer(definer));
+          definerDocs.set(definer, parsed && parsed.kind !== 'prelude' ? parsed.doc : undefined);
+        }
+        const doc = definerDocs.get(definer);
+        return doc && lastAnchored(doc, name);
+      };
+    const entry = (list: ListName, index: number): Parsed => {
       const slot = this.lists[list]?.[index];
-      if (!slot) return { node: undefined };
+      if (!slot) return { node: undefined, written: false };
       const doc = this.whole && this.wholeDoc();
-      if (doc) return { node: nodeAtPath(doc, [list, index]), doc };
+      if (doc) {
+        const item = writtenBelow(doc.contents, [list, index], doc);
+        return { node: nodeAtPath(doc, [list, index]), doc, written: item !== undefined };
+      }
       const segment = slot.base as Segment;
       let parsed = cache.get(segment);
       if (!parsed) {
-        const node = this.segments && this.states.has(segment) ? parseSegment(this.text, segment) : undefined;
-        if (node?.kind === 'entry') parsed = { node: deref(node.item, node.doc), doc: node.doc };
-        else if (node?.kind === 'pair') parsed = { node: deref(node.pair.value, node.doc), doc: node.doc };
-        else parsed = { node: undefined };
+        const node = this.segments && this.states.has(segment) ? parseSegment(this.text, segment, outer(segment)) : undefined;
+        if (node?.kind === 'entry') parsed = { node: deref(node.item, node.doc), doc: node.doc, written: !isAlias(node.item) };
+        else if (node?.kind === 'pair')
+          parsed = { node: deref(node.pair.value, node.doc), doc: node.doc, written: !isAlias(node.pair.value) };
+        else parsed = { node: undefined, written: false };
         // A few recent entries are kept: fix-all asks for hundreds, and their syntax trees would outweigh the model.
         if (cache.size >= RECENT_SYNTAX) cache.delete(cache.keys().next().value!);
         cache.set(segment, parsed);
@@ -722,7 +917,8 @@ export class Manifest {
       // An entry of a list written in flow style is an item of its pair's list.
       if (segment.kind === 'pair') {
         const seq = parsed.node;
-        return { node: isSeq(seq) ? deref(seq.items[index - this.firstIndexOf(segment)], parsed.doc!) : undefined, doc: parsed.doc };
+        const item = isSeq(seq) ? seq.items[index - this.firstIndexOf(segment)] : undefined;
+        return { node: deref(item, parsed.doc), doc: parsed.doc, written: parsed.written && !!item && !isAlias(item) };
       }
       return parsed;
     };
@@ -739,8 +935,12 @@ export class Manifest {
     /** A top-level pair, parsed again: its key and value nodes. */
     const rootPair = (key: string | number | undefined) => {
       const segment = this.segments?.find((s) => (s.kind === 'pair' || s.kind === 'header') && s.key === key);
-      const node = segment && parseSegment(this.text, segment);
+      const node = segment && parseSegment(this.text, segment, outer(segment));
       return node?.kind === 'pair' ? { key: node.pair.key, value: deref(node.pair.value, node.doc), doc: node.doc } : undefined;
+    };
+    const map = (of: Entity | Subscription, key?: string) => {
+      const node = at(key ? [...of.path, key] : of.path);
+      return isMap(node) ? node : undefined;
     };
     return {
       at,
@@ -749,14 +949,15 @@ export class Manifest {
         if (whole) return keyNodeAtPath(whole, path);
         if (path.length === 1) return rootPair(path[0])?.key;
         const parent = at(path.slice(0, -1));
-        const last = path[path.length - 1];
-        return isMap(parent)
-          ? (parent.items.find((p) => (p.key as { value?: unknown })?.value === last)?.key as Node | undefined)
-          : undefined;
+        return isMap(parent) ? keyNode(parent, String(path[path.length - 1])) : undefined;
       },
-      map: (of, key) => {
-        const node = at(key ? [...of.path, key] : of.path);
-        return isMap(node) ? node : undefined;
+      map,
+      ownMap: (of, key) => {
+        const path = key ? [...of.path, key] : of.path;
+        if (typeof path[1] !== 'number' || (path[0] !== 'partners' && path[0] !== 'customers')) return undefined;
+        const { node, doc, written } = entry(path[0], path[1]);
+        const found = written && node ? writtenBelow(node, path.slice(2), doc) : undefined;
+        return isMap(found) ? found : undefined;
       },
     };
   }
@@ -807,7 +1008,7 @@ export class Manifest {
       lists[list].push(entity);
       indexes.add(entity);
     }
-    indexes.hasPartnerListValue = isSeq(deref(root.get('partners', true), doc));
+    indexes.hasPartnerListValue = isSeq(valueNode(root, 'partners', doc));
     const partners = lists.partners as Partner[];
     const customers = lists.customers as Customer[];
     return {
@@ -837,7 +1038,7 @@ function* documentEntries(doc: Document): Generator<{ list: ListName; index: num
   const root = deref(doc.contents, doc);
   if (!isMap(root)) return;
   for (const list of LISTS) {
-    const seq = deref(root.get(list, true), doc);
+    const seq = valueNode(root, list, doc);
     if (!isSeq(seq)) continue;
     for (const [index, item] of seq.items.entries()) {
       const node = deref(item, doc);
@@ -846,25 +1047,15 @@ function* documentEntries(doc: Document): Generator<{ list: ListName; index: num
   }
 }
 
-/** The node at `path` below `node`, aliases followed. */
-function nodeBelow(node: Node | undefined, path: Path, doc: Document): Node | undefined {
-  let current: Node | undefined = node;
-  for (const segment of path) {
-    if (isMap(current)) current = deref(current.get(segment, true), doc);
-    else if (isSeq(current) && typeof segment === 'number') current = deref(current.items[segment], doc);
-    else return undefined;
-  }
-  return current ?? undefined;
-}
-
 const count = (slots: readonly EntrySlot[], list: ListName) => slots.reduce((n, slot) => n + (slot.list === list ? 1 : 0), 0);
 
 /** Old and new entries of one list, paired in order, when an edit replaced as many as it added. */
 function pairedByPosition(gone: readonly EntrySlot[], came: readonly EntrySlot[]): [EntrySlot, EntrySlot][] {
   const pairs: [EntrySlot, EntrySlot][] = [];
   for (const list of LISTS) {
-    const before = gone.filter((slot) => slot.list === list);
-    const after = came.filter((slot) => slot.list === list);
+    // By position: segments read again because an anchor they name changed come with the edited ones.
+    const before = gone.filter((slot) => slot.list === list).sort((a, b) => a.index - b.index);
+    const after = came.filter((slot) => slot.list === list).sort((a, b) => a.index - b.index);
     if (before.length === after.length) before.forEach((slot, i) => pairs.push([slot, after[i]]));
   }
   return pairs;
@@ -872,7 +1063,12 @@ function pairedByPosition(gone: readonly EntrySlot[], came: readonly EntrySlot[]
 
 function itemLoc(item: Node | null, base: Base, parsedAt: number): Loc | undefined {
   const range = item?.range;
-  return range ? new Loc(base, range[0] - parsedAt, range[2] - parsedAt) : undefined;
+  if (!range) return undefined;
+  // An item of a list that an alias names from another segment is placed in that segment.
+  const placed = placementOf(item);
+  return placed
+    ? new Loc(placed.base, range[0] - placed.parsedAt, range[2] - placed.parsedAt)
+    : new Loc(base, range[0] - parsedAt, range[2] - parsedAt);
 }
 
 function problemOrder(path: Path): number {

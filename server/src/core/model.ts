@@ -1,6 +1,7 @@
 import { Document, isMap, isScalar, isSeq, Node, Scalar, YAMLMap } from 'yaml';
-import { Base, Loc } from './loc';
-import { deref, valueNode } from './parse';
+import { deref } from './anchors';
+import { Base, Loc, spanOf } from './loc';
+import { eachEntry, MapEntry, viewOf } from './merge';
 import { regionOf } from './regions';
 
 export const PARTNER_TYPES = ['indirect-provider', 'indirect-reseller', 'direct-bill'] as const;
@@ -39,36 +40,56 @@ export type ReferenceField = 'soldBy' | 'provider' | 'providers' | 'managedBy' |
 /**
  * The places of every mapping of one entry, relative to its base: packed in one typed array once the
  * entry is read (a manifest has tens of thousands of mappings; an array each would weigh more than the
- * places themselves).
+ * places themselves). A place in another segment (a value an alias or a merge brings from there) is
+ * relative to that segment, noted in `bases`; a merged place notes its merge in `vias` (see `Loc.via`).
+ * Both are keyed by the index of the place's start in `data`, and most entries have neither.
  */
 interface SpanStore {
   data: number[] | Int32Array;
+  bases?: Map<number, Base>;
+  vias?: Map<number, Loc>;
 }
 
-/** A mapping's keys and the places of its keys and values: what rules ask of a mapping's shape. */
+/** A mapping's keys (merged ones included) and the places of its keys and values: what rules ask of a mapping's shape. */
 export class MapShape {
   private made: (Loc | undefined)[] | undefined;
 
   /**
-   * From `at` in `store`, relative to `entry.base`: the map's own start and end, then per key: key start,
-   * key end, value start, value end (-1 where there is none).
+   * From `at` in `store`: the map's own start and end, the first key written in it, then per key: key
+   * start, key end, value start, value end (-1 where there is none). `unread`: a merge of the mapping was
+   * left out (it expands past the alias budget), so any key may be there.
    */
   constructor(
     private readonly entry: EntrySlot,
     private readonly keys: readonly string[],
     private readonly store: SpanStore,
     private readonly at: number,
+    private readonly unread = false,
   ) {}
 
   private span(slot: number, end: 0 | 1): number {
     return this.store.data[this.at + 2 * slot + end];
   }
 
+  private baseOf(slot: number): Base {
+    return this.store.bases?.get(this.at + 2 * slot) ?? this.entry.base;
+  }
+
+  private viaOf(slot: number): Loc | undefined {
+    return this.store.vias?.get(this.at + 2 * slot);
+  }
+
   private loc(slot: number): Loc | undefined {
     const from = this.span(slot, 0);
     if (from < 0) return undefined;
     this.made ??= [];
-    return (this.made[slot] ??= new Loc(this.entry.base, from, this.span(slot, 1)));
+    let loc = this.made[slot];
+    if (!loc) {
+      loc = this.made[slot] = new Loc(this.baseOf(slot), from, this.span(slot, 1));
+      const via = this.viaOf(slot);
+      if (via) loc.via = via;
+    }
+    return loc;
   }
 
   get node(): Loc {
@@ -77,26 +98,30 @@ export class MapShape {
   get range(): [number, number] {
     return this.node.range;
   }
+  /** Whether the mapping has `key`, written or merged (any key, when a merge of it could not be read). */
   has(key: string): boolean {
-    return this.keys.includes(key);
+    return this.unread || this.keys.includes(key);
   }
-  /** The place of `key` itself. */
+  /** The place of `key` itself (in a merge's source, for a merged key). */
   key(key: string): Loc | undefined {
     const i = this.keys.indexOf(key);
-    return i < 0 ? undefined : this.loc(1 + 2 * i);
+    return i < 0 ? undefined : this.loc(2 + 2 * i);
   }
   /** The place of the value of `key`, when it has one. */
   value(key: string): Loc | undefined {
     const i = this.keys.indexOf(key);
-    return i < 0 ? undefined : this.loc(2 + 2 * i);
+    return i < 0 ? undefined : this.loc(3 + 2 * i);
   }
+  /** The first key written in the mapping itself (a merge key, perhaps). */
   get firstKey(): Loc | undefined {
-    return this.keys.length ? this.loc(1) : undefined;
+    return this.loc(1);
   }
 
   moveOnto(other: MapShape): void {
     this.made?.forEach((loc, slot) => {
-      if (loc) loc.moveTo(other.entry.base, other.span(slot, 0), other.span(slot, 1));
+      if (!loc) return;
+      loc.moveTo(other.baseOf(slot), other.span(slot, 0), other.span(slot, 1));
+      loc.via = other.viaOf(slot);
     });
     if (this.made) other.made = this.made;
   }
@@ -104,6 +129,12 @@ export class MapShape {
   toJSON() {
     return this.keys;
   }
+}
+
+/** Where a field is when not in its entry's segment (see `SpanStore`), and the merge it comes through. */
+interface Elsewhere {
+  base?: Base;
+  via?: Loc;
 }
 
 /** A field as read: its place and path are made when asked for. */
@@ -120,10 +151,15 @@ class ReadField<T> implements Field<T> {
     private readonly parent: Path,
     private readonly key: string,
     private readonly item?: number,
+    private readonly elsewhere?: Elsewhere,
   ) {}
 
   get node(): Loc {
-    return (this.made ??= new Loc(this.entry.base, this.from, this.to));
+    if (!this.made) {
+      this.made = new Loc(this.elsewhere?.base ?? this.entry.base, this.from, this.to);
+      if (this.elsewhere?.via) this.made.via = this.elsewhere.via;
+    }
+    return this.made;
   }
 
   get path(): Path {
@@ -136,7 +172,10 @@ class ReadField<T> implements Field<T> {
   }
 
   moveOnto(other: ReadField<T>): void {
-    this.made?.moveTo(other.entry.base, other.from, other.to);
+    if (this.made) {
+      this.made.moveTo(other.elsewhere?.base ?? other.entry.base, other.from, other.to);
+      this.made.via = other.elsewhere?.via;
+    }
     other.made ??= this.made;
     other.madePath ??= this.madePath;
   }
@@ -157,8 +196,9 @@ class Ref extends ReadField<string> implements Reference {
     readonly field: ReferenceField,
     private readonly directory: Directory,
     item?: number,
+    elsewhere?: Elsewhere,
   ) {
-    super(value, entry, from, to, parent, field, item);
+    super(value, entry, from, to, parent, field, item, elsewhere);
   }
 
   get target(): Entity | undefined {
@@ -178,6 +218,7 @@ class Ref extends ReadField<string> implements Reference {
 export function moveOnto(before: unknown, after: unknown): void {
   if (before instanceof Loc && after instanceof Loc) {
     before.moveTo(after.base, after.from, after.to);
+    before.via = after.via;
     return;
   }
   if (before instanceof ReadField && after instanceof ReadField) {
@@ -409,6 +450,8 @@ class EntryReader {
 
   /** The places of the entry's mappings (see `MapShape`), packed once the entry is read. */
   private readonly spans: SpanStore = { data: [] };
+  /** Mappings and lists reached through a merge: the merge each comes through (see `Loc.via`). */
+  private readonly merged = new Map<Node, Node>();
 
   read(node: YAMLMap): Entity {
     const entity = this.entry.list === 'partners' ? this.partner(node) : this.customer(node);
@@ -423,28 +466,61 @@ class EntryReader {
     return path;
   }
 
-  /** The place of a node as offsets relative to the entry's segment ([-1, -1] without one). */
-  private span(node: Node | null | undefined): [number, number] {
-    const range = node?.range;
-    return range ? [range[0] - this.baseStart, range[1] - this.baseStart] : [-1, -1];
+  /** Where a node is: its segment (this entry's, or another's) and offsets from that segment's start. */
+  private where(node: Node | null | undefined): { base: Base; from: number; to: number } | undefined {
+    return spanOf(node, this.entry.base, this.baseStart);
+  }
+
+  /** As `where`, for a value that is read (a node without a range, which a parse does not make, stands at -1). */
+  private placeOf(node: Node): { base: Base; from: number; to: number } {
+    return this.where(node) ?? { base: this.entry.base, from: -1, to: -1 };
   }
 
   private loc(node: Node | null | undefined): Loc {
-    const [from, to] = this.span(node);
-    return from < 0 ? new Loc(this.entry.base, 0, 0) : new Loc(this.entry.base, from, to);
+    const at = this.where(node);
+    return at ? new Loc(at.base, at.from, at.to) : new Loc(this.entry.base, 0, 0);
+  }
+
+  /** A key of a mapping, and the merge its value comes through: its own, or the one its mapping came through. */
+  private entryOf(map: YAMLMap, key: string): { entry?: MapEntry; value?: Node; via?: Node } {
+    const entry = viewOf(map, this.doc).entry(key);
+    if (!entry) return {};
+    return { entry, value: deref(entry.value, this.doc), via: this.merged.get(map) ?? entry.via };
+  }
+
+  /** The place of a field, when it is not in this entry's segment or comes through a merge. */
+  private elsewhere(node: Node, via: Node | undefined): Elsewhere | undefined {
+    const at = this.where(node);
+    const base = at && at.base !== this.entry.base ? at.base : undefined;
+    const viaLoc = via && this.loc(via);
+    return base || viaLoc ? { base, via: viaLoc } : undefined;
+  }
+
+  /** Packs a place: its offsets in `data`, its segment when another one's, and its merge. */
+  private pushSpan(node: Node | null | undefined, via: Node | undefined): void {
+    const data = this.spans.data as number[];
+    const at = this.where(node);
+    const index = data.length;
+    data.push(at ? at.from : -1, at ? at.to : -1);
+    if (at && at.base !== this.entry.base) (this.spans.bases ??= new Map()).set(index, at.base);
+    if (at && via) (this.spans.vias ??= new Map()).set(index, this.loc(via));
   }
 
   private shape(map: YAMLMap): MapShape {
     const keys: string[] = [];
-    const [from, to] = this.span(map);
-    const spans = this.spans.data as number[];
-    const at = spans.length;
-    spans.push(Math.max(from, 0), Math.max(to, 0));
-    for (const pair of map.items) {
-      keys.push(isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
-      spans.push(...this.span(pair.key as Node | null), ...this.span(deref(pair.value, this.doc)));
-    }
-    return new MapShape(this.entry, sharedKeys(keys), this.spans, at);
+    const at = this.spans.data.length;
+    const mapVia = this.merged.get(map);
+    this.pushSpan(map, mapVia);
+    // A mapping always has a place of its own (a parse gives every mapping a range).
+    if (this.spans.data[at] < 0) (this.spans.data as number[]).splice(at, 2, 0, 0);
+    this.pushSpan(map.items[0]?.key as Node | null, mapVia);
+    const view = eachEntry(map, this.doc, (name, key, value, entryVia) => {
+      keys.push(name);
+      const via = mapVia ?? entryVia;
+      this.pushSpan(key, via);
+      this.pushSpan(deref(value, this.doc), via);
+    });
+    return new MapShape(this.entry, sharedKeys(keys), this.spans, at, view.unread);
   }
 
   private partner(node: YAMLMap): Partner {
@@ -453,7 +529,7 @@ class EntryReader {
     const directBillNode = this.map(node, 'directBill');
     const partnerId = this.field<string>(node, [], 'partnerId', (v) => typeof v === 'string' || typeof v === 'number', String);
     const flag = (block: YAMLMap | undefined, name: string, key: string) => block && this.boolean(block, [name], key)?.value;
-    const providers = valueNode(node, 'providers', this.doc);
+    const providers = this.entryOf(node, 'providers').value;
     return {
       kind: 'partner',
       ...this.common(node),
@@ -488,11 +564,13 @@ class EntryReader {
       sharedServices: this.boolean(node, [], 'sharedServices'),
       subscriptions: [],
     };
-    const list = valueNode(node, 'subscriptions', this.doc);
+    const { value: list, via } = this.entryOf(node, 'subscriptions');
     if (isSeq(list)) {
       list.items.forEach((item, i) => {
         const sub = deref(item, this.doc);
-        if (isMap(sub)) customer.subscriptions.push(this.subscription(sub, ['subscriptions', i], i, customer));
+        if (!isMap(sub)) return;
+        if (via) this.merged.set(sub, via);
+        customer.subscriptions.push(this.subscription(sub, ['subscriptions', i], i, customer));
       });
     }
     return customer;
@@ -536,9 +614,12 @@ class EntryReader {
     };
   }
 
+  /** A block of the entry (`mpa`, `onboarding`, `directBill`) when it is a mapping; one reached through a merge notes it. */
   private map(node: YAMLMap, key: string): YAMLMap | undefined {
-    const value = valueNode(node, key, this.doc);
-    return isMap(value) ? value : undefined;
+    const { value, via } = this.entryOf(node, key);
+    if (!isMap(value)) return undefined;
+    if (via) this.merged.set(value, via);
+    return value;
   }
 
   private field<T>(
@@ -548,11 +629,11 @@ class EntryReader {
     accept: (v: unknown) => boolean,
     convert?: (v: unknown) => T,
   ): Field<T> | undefined {
-    const value = valueNode(node, key, this.doc);
+    const { value, via } = this.entryOf(node, key);
     if (!isScalar(value) || !accept(value.value) || this.isInvalid(parent, key)) return undefined;
-    const [from, to] = this.span(value);
+    const at = this.placeOf(value);
     const read = (value as Scalar<T>).value;
-    return new ReadField(convert ? convert(read) : read, this.entry, from, to, parent, key);
+    return new ReadField(convert ? convert(read) : read, this.entry, at.from, at.to, parent, key, undefined, this.elsewhere(value, via));
   }
 
   private string(node: YAMLMap, parent: Path, key: string): Field<string> | undefined {
@@ -564,21 +645,21 @@ class EntryReader {
   }
 
   private reference(node: YAMLMap, parent: Path, kind: ReferenceField): Reference | undefined {
-    const value = valueNode(node, kind, this.doc);
+    const { value, via } = this.entryOf(node, kind);
     if (!isScalar(value) || typeof value.value !== 'string' || this.isInvalid(parent, kind)) return undefined;
-    const [from, to] = this.span(value);
-    return new Ref(value.value, this.entry, from, to, parent, kind, this.directory);
+    const at = this.placeOf(value);
+    return new Ref(value.value, this.entry, at.from, at.to, parent, kind, this.directory, undefined, this.elsewhere(value, via));
   }
 
   private references(node: YAMLMap, parent: Path, key: 'providers' | 'managedBy'): Reference[] {
-    const seq = valueNode(node, key, this.doc);
+    const { value: seq, via } = this.entryOf(node, key);
     if (!isSeq(seq)) return [];
     const out: Reference[] = [];
     seq.items.forEach((item, i) => {
       const value = deref(item, this.doc);
       if (isScalar(value) && typeof value.value === 'string' && !this.isInvalid(parent, key, i)) {
-        const [from, to] = this.span(value);
-        out.push(new Ref(value.value, this.entry, from, to, parent, key, this.directory, i));
+        const at = this.placeOf(value);
+        out.push(new Ref(value.value, this.entry, at.from, at.to, parent, key, this.directory, i, this.elsewhere(value, via)));
       }
     });
     return out;

@@ -1,6 +1,8 @@
 import type { Keyed } from '../messages';
 import { Alias, Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Node, Parser, visit, YAMLMap } from 'yaml';
+import { deref, indexAnchors, isMergeKey, resolveAlias } from './anchors';
 import type { Located } from './loc';
+import { keyName, mergeSources, viewOf } from './merge';
 import { tooDeepIn } from './nesting';
 import { LineIndex, Range, stripBom, TextLike } from './text';
 
@@ -31,18 +33,16 @@ export interface ParsedDocument extends ParsedText {
 
 /**
  * How every parse reads YAML, whole or in segments (segment-parse.ts), so that both read the same values.
+ * A plain `<<` key is a merge key (YAML 1.1, see merge.ts): the parser reads it as a symbol, never as
+ * the text `<<`, which a quoted `"<<"` stays.
  * YAML 1.1 types (`!!set`, `!!omap`, `!!timestamp`, …) are not resolved: a `!!set { a }` is then read as
  * the mapping it is written as, which the schema can judge, instead of a value no manifest key takes.
  */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false } as const;
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false, merge: true } as const;
 
 /** More parser errors than this on one text are noise: the rest are summarised in the last one. */
 const MAX_SYNTAX_PROBLEMS = 100;
-/**
- * Values a value may grow by through aliases before we call it an alias bomb: sharing a record (an MPA,
- * a provider list) between thousands of entries adds a few values to each.
- */
-export const MAX_ALIAS_VALUES = 10_000;
+export { deref, MAX_ALIAS_VALUES, resolveAlias } from './anchors';
 
 export function parseText(rawText: string): ParsedDocument {
   const text = stripBom(rawText);
@@ -86,7 +86,7 @@ export function parseText(rawText: string): ParsedDocument {
     problems.push({ range: onLine(start, start + 3), key: 'yaml-syntax.multiple-documents', args: {} });
   }
   const doc = all[0];
-  const unreadable = doc ? unreadableNodes(doc) : { duplicateKeys: [], complexKeys: [], unresolvedAliases: [] };
+  const unreadable = doc ? unreadableNodes(doc) : { duplicateKeys: [], complexKeys: [], unresolvedAliases: [], badMerges: [] };
   // The whole key, as a person would select it.
   for (const key of unreadable.duplicateKeys) {
     const [start, end] = key.range!;
@@ -97,6 +97,10 @@ export function parseText(rawText: string): ParsedDocument {
   for (const alias of unreadable.unresolvedAliases) {
     const [start, end] = alias.range ?? [0, 0];
     problems.push({ range: onLine(start, end), key: 'yaml-syntax.unresolved-alias', args: { alias: alias.source } });
+  }
+  for (const { node, cycle } of unreadable.badMerges) {
+    const [start, end] = node.range ?? [0, 0];
+    problems.push({ range: onLine(start, end), key: cycle ? 'yaml-syntax.merge-cycle' : 'yaml-syntax.merge-source', args: {} });
   }
   if (problems.length + uncounted > MAX_SYNTAX_PROBLEMS) {
     // (Tab lines collapsed above may have left fewer than can be shown: then all of them are.)
@@ -124,23 +128,50 @@ export function composeQuietly<T>(compose: () => T): T {
   }
 }
 
+/** A merge whose source is not a mapping (`cycle`: a mapping that holds the merge itself). */
+export interface BadMerge {
+  node: Node;
+  cycle: boolean;
+}
+
 /**
  * What a parse may still hold that a manifest cannot, found in one walk:
  * - a key written twice in one mapping. The parser is told not to look (`uniqueKeys: false`): it compares
- *   each key with every key before it, which takes minutes on a mapping of tens of thousands of keys;
+ *   each key with every key before it, which takes minutes on a mapping of tens of thousands of keys.
+ *   A key that overrides a merged one is no duplicate, and neither are two merge keys (`yaml` and
+ *   PyYAML read both; the earlier one wins, as in a list of sources);
  * - keys written as a list or a mapping (`? [a, b]`, `{[a]: 1}`: legal YAML, but no JSON object can hold
  *   them, and the `yaml` package would stringify them with a warning on the log);
- * - aliases with no anchor before them.
+ * - aliases with no anchor before them;
+ * - merges whose source is not a mapping or a list of mappings (every YAML 1.1 loader rejects the
+ *   document: `yaml` throws "Merge sources must be maps or map aliases"), or is a mapping that holds the
+ *   merge (its keys would have no end), each reported where the source is written.
  */
-export function unreadableNodes(doc: Document): { duplicateKeys: Node[]; complexKeys: Node[]; unresolvedAliases: Alias[] } {
-  const found = { duplicateKeys: [] as Node[], complexKeys: [] as Node[], unresolvedAliases: [] as Alias[] };
+export function unreadableNodes(doc: Document): {
+  duplicateKeys: Node[];
+  complexKeys: Node[];
+  unresolvedAliases: Alias[];
+  badMerges: BadMerge[];
+} {
+  indexAnchors(doc);
+  const found = { duplicateKeys: [] as Node[], complexKeys: [] as Node[], unresolvedAliases: [] as Alias[], badMerges: [] as BadMerge[] };
   visit(doc, {
-    Map(_key, map) {
+    Map(_key, map, path) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const key = pair.key as Node | null;
         if (isMap(key) || isSeq(key)) {
           if (key.range) found.complexKeys.push(key);
+        } else if (isMergeKey(key)) {
+          const reported = new Set<Node>();
+          for (const { written, target } of mergeSources(pair, doc)) {
+            // An alias that names nothing is reported as such.
+            if (target === undefined || reported.has(written)) continue;
+            const cycle = isMap(target) && (target === map || path.includes(target));
+            if (isMap(target) && !cycle) continue;
+            reported.add(written);
+            found.badMerges.push({ node: written, cycle });
+          }
         } else if (isScalar(key)) {
           if (seen.has(key.value)) found.duplicateKeys.push(key);
           else seen.add(key.value);
@@ -238,67 +269,14 @@ function lineBoundRange(lines: LineIndex, start: number, end: number): Range {
   return lines.range(start, end);
 }
 
-/** Follows an alias to its anchored node; leaves other nodes as they are. */
-export function deref(node: unknown, doc: Document): Node | undefined {
-  if (isAlias(node)) return resolveAlias(node, doc);
-  return node as Node | undefined;
+/** The value node of `key` in a mapping as read (merged keys included), aliases followed. */
+export function valueNode(map: YAMLMap, key: string, doc?: Document): Node | undefined {
+  return deref(viewOf(map, doc).entry(key)?.value, doc);
 }
 
-/**
- * A document's anchored nodes and aliases in document order, listed once: yaml's own `Alias.resolve`
- * walks the whole document for every alias it resolves, which makes a manifest whose partners share one
- * anchored record quadratic (1,000 partners took 33 s).
- */
-interface AnchorTable {
-  position: Map<Node, number>;
-  byName: Map<string, number[]>;
-  nodes: Node[];
-}
-const anchorTables = new WeakMap<Document, AnchorTable>();
-
-function anchorTable(doc: Document): AnchorTable {
-  let table = anchorTables.get(doc);
-  if (!table) {
-    const built: AnchorTable = { position: new Map(), byName: new Map(), nodes: [] };
-    visit(doc, {
-      Node(_key, node) {
-        const anchor = (node as { anchor?: string }).anchor;
-        if (!isAlias(node) && !anchor) return;
-        built.position.set(node, built.nodes.length);
-        if (anchor) (built.byName.get(anchor) ?? built.byName.set(anchor, []).get(anchor)!).push(built.nodes.length);
-        built.nodes.push(node);
-      },
-    });
-    anchorTables.set(doc, (table = built));
-  }
-  return table;
-}
-
-/** What an alias refers to, as yaml has it: the last node anchored with its name before it in the document. */
-export function resolveAlias(alias: Alias, doc: Document): Node | undefined {
-  const table = anchorTable(doc);
-  const at = table.position.get(alias) ?? table.nodes.length;
-  const named = table.byName.get(alias.source);
-  if (!named) return undefined;
-  let low = 0,
-    high = named.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (named[mid] < at) low = mid + 1;
-    else high = mid;
-  }
-  return low > 0 ? table.nodes[named[low - 1]] : undefined;
-}
-
-/** The value node of `key` in a mapping, aliases followed. */
-export function valueNode(map: YAMLMap, key: string, doc: Document): Node | undefined {
-  return deref(map.get(key, true), doc);
-}
-
-/** The key node of `key` in a mapping. */
-export function keyNode(map: YAMLMap, key: string): Node | undefined {
-  for (const pair of map.items) if (isScalar(pair.key) && pair.key.value === key) return pair.key;
-  return undefined;
+/** The key node of `key` in a mapping as read: where it is written (in a merge's source for a merged key). */
+export function keyNode(map: YAMLMap, key: string, doc?: Document): Node | undefined {
+  return viewOf(map, doc).entry(key)?.key ?? undefined;
 }
 
 export function nodeRange(lines: LineIndex, node: Located | undefined | null): Range | undefined {
@@ -306,21 +284,44 @@ export function nodeRange(lines: LineIndex, node: Located | undefined | null): R
   return lines.range(node.range[0], node.range[1]);
 }
 
-export { isMap, isSeq, isScalar };
+export { isMap, isSeq, isScalar, keyName };
 
-/** The node at a JSON path (keys and list indexes), aliases followed. */
-export function nodeAtPath(doc: Document, path: readonly (string | number)[]): Node | undefined {
-  let node = deref(doc.contents, doc);
+/** The node at a JSON path (keys and list indexes) below `node`, merges and aliases followed. */
+export function nodeBelow(node: Node | null | undefined, path: readonly (string | number)[], doc?: Document): Node | undefined {
+  let current = deref(node, doc);
   for (const segment of path) {
-    if (isMap(node)) node = deref(node.get(segment, true), doc);
-    else if (isSeq(node) && typeof segment === 'number') node = deref(node.items[segment], doc);
+    if (isMap(current)) current = valueNode(current, String(segment), doc);
+    else if (isSeq(current) && typeof segment === 'number') current = deref(current.items[segment], doc);
     else return undefined;
   }
-  return node ?? undefined;
+  return current ?? undefined;
 }
 
-/** The key node of the last segment of `path` (for fixes that rename a key). */
+/**
+ * The node at a JSON path below `node` when every step is written in place: no merged key and no alias
+ * on the way (where a fix may change a value for this one entry, see docs/merge-keys.md); else undefined.
+ */
+export function writtenBelow(node: Node | null | undefined, path: readonly (string | number)[], doc?: Document): Node | undefined {
+  let current = node;
+  for (const segment of path) {
+    if (isAlias(current)) return undefined;
+    if (isMap(current)) {
+      const entry = viewOf(current, doc).entry(String(segment));
+      if (!entry || entry.via) return undefined;
+      current = entry.value;
+    } else if (isSeq(current) && typeof segment === 'number') current = current.items[segment] as Node | null;
+    else return undefined;
+  }
+  return current && !isAlias(current) ? current : undefined;
+}
+
+/** The node at a JSON path (keys and list indexes), merges and aliases followed. */
+export function nodeAtPath(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  return nodeBelow(doc.contents, path, doc);
+}
+
+/** The key node of the last segment of `path` (for fixes that rename a key), where it is written. */
 export function keyNodeAtPath(doc: Document, path: readonly (string | number)[]): Node | undefined {
   const parent = nodeAtPath(doc, path.slice(0, -1));
-  return isMap(parent) ? keyNode(parent, String(path[path.length - 1])) : undefined;
+  return isMap(parent) ? keyNode(parent, String(path[path.length - 1]), doc) : undefined;
 }

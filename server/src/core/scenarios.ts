@@ -8,6 +8,7 @@ import type { CheckResult } from './check';
 import type { Finding } from './finding';
 import type { Keyed, MessageArg } from '../messages';
 import type { Customer, Partner, Path, Subscription } from './model';
+import { Loc } from './loc';
 import { nodeRange } from './parse';
 import { rules } from './rules';
 import { idOf, partnerOf, subscriptionName } from './queries';
@@ -140,7 +141,8 @@ export function runScenario(result: CheckResult, scenario: ScenarioNumber, subje
   const findings = new FindingIndex(result, decidingRules(scenario));
   const customers = pick(result.model.customers, subject.customer, 'customer');
   const partners = pick(result.model.partners, subject.partner, 'partner');
-  const range = (node: Parameters<typeof nodeRange>[1]) => nodeRange(result.parsed.lines, node);
+  // A value merged into its entry (`<<: *defaults`) is linked where the entry merges it: in the subject's own text.
+  const range = (node: Parameters<typeof nodeRange>[1]) => nodeRange(result.parsed.lines, node instanceof Loc ? (node.via ?? node) : node);
   const anchorOf = (entity: Customer | Partner) => range(entity.id?.node ?? entity.node);
 
   /** An item whose verdict follows from the findings: errors → not supported; else supported. */

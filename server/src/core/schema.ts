@@ -3,8 +3,9 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import schemaJson from '../../../schemas/csp-partners.schema.json';
+import { aliasGrowth, deref, isMergeKey, MAX_ALIAS_VALUES, resolveAlias } from './anchors';
 import { Base, Loc, locOf } from './loc';
-import { deref, MAX_ALIAS_VALUES, resolveAlias } from './parse';
+import { eachEntry, MapEntry, valueOf, viewOf } from './merge';
 import type { EntrySlot, ListName, Path } from './model';
 import { nearest } from './similar';
 
@@ -15,6 +16,8 @@ export type SchemaProblem = ProblemAt<Loc>;
 type ProblemAt<Place> = {
   /** Undefined only when the text holds no YAML node at all (an empty file). */
   node?: Place;
+  /** For a node merged into the entry (`<<: *defaults`): the merge it comes through (see `Loc.via`). */
+  via?: Place;
   path: Path;
   /** Replacements the quick fix offers, nearest first: for a value or for a key. */
   suggestions?: { replace: 'value' | 'key'; values: string[] };
@@ -68,13 +71,13 @@ function compiled() {
 
 /**
  * Converts one node to plain data for ajv. Aliases are followed through the document's anchor table
- * (`resolveAlias`, a lookup) and an anchored value is converted once and shared, so the conversion costs
- * the text. What an alias bomb makes explode is the walk ajv then makes over the shared values: a value
- * that grows by more than `MAX_ALIAS_VALUES` values through aliases is an error instead of a hang.
+ * (`resolveAlias`, a lookup), merges through each mapping's view (merge.ts), and an anchored value is
+ * converted once and shared, so the conversion costs the text. What an alias bomb makes explode is the
+ * walk ajv then makes over the shared values: a value that grows by more than `MAX_ALIAS_VALUES` values
+ * through aliases and merges is an error instead of a hang.
  */
 function toData(node: Node, doc: Document): { data?: unknown; error?: string } {
-  const grown = sizes(doc).expanded(node) - sizes(doc).written(node);
-  if (grown > MAX_ALIAS_VALUES) return { error: 'too many aliases' };
+  if (aliasGrowth(node, doc) > MAX_ALIAS_VALUES) return { error: 'too many aliases' };
   try {
     return { data: dataOf(node, doc, new Map()) };
   } catch (e) {
@@ -101,50 +104,14 @@ function dataOf(node: Node | null | undefined, doc: Document, done: Map<Node, un
   if (isMap(node)) {
     const map: Record<string, unknown> = {};
     done.set(node, map);
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    eachEntry(node, doc, (name, _key, written) => {
       // Defined, not assigned: a key named `__proto__` stays an own, ordinary key.
-      const value = dataOf(pair.value as Node | null, doc, done);
-      Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-    }
+      const value = dataOf(written, doc, done);
+      Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+    });
     return map;
   }
   return null;
-}
-
-/** How many values a node holds as written (an alias is one) and once its aliases are followed; per document, remembered. */
-interface Sizes {
-  written(node: Node): number;
-  expanded(node: Node): number;
-}
-const sizesOf = new WeakMap<Document, Sizes>();
-
-function sizes(doc: Document): Sizes {
-  let found = sizesOf.get(doc);
-  if (found) return found;
-  const written = new Map<Node, number>();
-  const expanded = new Map<Node, number>();
-  const count = (node: Node | null | undefined, follow: boolean, memo: Map<Node, number>): number => {
-    if (!node) return 1;
-    if (isAlias(node)) {
-      const target = follow ? resolveAlias(node, doc) : undefined;
-      return target ? count(target, follow, memo) : 1;
-    }
-    const known = memo.get(node);
-    if (known !== undefined) return known;
-    // An anchor whose alias sits inside it (a cycle) counts once: its data refers to itself.
-    memo.set(node, 1);
-    let total = 1;
-    if (isSeq(node)) for (const item of node.items) total += count(item as Node | null, follow, memo);
-    if (isMap(node)) for (const pair of node.items) total += 1 + count(pair.value as Node | null, follow, memo);
-    // Past the limit the exact number does not matter, and it could grow past what a number holds.
-    total = Math.min(total, Number.MAX_SAFE_INTEGER);
-    memo.set(node, total);
-    return total;
-  };
-  found = { written: (node) => count(node, false, written), expanded: (node) => count(node, true, expanded) };
-  sizesOf.set(doc, found);
-  return found;
 }
 
 /**
@@ -213,7 +180,10 @@ export function validateEntry(list: ListName, item: Node | null, doc: Document, 
 }
 
 function placed(problem: NodeProblem, base: Base, parsedAt: number): SchemaProblem {
-  return { ...problem, node: locOf(problem.node, base, parsedAt) };
+  const { via, ...rest } = problem;
+  const node = locOf(problem.node, base, parsedAt);
+  if (node && via) node.via = locOf(via, base, parsedAt);
+  return { ...rest, node };
 }
 
 /** Root: scalars as they are, the two lists as empty placeholders (their entries are checked on their own). */
@@ -221,15 +191,14 @@ function validateRootMap(root: YAMLMap, docOf: (pair: Pair) => Document, problem
   // No prototype: a key named `__proto__` stays an ordinary (unknown) key.
   const shallow = Object.create(null) as Record<string, unknown>;
   const unreadable: NodeProblem[] = [];
-  for (const pair of root.items) {
+  for (const { name: key, key: keyNode, value: written, pair } of viewOf(root, root.items[0] && docOf(root.items[0])).entries) {
     const doc = docOf(pair);
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const value = deref(pair.value, doc);
+    const value = deref(written, doc);
     if (isSeq(value) || !value) {
       shallow[key] = isSeq(value) ? [] : null;
       continue;
     }
-    shallow[key] = readData(pair.value as Node, doc, [key], unreadable, (pair.key as Node | null) ?? value);
+    shallow[key] = readData(written!, doc, [key], unreadable, keyNode ?? value);
   }
   problems.push(...unreadable);
   // Aliases in a problem's node are followed within the first pair's document; each pair's value was read in its own.
@@ -251,9 +220,9 @@ function validateItem(list: ListName, index: number, item: Node | null, doc: Doc
   if (!entry) return;
   const unreadable: NodeProblem[] = [];
   const data = readData(item!, doc, [list, index], unreadable);
-  if (unreadable[0]?.path.length === 2) {
+  if (unreadable[0]?.path.length === 2 && unreadable[0].node === item) {
     // The entry itself (an alias, or a list) expands too far: nothing of it can be checked.
-    const id = isMap(entry) ? deref(entry.get('id', true), doc) : undefined;
+    const id = isMap(entry) ? valueOf(entry, 'id', doc) : undefined;
     const first = unreadable[0];
     const node = id ?? entry;
     problems.push(
@@ -293,10 +262,13 @@ function readData(node: Node, doc: Document, path: Path, unreadable: NodeProblem
   const free = typeof path[path.length - 1] === 'string' && String(path[path.length - 1]).startsWith('x-');
   if (isMap(node) && !free) {
     const out = Object.create(null) as Record<string, unknown>;
+    // A merge that grows past the budget is left out of every reading of the mapping (see merge.ts): said once, on its source.
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const value = pair.value as Node | null;
-      out[key] = value ? readData(value, doc, [...path, key], unreadable, (pair.key as Node | null) ?? value) : null;
+      if (isMergeKey(pair.key) && pair.value && aliasGrowth(pair.value as Node, doc) > MAX_ALIAS_VALUES)
+        unreadable.push({ node: pair.value as Node, path, key: 'schema.too-many-aliases', args: { limit: MAX_ALIAS_VALUES } });
+    }
+    for (const { name, key, value } of viewOf(node, doc).entries) {
+      out[name] = value ? readData(value, doc, [...path, name], unreadable, key ?? value) : null;
     }
     return out;
   }
@@ -322,7 +294,13 @@ function validate(
   const found: NodeProblem[] = [];
   const seen = new Map<Node | undefined, NodeProblem>();
   // A value that could not be read was reported as such, and stands as null: no type errors on it.
-  const skipped = unreadable.map((path) => `/${path.slice(basePath.length).join('/')}`);
+  // (A mapping whose merge was left out, say the entry's own, skips every error at it and below it.)
+  const skipped = unreadable.map((path) =>
+    path
+      .slice(basePath.length)
+      .map((s) => `/${s}`)
+      .join(''),
+  );
   const isSkipped = (error: ErrorObject) => skipped.some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`));
   for (const error of prioritise(fn.errors ?? [])) {
     if (isSkipped(error)) continue;
@@ -382,44 +360,34 @@ function decodePointer(pointer: string): string[] {
 }
 
 /**
- * Walks an instance path from `base`, aliases followed. A value that is not written at all (`{ a }`, or
- * `- ` alone) has no node: its key, or its list, stands for it.
+ * Walks an instance path from `base`, merges and aliases followed. A value that is not written at all
+ * (`{ a }`, or `- ` alone) has no node: its key, or its list, stands for it. `via`: the first merge on
+ * the way (see `MapEntry.via`), for a node written in a merge's source.
  */
-function nodeAt(base: Node, segments: string[], doc: Document): Node | undefined {
+function nodeAt(base: Node, segments: string[], doc: Document): { node: Node; via?: Node } | undefined {
   let node: Node | undefined = base;
+  let via: Node | undefined;
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = pairNamed(node, segment);
-      node = deref(pair?.value, doc) ?? (pair?.key as Node | undefined);
+      const entry: MapEntry | undefined = viewOf(node, doc).entry(segment);
+      via ??= entry?.via;
+      node = deref(entry?.value, doc) ?? entry?.key ?? undefined;
     } else if (isSeq(node)) node = deref(node.items[Number(segment)], doc) ?? node;
     else return undefined;
   }
-  return node;
+  return node && { node, via };
 }
-
-/**
- * The pair of `key` in a mapping (its first, as the data has it), by an index made once per mapping: a
- * mapping with tens of thousands of unknown keys has as many problems, each looked up here.
- */
-function pairNamed(map: YAMLMap, key: string): Pair | undefined {
-  let index = pairsByKey.get(map);
-  if (!index) {
-    index = new Map();
-    for (const pair of map.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (name !== undefined && !index.has(name)) index.set(name, pair);
-    }
-    pairsByKey.set(map, index);
-  }
-  return index.get(key);
-}
-const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 
 function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document): NodeProblem | undefined {
   const segments = decodePointer(error.instancePath);
-  const node = nodeAt(base, segments, doc);
-  if (!node) return undefined;
-  const path: Path = [...basePath, ...segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
+  const at = nodeAt(base, segments, doc);
+  if (!at) return undefined;
+  const problem = describeAt(error, at.node, [...basePath, ...segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s))], doc);
+  const via = problem && (at.via ?? problem.via);
+  return via ? { ...problem, via } : problem;
+}
+
+function describeAt(error: ErrorObject, node: Node, path: Path, doc: Document): NodeProblem | undefined {
   // Name the field, also for an entry of a list (`managedBy`, not `0`).
   const property = String([...path].reverse().find((s) => typeof s === 'string') ?? '');
   const params = error.params as Record<string, unknown>;
@@ -430,16 +398,18 @@ function describe(error: ErrorObject, base: Node, basePath: Path, doc: Document)
     case 'required': {
       const missing = String(params.missingProperty);
       // The entry's id names it; without one, its first key.
-      const anchor = isMap(node) ? (deref(node.get('id', true), doc) ?? node.items[0]?.key ?? node) : node;
+      const anchor = isMap(node) ? (valueOf(node, 'id', doc) ?? node.items[0]?.key ?? node) : node;
       return { node: anchor as Node, path, key: 'schema.required', args: { property: missing } };
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
-      const key = isMap(node) ? (pairNamed(node, unknown)?.key as Node | undefined) : undefined;
+      const entry = isMap(node) ? viewOf(node, doc).entry(unknown) : undefined;
+      const key = entry?.key ?? undefined;
       const allowed = Object.keys((parent?.properties as object) ?? {});
       const values = nearest(unknown, allowed);
       return {
         node: key ?? node,
+        via: entry?.via,
         path: [...path, unknown],
         key: 'schema.unknown-key',
         args: { property: unknown, allowed: allowed.join(', ') },

@@ -1,4 +1,5 @@
 import { Composer, Document, isMap, isPair, isSeq, Node, Pair, Parser } from 'yaml';
+import { OuterAnchors, setOuterAnchors } from './anchors';
 import { MAX_NESTING, tooDeepIn } from './nesting';
 import { composeQuietly, PARSE_OPTIONS, unreadableNodes } from './parse';
 import type { Segment } from './segments';
@@ -7,8 +8,9 @@ import type { TextLike } from './text';
 /**
  * Parses one segment on its own with the `yaml` package, at the segment's offset so that node ranges
  * are offsets in the whole text. Only a segment that parses cleanly stands for its part of the whole
- * text: any error, warning or alias that does not resolve inside the segment (an anchor in another
- * entry) means the segment's meaning depends on the rest of the text, and the caller parses whole.
+ * text: any error, warning, alias that resolves to nothing, or merge whose source is not a mapping means
+ * the segment's meaning depends on the rest of the text, and the caller parses whole. An alias with no
+ * anchor before it in the segment names one written before the segment (`outer`, see manifest.ts).
  *
  * The `yaml` version is pinned in package.json: `Parser.offset` is what lets a parse start mid-text,
  * and test/segments.test.ts checks that these parses equal a parse of the whole text.
@@ -21,10 +23,10 @@ export type SegmentNode =
   | { kind: 'pair'; pair: Pair<Node, Node | null>; doc: Document.Parsed }
   | { kind: 'prelude' };
 
-export function parseSegment(text: TextLike, segment: Segment): SegmentNode | undefined {
+export function parseSegment(text: TextLike, segment: Segment, outer?: OuterAnchors): SegmentNode | undefined {
   if (segment.kind === 'prelude') return { kind: 'prelude' };
   const source = detached(text.slice(segment.start, segment.end));
-  const doc = parseAt(source, segment.start, segment.kind === 'entry' ? 1 : 0);
+  const doc = parseAt(source, segment.start, segment.kind === 'entry' ? 1 : 0, outer);
   if (!doc) return undefined;
   const contents = doc.contents;
   if (segment.kind === 'entry') {
@@ -46,7 +48,7 @@ function detached(slice: string): string {
 }
 
 /** One clean document parsed from `source` as if it started at `offset` (`depth` levels down), or undefined. */
-function parseAt(source: string, offset: number, depth: number): Document.Parsed | undefined {
+function parseAt(source: string, offset: number, depth: number, outer: OuterAnchors | undefined): Document.Parsed | undefined {
   const parser = new Parser();
   parser.offset = offset;
   const tokens = [...parser.parse(source)];
@@ -56,8 +58,15 @@ function parseAt(source: string, offset: number, depth: number): Document.Parsed
   if (docs.length !== 1) return undefined;
   const doc = docs[0];
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  // An alias to an anchor in another entry, or a key the whole text reports (see parse.ts): the whole text decides.
+  if (outer) setOuterAnchors(doc, outer);
+  // An alias to nothing written before, a bad merge, or a key the whole text reports (see parse.ts): the whole text decides.
   const unreadable = unreadableNodes(doc);
-  if (unreadable.duplicateKeys.length || unreadable.complexKeys.length || unreadable.unresolvedAliases.length) return undefined;
+  if (
+    unreadable.duplicateKeys.length ||
+    unreadable.complexKeys.length ||
+    unreadable.unresolvedAliases.length ||
+    unreadable.badMerges.length
+  )
+    return undefined;
   return doc;
 }

@@ -233,9 +233,10 @@ function upperBound(list: ArrayLike<number>, value: number): number {
 /** Applies non-overlapping edits given in positions of `text`. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
+  // From the last edit back; insertions at one place appear in the order they are given (as LSP has it), so the later goes first.
   const byOffset = edits
-    .map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((e, index) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText, index }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let out = text;
   let previousStart = Infinity;
   for (const edit of byOffset) {

@@ -217,10 +217,18 @@ function combineApart(result: CheckResult, singles: Single[]): Combined | undefi
   const taken = new TakenSpans();
   const edits: TextEdit[] = [];
   const findings: Finding[] = [];
+  // A fix made already: one finding per entry that merges a misspelt shared value, each fixed by one edit there.
+  const made = new Set<string>();
   for (const { finding, fix } of singles) {
-    const spans = fix.edits.map((e) => [lines.offset(e.range.start), lines.offset(e.range.end)] as const);
+    const spans = fix.edits.map((e) => [lines.offset(e.range.start), lines.offset(e.range.end), e.newText] as const);
+    const keys = spans.map(([s, e, text]) => `${s}:${e}:${text}`);
+    if (keys.every((key) => made.has(key))) {
+      findings.push(finding);
+      continue;
+    }
     if (spans.some(([s, e]) => taken.meets(s, e))) continue;
     for (const [s, e] of spans) taken.add(s, e);
+    for (const key of keys) made.add(key);
     edits.push(...fix.edits);
     findings.push(finding);
   }

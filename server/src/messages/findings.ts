@@ -27,6 +27,14 @@ export const findingMessages = {
     en: 'Alias *{alias} names no anchor &{alias} defined before it.',
     ja: 'エイリアス *{alias} に対応するアンカー &{alias} がそれより前にありません。',
   },
+  'yaml-syntax.merge-source': {
+    en: 'A merge key (<<) takes a mapping, an alias of one, or a list of them; this is not a mapping.',
+    ja: 'マージ キー (<<) に指定できるのは、マッピング、マッピングのエイリアス、またはそれらのリストです。これはマッピングではありません。',
+  },
+  'yaml-syntax.merge-cycle': {
+    en: 'This merge names a mapping that contains it; a mapping cannot merge itself.',
+    ja: 'このマージが指しているのは、このマージ自身を含むマッピングです。マッピングは自分自身をマージできません。',
+  },
   'yaml-syntax.too-deep': {
     en: 'The YAML is nested too deeply to read; a manifest needs only a few levels.',
     ja: 'YAML の入れ子が深すぎて読み取れません。マニフェストに必要な階層はわずかです。',
@@ -38,6 +46,12 @@ export const findingMessages = {
   'yaml-syntax.too-many': {
     en: '{count} more YAML errors are not shown; fix the ones above first.',
     ja: 'ほかに {count} 件の YAML エラーがあります。まず上のエラーを直してください。',
+  },
+
+  // Any finding on a value merged into its entry (`<<: *defaults`): where the entry merges it.
+  'merge.via': {
+    en: 'Merged into this entry here.',
+    ja: 'この値はここでこのエントリーにマージされています。',
   },
 
   // schema

@@ -4,8 +4,8 @@ import type { Entry } from './entry';
 export const rulePageMessages = {
   // Rule titles (documentation, SARIF rule descriptions)
   'title.yaml-syntax': {
-    en: 'The text is valid YAML: one document, spaces for indentation, unique keys, defined aliases.',
-    ja: 'テキストが正しい YAML であること (ドキュメントは 1 つ、インデントはスペース、キーは一意、エイリアスは定義済み)。',
+    en: 'The text is valid YAML: one document, spaces for indentation, unique keys, defined aliases, merges of mappings.',
+    ja: 'テキストが正しい YAML であること (ドキュメントは 1 つ、インデントはスペース、キーは一意、エイリアスは定義済み、マージ (<<) の対象はマッピング)。',
   },
   'title.schema': {
     en: 'The manifest follows the csp-partners JSON Schema.',

@@ -1,4 +1,4 @@
-import { removeSeqItem } from '../edits';
+import { editList } from '../edits';
 import { idOf, partnerOf, subscriptionAt, subscriptionName } from '../queries';
 import { regionNote } from './helpers';
 import { defineRule } from './rule';
@@ -36,8 +36,9 @@ export const crossRegionManagement = defineRule({
     const path = finding.data!.path;
     const subscription = subscriptionAt(model, path);
     const index = path[path.length - 1] as number;
-    const map = subscription && syntax.map(subscription);
-    const edit = map && removeSeqItem(parsed, map, 'managedBy', index);
+    // The subscription's own list: a list it shares (merged, or an alias) is written anew in it, without the manager.
+    const map = subscription && syntax.ownMap(subscription);
+    const edit = map && editList(parsed, map, 'managedBy', { remove: index });
     const value = subscription?.managedBy.find((r) => r.path[r.path.length - 1] === index)?.value ?? '';
     return edit ? [{ id: 'fix.remove-manager', title: title('fix.remove-manager', { value }), edits: [edit], isPreferred: true }] : [];
   },

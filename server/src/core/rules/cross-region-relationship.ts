@@ -1,4 +1,4 @@
-import { removeSeqItem, replaceScalar } from '../edits';
+import { editList } from '../edits';
 import type { Fix } from '../finding';
 import { entityAt, idOf, partnerOf, usageOf } from '../queries';
 import { regionNote } from './helpers';
@@ -56,12 +56,13 @@ export const crossRegionRelationship = defineRule({
     // subscriptions unlinked (`provider-not-linked`): their `cross-region-sale` fix moves them first.
     if (usageOf(model, partner).sells.some((s) => s.provider?.target === ref.target)) return [];
     const fixes: Fix[] = [];
+    // The partner's own list: a list it shares (merged, or an alias) is written anew in its entry, changed.
+    const map = syntax.ownMap(partner);
     const listed = new Set(partner.providers.map((r) => r.value));
     for (const provider of model.partners) {
       if (provider.type !== 'indirect-provider' || provider.region !== partner.region || !provider.id || listed.has(provider.id.value))
         continue;
-      const node = syntax.at(ref.path);
-      const edit = node && replaceScalar(parsed, node, provider.id.value);
+      const edit = map && editList(parsed, map, 'providers', { replace: index, value: provider.id.value });
       if (edit)
         fixes.push({
           id: 'fix.replace-relationship',
@@ -70,8 +71,7 @@ export const crossRegionRelationship = defineRule({
           isPreferred: fixes.length === 0,
         });
     }
-    const map = syntax.map(partner);
-    const removal = map && removeSeqItem(parsed, map, 'providers', index);
+    const removal = map && editList(parsed, map, 'providers', { remove: index });
     if (removal)
       fixes.push({ id: 'fix.remove-relationship', title: title('fix.remove-relationship', { value: ref.value }), edits: [removal] });
     return fixes;

@@ -25,7 +25,8 @@ export const directBillHasProvider = defineRule({
   },
   fixes(finding, { model, parsed, syntax, title }) {
     const subscription = subscriptionAt(model, finding.data!.path);
-    const map = subscription && syntax.map(subscription);
+    // A provider merged from a shared block cannot be removed from this subscription alone: no fix then.
+    const map = subscription && syntax.ownMap(subscription);
     const edit = map && removeKey(parsed, map, 'provider');
     return edit
       ? [

@@ -1,4 +1,5 @@
-import { insertIntoMap, setKey } from '../edits';
+import { insertIntoMap, overrideBlock, overrideEntries, setKey } from '../edits';
+import { viewOf } from '../merge';
 import type { Fix } from '../finding';
 import type { TextEdit } from '../text';
 import type { Model, Partner } from '../model';
@@ -51,16 +52,27 @@ export const mpaNotAccepted = defineRule({
       start: text.length - proposed.length,
       length: proposed.length,
     });
-    const mpaNode = partner.mpa.node && syntax.map(partner, 'mpa');
-    if (!mpaNode) {
-      const partnerNode = syntax.map(partner);
-      const inserted = partnerNode && insertIntoMap(parsed, partnerNode, ['mpa:', '  accepted: true', `  acceptedOn: ${proposed}`]);
+    // The partner accepts for itself: its own entry is edited, never a shared record (docs/merge-keys.md).
+    const partnerNode = syntax.ownMap(partner);
+    if (!partnerNode) return [];
+    if (!partner.mpa.node) {
+      const inserted = insertIntoMap(parsed, partnerNode, ['mpa:', '  accepted: true', `  acceptedOn: ${proposed}`]);
       return inserted ? fix([inserted.edit], selectDate(0, inserted.edit.newText)) : [];
     }
+    const mpaNode = syntax.ownMap(partner, 'mpa');
+    if (!mpaNode) {
+      // `mpa` comes from a shared record (a merge, or an alias): an override for this partner alone.
+      const lines = overrideEntries(parsed, syntax.map(partner, 'mpa'), { accepted: 'true', acceptedOn: date });
+      const edit = lines && overrideBlock(parsed, partnerNode, 'mpa', lines);
+      const at = edit && partner.mpa.acceptedOn === undefined ? edit.newText.lastIndexOf(proposed) : -1;
+      return edit ? fix([edit], at >= 0 ? { edit: 0, start: at, length: proposed.length } : undefined) : [];
+    }
+    // Written here: `accepted` set (an override when it is merged), `acceptedOn` added unless it is there (merged or not).
+    const hasDate = viewOf(mpaNode).entry('acceptedOn') !== undefined;
     const edits = [setKey(parsed, mpaNode, 'accepted', 'true')];
-    if (!mpaNode.has('acceptedOn')) edits.push(insertIntoMap(parsed, mpaNode, [`acceptedOn: ${proposed}`], 'accepted')?.edit);
+    if (!hasDate) edits.push(insertIntoMap(parsed, mpaNode, [`acceptedOn: ${proposed}`], 'accepted')?.edit);
     const last = edits[edits.length - 1];
-    return fix(edits, mpaNode.has('acceptedOn') || !last ? undefined : selectDate(edits.length - 1, last.newText));
+    return fix(edits, hasDate || !last ? undefined : selectDate(edits.length - 1, last.newText));
   },
 });
 

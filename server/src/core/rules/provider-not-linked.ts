@@ -1,4 +1,4 @@
-import { appendToList } from '../edits';
+import { editList } from '../edits';
 import { entityAt, idOf, partnerOf } from '../queries';
 import { defineRule, entityAnchor } from './rule';
 
@@ -39,8 +39,9 @@ export const providerNotLinked = defineRule({
     // A relationship across CSP regions is not allowed (`cross-region-relationship`): no fix then.
     const target = model.byId.get(provider);
     if (reseller?.region && target?.region && reseller.region !== target.region) return [];
-    const map = reseller && syntax.map(reseller);
-    const edit = map && appendToList(parsed, map, 'providers', provider);
+    // The reseller's own list: a list it shares (merged, or an alias) is written anew in its entry with the provider added.
+    const map = reseller && syntax.ownMap(reseller);
+    const edit = map && editList(parsed, map, 'providers', { append: provider });
     return edit
       ? [
           {

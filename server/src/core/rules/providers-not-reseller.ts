@@ -35,10 +35,12 @@ export const providersNotReseller = defineRule({
 
 /**
  * "Remove providers from X": the key with its whole value. Shared with `cross-region-relationship`, whose
- * finding on an entry of such a list goes with the list.
+ * finding on an entry of such a list goes with the list. Only a key the entry writes itself can go: a
+ * merged one cannot be dropped from one entry (docs/merge-keys.md), and one that overrides a merged key
+ * would bring the merged one back.
  */
 export function removeProvidersFix({ parsed, syntax, title }: FixContext, partner: Partner): Fix | undefined {
-  const map = syntax.map(partner);
+  const map = syntax.ownMap(partner);
   const edit = map && removeKey(parsed, map, 'providers');
   return edit
     ? { id: 'fix.remove-providers', title: title('fix.remove-providers', { partner: idOf(partner) }), edits: [edit], isPreferred: true }

@@ -1,6 +1,6 @@
-import { replaceScalar } from '../edits';
+import { replaceScalar, setKey } from '../edits';
 import { market } from '../regions';
-import { idOf } from '../queries';
+import { entityAt, idOf } from '../queries';
 import { defineRule, UnitContext } from './rule';
 import type { Entity } from '../model';
 
@@ -12,10 +12,15 @@ export const regionMismatch = defineRule({
   category: 'structure',
   checkPartner: (partner, context) => reportMismatch(partner, context),
   checkCustomer: (customer, context) => reportMismatch(customer, context),
-  fixes(finding, { parsed, syntax, title }) {
-    const node = syntax.at(finding.data!.path);
+  fixes(finding, { model, parsed, syntax, title }) {
+    const path = finding.data!.path;
     const value = finding.data?.region as string;
-    const edit = node && replaceScalar(parsed, node, value);
+    const entity = entityAt(model, path);
+    // A region merged from a shared block while the entity writes its own country is this entity's to
+    // override; a region written here, or shared along with the country, is corrected where it is written.
+    const override = entity?.regionField?.node.via && !entity.country?.node.via ? syntax.ownMap(entity) : undefined;
+    const node = override ? undefined : syntax.at(path);
+    const edit = override ? setKey(parsed, override, 'region', value) : node && replaceScalar(parsed, node, value);
     return edit ? [{ id: 'fix.set-region', title: title('fix.set-region', { value }), edits: [edit], isPreferred: true }] : [];
   },
 });

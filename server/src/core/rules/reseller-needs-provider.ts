@@ -26,7 +26,8 @@ export const resellerNeedsProvider = defineRule({
   },
   fixes(finding, { model, parsed, syntax, title }) {
     const subscription = subscriptionAt(model, finding.data!.path);
-    const map = subscription && syntax.map(subscription);
+    // Set in the subscription itself (after its `soldBy` when written there), even when `soldBy` comes from a shared block.
+    const map = subscription && syntax.ownMap(subscription);
     if (!map) return [];
     return ((finding.data?.providers as string[]) ?? []).flatMap((value, i): Fix[] => {
       const inserted = insertIntoMap(parsed, map, [`provider: ${value}`], 'soldBy');

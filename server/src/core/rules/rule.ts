@@ -43,8 +43,13 @@ export interface SyntaxAccess {
   at(path: Path): Node | undefined;
   /** The key node of the last segment of `path`. */
   keyAt(path: Path): Node | undefined;
-  /** The mapping of an entity, of one of its blocks, or of a subscription. */
+  /** The mapping of an entity, of one of its blocks, or of a subscription (merges and aliases followed). */
   map(of: Entity | Subscription, key?: string): YAMLMap | undefined;
+  /**
+   * The same mapping when it is written in its entry (reached without a merge or an alias: a value set
+   * there changes this entry alone); undefined when it is shared. See docs/merge-keys.md.
+   */
+  ownMap(of: Entity | Subscription, key?: string): YAMLMap | undefined;
 }
 
 export interface FixContext {

@@ -69,11 +69,12 @@ function sharedServicesEdits({ model, parsed, syntax }: FixContext, subscription
   if (!owner || customer.sharedServices?.value === true) return undefined;
   if (!customer.subscriptions.every((s) => s.kind === 'azure' && s.publisher === 'microsoft')) return undefined;
   if (ownsSharedServices(model, owner)) return undefined;
-  const customerNode = syntax.map(customer);
+  // In the customer's own entry; a seller or provider merged from a shared block cannot be dropped from it: no fix then.
+  const customerNode = syntax.ownMap(customer);
   if (!customerNode) return undefined;
   const edits: (TextEdit | undefined)[] = [setKey(parsed, customerNode, 'sharedServices', 'true', 'owner')];
   for (const s of customer.subscriptions) {
-    const map = syntax.map(s);
+    const map = syntax.ownMap(s);
     for (const key of ['soldBy', 'provider'] as const) if (s.node.has(key)) edits.push(map && removeKey(parsed, map, key));
   }
   return edits.every((e) => e) ? (edits as TextEdit[]) : undefined;
