@@ -86,8 +86,8 @@ export function selectionAfter(text: string, fix: Fix): Range | undefined {
   // Otherwise (an insertion in a one-line `{ }` mapping) the edited text is worked out in full.
   if (lineBreak < 0) return selectionInEditedText(text, { ...fix, select: fix.select });
   let line = target.range.start.line + (before.match(/\n/g)?.length ?? 0);
-  for (const edit of fix.edits) {
-    if (edit === target || comparePositions(edit.range.start, target.range.start) >= 0) continue;
+  for (const [index, edit] of fix.edits.entries()) {
+    if (!landsBefore(comparePositions(edit.range.start, target.range.start), index, fix.select.edit)) continue;
     line += (edit.newText.match(/\n/g)?.length ?? 0) - (edit.range.end.line - edit.range.start.line);
   }
   const character = fix.select.start - (lineBreak + 1);
@@ -99,12 +99,20 @@ function selectionInEditedText(text: string, fix: Fix & { select: NonNullable<Fi
   const target = fix.edits[fix.select.edit];
   const targetStart = lines.offset(target.range.start);
   let shift = 0;
-  for (const edit of fix.edits) {
+  for (const [index, edit] of fix.edits.entries()) {
     const start = lines.offset(edit.range.start);
-    if (edit !== target && start < targetStart) shift += edit.newText.length - (lines.offset(edit.range.end) - start);
+    if (landsBefore(start - targetStart, index, fix.select.edit)) shift += edit.newText.length - (lines.offset(edit.range.end) - start);
   }
   const start = targetStart + shift + fix.select.start;
   return new LineIndex(applyEdits(text, fix.edits)).range(start, start + fix.select.length);
+}
+
+/**
+ * Whether edit `index` lands before the selected edit in the result: `order` compares their starts; at the
+ * same place, an insertion listed earlier comes first (LSP keeps such insertions in their given order).
+ */
+function landsBefore(order: number, index: number, selected: number): boolean {
+  return order < 0 || (order === 0 && index < selected);
 }
 
 function comparePositions(a: Range['start'], b: Range['start']): number {
