@@ -26,6 +26,8 @@ interface AnchorTable {
   position: Map<Node, number>;
   byName: Map<string, number[]>;
   nodes: Node[];
+  /** How many of the nodes are aliases: without any, no value of the document grows. */
+  aliases: number;
 }
 const anchorTables = new WeakMap<Document, AnchorTable>();
 /** The document each alias was parsed in: a node of one piece may be read from another (see `OuterAnchors`). */
@@ -40,12 +42,14 @@ export function setOuterAnchors(doc: Document, outer: OuterAnchors): void {
 function anchorTable(doc: Document): AnchorTable {
   let table = anchorTables.get(doc);
   if (!table) {
-    const built: AnchorTable = { position: new Map(), byName: new Map(), nodes: [] };
+    const built: AnchorTable = { position: new Map(), byName: new Map(), nodes: [], aliases: 0 };
     visit(doc, {
       Node(_key, node) {
         const anchor = (node as { anchor?: string }).anchor;
-        if (isAlias(node)) homes.set(node, doc);
-        else if (!anchor) return;
+        if (isAlias(node)) {
+          homes.set(node, doc);
+          built.aliases++;
+        } else if (!anchor) return;
         built.position.set(node, built.nodes.length);
         if (anchor) (built.byName.get(anchor) ?? built.byName.set(anchor, []).get(anchor)!).push(built.nodes.length);
         built.nodes.push(node);
@@ -141,6 +145,8 @@ function count(node: Node | null | undefined, follow: boolean, memo: Map<Node, n
 
 /** How many values `node` grows by through its aliases and merges (`doc`: the document it is read from, whose memo is used). */
 export function aliasGrowth(node: Node, doc?: Document): number {
+  // A document without aliases (most entries) grows nothing: its values are not walked at all.
+  if (doc && anchorTable(doc).aliases === 0) return 0;
   let sizes = doc && sizesOf.get(doc);
   if (!sizes) {
     sizes = { written: new Map(), expanded: new Map() };
