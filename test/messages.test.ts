@@ -53,6 +53,28 @@ describe('message catalogue', () => {
     }
   });
 
+  it("keeps each rule's words together, in the rules' order: title, summary and its findings' messages", () => {
+    // Adding a rule means one section of rules.ts (see docs/contributing.md), not edits across files.
+    const source = readFileSync(path.join(repoRoot, 'server', 'src', 'messages', 'rules.ts'), 'utf8').split('\n');
+    const sections = source.flatMap((line, i) => (/^ {2}\/\/ [\w-]+$/.test(line) ? [{ id: line.trim().slice(3), line: i }] : []));
+    assert.deepEqual(
+      sections.map((s) => s.id),
+      rules.map((r) => r.id),
+    );
+    const keyLines = source.flatMap((line, i) => {
+      const key = /^ {2}'([^']+)': \{$/.exec(line)?.[1];
+      return key ? [{ key, line: i }] : [];
+    });
+    for (const [n, { id, line }] of sections.entries()) {
+      const end = sections[n + 1]?.line ?? source.length;
+      const own = (key: string) => key === id || key.startsWith(`${id}.`) || key === `title.${id}` || key === `summary.${id}`;
+      const inside = keyLines.filter((k) => k.line > line && k.line < end).map((k) => k.key);
+      assert.deepEqual(inside.slice(0, 2), [`title.${id}`, `summary.${id}`], `${id}: its title and summary first`);
+      const elsewhere = keyLines.filter((k) => own(k.key) && (k.line < line || k.line >= end)).map((k) => k.key);
+      assert.deepEqual(elsewhere, [], `${id}: messages outside its section`);
+    }
+  });
+
   it('keys and placeholders are types: a misspelt key, a missing or unknown argument does not compile', () => {
     // Never called: `tsc` (run by `npm test`) fails if any of these lines compiles.
     const _typeChecks = () => [

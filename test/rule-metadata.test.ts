@@ -1,7 +1,7 @@
 // The metadata every rule declares in its own file: consistent in itself, obeyed by the checker, and
 // agreeing with the generated regions of the docs (scripts/rule-docs.mjs, run after the build).
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check, fixesFor, SUPPRESS_LINE_FIX } from '../server/src/core/check';
@@ -35,6 +35,13 @@ describe('rule metadata', () => {
     const ids = new Set(rules.map((rule) => rule.id));
     const stale = messageKeys().filter((key) => /^(title|summary)\./.test(key) && !ids.has(key.slice(key.indexOf('.') + 1)));
     assert.deepEqual(stale, []);
+  });
+
+  it('is registered: every file of rules/ that exports a rule is in the list of rules/index.ts', () => {
+    const dir = path.join(repoRoot, 'server', 'src', 'core', 'rules');
+    const exportsRule = /^export const \w+ = (defineRule|flagRule)\(/m;
+    const defining = readdirSync(dir).filter((file) => exportsRule.test(readFileSync(path.join(dir, file), 'utf8')));
+    assert.deepEqual(defining.map((file) => path.basename(file, '.ts')).sort(), rules.map((rule) => rule.id).sort());
   });
 
   it('offers the suppress quick fix only where a comment can suppress, and lists confirm fixes that exist', () => {

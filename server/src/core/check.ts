@@ -286,8 +286,3 @@ export function fixesFor(result: CheckResult, finding: Finding, today = todayStr
   }
   return sound;
 }
-
-/** The quick fixes for a finding of `text`, for callers that hold only the text (a future `--fix`). */
-export function fixesForText(text: string, finding: Finding, options: CheckOptions = {}, today?: string): Fix[] {
-  return fixesFor(check(text, options), finding, today);
-}

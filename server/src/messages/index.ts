@@ -5,28 +5,25 @@
  */
 import { cliMessages } from './cli';
 import { joined, Locale, Text } from './entry';
-import { findingMessages } from './findings';
 import { fixMessages } from './fixes';
 import { languageServerMessages } from './language-server';
-import { rulePageMessages } from './rule-pages';
+import { ruleMessages } from './rules';
 import { scenarioMessages } from './scenarios';
 
 export type { Locale } from './entry';
 
 /** The areas, each in its own file; a key belongs to one area (a test checks that none is in two). */
 export const AREAS = {
-  'findings': findingMessages,
+  'rules': ruleMessages,
   'fixes': fixMessages,
-  'rule-pages': rulePageMessages,
   'scenarios': scenarioMessages,
   'language-server': languageServerMessages,
   'cli': cliMessages,
 };
 
 const catalogue = {
-  ...findingMessages,
+  ...ruleMessages,
   ...fixMessages,
-  ...rulePageMessages,
   ...scenarioMessages,
   ...languageServerMessages,
   ...cliMessages,
