@@ -2,12 +2,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { check } from '../core/check';
+import { fixText } from '../core/fix-all';
 import { Finding, isSeveritySetting, RuleSettings } from '../core/finding';
 import { Locale, localeOf, message } from '../messages';
 import { ruleById, rules } from '../core/rules';
 import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, UnknownSubjectError } from '../core/scenarios';
 import { renderScenario } from '../present/scenarios';
+import { unifiedDiff } from './diff';
 import { formatJson, formatSarif, formatScenarioJson, formatScenarioText, formatText, FileReport } from './format';
+import { writeFileAtomically, WriteFs } from './write';
 
 /** Thrown for a bad invocation or an unreadable file: printed, exit status 2. */
 class UsageError extends Error {}
@@ -18,6 +21,8 @@ interface Options {
   format: Format;
   rules: RuleSettings;
   locale: Locale;
+  /** `--fix` writes the fixed files; `--fix-dry-run` prints the fixes as a diff. */
+  fix?: 'write' | 'dry-run';
 }
 
 /** The rules `--rule ID=off` is rejected for, as the usage error names them. */
@@ -33,6 +38,8 @@ export interface Io {
   err(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The file operations `--fix` writes with (tests put a failing one in). */
+  fs?: WriteFs;
 }
 
 /** Runs the CLI; returns the exit status (0 no error, 1 errors found, 2 bad invocation or a file the checker failed on). */
@@ -51,7 +58,9 @@ export function run(argv: string[], io: Io): number {
     let failed = false;
     for (const file of resolveFiles(options.files, io.cwd, locale)) {
       // A failure of the checker on one file is said on one line, and the other files are still checked.
-      const report = internalErrorsTold(io, locale, file, () => checkFile(file, io.cwd, options));
+      const report = internalErrorsTold(io, locale, file, () =>
+        options.fix ? fixFile(file, io, options) : checkFile(file, io.cwd, options),
+      );
       if (report) reports.push(report);
       else failed = true;
     }
@@ -61,7 +70,9 @@ export function run(argv: string[], io: Io): number {
         : options.format === 'sarif'
           ? formatSarif(reports, locale)
           : formatText(reports, locale);
-    io.out(output);
+    // With --fix-dry-run the standard output is the diff alone (for `patch`, a review); the report follows on stderr.
+    if (options.fix === 'dry-run') io.err(output);
+    else io.out(output);
     return failed ? 2 : reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -95,13 +106,15 @@ function flagValue(argv: string[], flag: string): string | undefined {
 }
 
 /**
- * Splits arguments into positionals and options. Every option takes a value, as `--flag value` or
- * `--flag=value`; `-` alone is a positional (standard input is not supported, so it reads as a path).
+ * Splits arguments into positionals and options. An option of `known` takes a value, as `--flag value` or
+ * `--flag=value`; one of `switches` stands alone. `-` alone is a positional (standard input is not
+ * supported, so it reads as a path).
  */
 function splitArgs(
   args: string[],
   known: readonly string[],
   locale: Locale,
+  switches: readonly string[] = [],
 ): { positional: string[]; options: { flag: string; value: string; arg: string }[] } {
   const positional: string[] = [];
   const options: { flag: string; value: string; arg: string }[] = [];
@@ -109,6 +122,10 @@ function splitArgs(
     const arg = args[i];
     if (!arg.startsWith('-') || arg === '-') {
       positional.push(arg);
+      continue;
+    }
+    if (switches.includes(arg)) {
+      options.push({ flag: arg, value: '', arg });
       continue;
     }
     const cut = arg.indexOf('=');
@@ -122,10 +139,17 @@ function splitArgs(
 }
 
 function parseCheckArgs(args: string[], locale: Locale): Options {
-  const { positional, options: flags } = splitArgs(args, ['--format', '--rule', '--locale'], locale);
+  const { positional, options: flags } = splitArgs(args, ['--format', '--rule', '--locale'], locale, ['--fix', '--fix-dry-run']);
   const options: Options = { files: positional, format: 'text', rules: {}, locale };
   for (const { flag, value, arg } of flags) {
     switch (flag) {
+      case '--fix':
+      case '--fix-dry-run': {
+        const fix = flag === '--fix' ? 'write' : 'dry-run';
+        if (options.fix && options.fix !== fix) throw new UsageError(message(locale, 'cli.fix-both'));
+        options.fix = fix;
+        break;
+      }
       case '--format': {
         const format = value;
         if (format !== 'text' && format !== 'json' && format !== 'sarif')
@@ -184,10 +208,14 @@ function resolveFiles(patterns: string[], cwd: string, locale: Locale): string[]
 
 /** The text of a manifest; a missing file, a directory or a read error is a usage error (exit 2). */
 function readManifest(file: string, cwd: string, locale: Locale): string {
+  return readManifestBytes(file, cwd, locale).toString('utf8');
+}
+
+function readManifestBytes(file: string, cwd: string, locale: Locale): Buffer {
   const absolute = path.resolve(cwd, file);
   try {
     if (existsSync(absolute) && statSync(absolute).isDirectory()) throw new Error('is a directory');
-    return readFileSync(absolute, 'utf8');
+    return readFileSync(absolute);
   } catch (error) {
     const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : (error as Error).message;
     throw new UsageError(message(locale, 'cli.unreadable', { path: file, detail }));
@@ -198,6 +226,43 @@ function checkFile(file: string, cwd: string, options: Options): FileReport {
   const text = readManifest(file, cwd, options.locale);
   const findings: Finding[] = check(text, { rules: options.rules, locale: options.locale }).findings;
   return { path: file, findings };
+}
+
+/**
+ * `check --fix`: the fixes "fix all" makes without a person, round after round (core/fix-all.ts), written
+ * atomically, byte for byte outside the fixed spans (a byte-order mark kept); `--fix-dry-run` prints them
+ * as a unified diff instead. What was fixed is said on stderr; the report is of the text after. Undefined
+ * (the file left as it was, exit status 2) when the file cannot be written.
+ */
+function fixFile(file: string, io: Io, options: Options): FileReport | undefined {
+  const { locale } = options;
+  const checkOptions = { rules: options.rules, locale };
+  const bytes = readManifestBytes(file, io.cwd, locale);
+  const original = bytes.toString('utf8');
+  // Bytes that are not UTF-8 would not survive being decoded and written back.
+  if (!Buffer.from(original, 'utf8').equals(bytes)) {
+    io.err(`csp-partners: ${message(locale, 'cli.fix-not-utf8', { path: file })}`);
+    return { path: file, findings: check(original, checkOptions).findings };
+  }
+  const run = fixText(original, checkOptions);
+  if (run.refused) io.err(`csp-partners: ${message(locale, 'cli.fix-refused', { path: file })}`);
+  const fixed = (original.startsWith('\uFEFF') ? '\uFEFF' : '') + run.text;
+  if (fixed !== original) {
+    if (options.fix === 'dry-run') io.out(unifiedDiff(file, original, fixed));
+    else {
+      try {
+        writeFileAtomically(path.resolve(io.cwd, file), Buffer.from(fixed, 'utf8'), io.fs);
+      } catch (error) {
+        const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+        io.err(`csp-partners: ${message(locale, 'cli.fix-write-failed', { path: file, detail })}`);
+        return undefined;
+      }
+    }
+    const count = [...run.fixed.values()].reduce((a, b) => a + b, 0);
+    const byRule = [...run.fixed].map(([rule, n]) => `${rule} ×${n}`).join(', ');
+    io.err(message(locale, options.fix === 'dry-run' ? 'cli.would-fix' : 'cli.fixed', { path: file, count, rules: byRule }));
+  }
+  return { path: file, findings: run.after.findings };
 }
 
 interface ScenarioOptions {

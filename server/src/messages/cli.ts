@@ -22,11 +22,15 @@ export const cliMessages = {
   'cli.usage': {
     en: [
       'Usage: csp-partners check [FILES or GLOBS...] [--format text|json|sarif] [--rule ID=SEVERITY] [--locale en|ja]\n',
+      '                          [--fix | --fix-dry-run]\n',
+      '         --fix writes the fixes that need no choice (repeated until none applies); --fix-dry-run prints them as a diff\n',
       '       csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
       '         --customer with scenarios 1-3, --partner with scenario 4; exit 1 when an answer is not supported',
     ],
     ja: [
       '使い方: csp-partners check [ファイルまたは GLOB...] [--format text|json|sarif] [--rule ID=重大度] [--locale en|ja]\n',
+      '                           [--fix | --fix-dry-run]\n',
+      '          --fix は選択の要らない修正を書き込みます (適用できる修正がなくなるまで繰り返し)。--fix-dry-run は差分として表示します\n',
       '        csp-partners scenario <1-7|all> ファイル [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
       '          --customer はシナリオ 1〜3、--partner はシナリオ 4 で指定。サポートされない項目があれば終了コード 1',
     ],
@@ -50,6 +54,30 @@ export const cliMessages = {
   'cli.missing-value': {
     en: 'Option {flag} needs a value.',
     ja: 'オプション {flag} には値が必要です。',
+  },
+  'cli.fixed': {
+    en: '{path}: fixed {count} problems ({rules})',
+    ja: '{path}: {count} 件の問題を修正しました ({rules})',
+  },
+  'cli.would-fix': {
+    en: '{path}: --fix would fix {count} problems ({rules})',
+    ja: '{path}: --fix で {count} 件の問題が修正されます ({rules})',
+  },
+  'cli.fix-refused': {
+    en: '{path}: some fixes were left out: applied together, they would leave a YAML syntax error or more errors than before.',
+    ja: '{path}: 一部の修正は適用しませんでした。まとめて適用すると YAML 構文エラーが残るか、エラーが増えるためです。',
+  },
+  'cli.fix-not-utf8': {
+    en: '{path} is not valid UTF-8: it is checked but not fixed, as writing it back would change its bytes.',
+    ja: '{path} は正しい UTF-8 ではありません。書き戻すとバイトが変わるため、チェックのみ行い、修正はしません。',
+  },
+  'cli.fix-write-failed': {
+    en: 'Cannot write {path}: {detail}. The file is left as it was.',
+    ja: '{path} に書き込めません: {detail}。ファイルは元のままです。',
+  },
+  'cli.fix-both': {
+    en: 'Give --fix or --fix-dry-run, not both.',
+    ja: '--fix と --fix-dry-run はどちらか一方だけを指定してください。',
   },
   'cli.no-command': {
     en: 'Unknown command "{value}".',

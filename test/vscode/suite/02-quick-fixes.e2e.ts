@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { CheckResult, fixesFor } from '../../../server/src/core/check';
 import type { Finding, Fix } from '../../../server/src/core/finding';
 import { applyEdits } from '../../../server/src/core/text';
-import { selectionAfter, verifiedFixAll } from '../../../server/src/lsp/code-actions';
+import { verifiedFixAll } from '../../../server/src/core/fix-all';
+import { selectionAfter } from '../../../server/src/lsp/code-actions';
 import { COMMANDS, FIX_ALL_KIND } from '../../../server/src/protocol';
 import {
   diagnosticKey,
