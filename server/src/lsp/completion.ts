@@ -1,5 +1,6 @@
 // Completion: partner ids, enum values, booleans, country codes and schema keys, offered from the lines
-// around the cursor (half-typed-yaml.ts) and the schema along them (schema-walk.ts).
+// around the cursor (half-typed-yaml.ts) and the schema along them (schema-walk.ts, shared-blocks.ts for
+// a block that entries merge).
 import {
   Command,
   CompletionItem,
@@ -19,7 +20,8 @@ import { allMarkets, regionOf } from '../core/regions';
 import { isId } from '../core/schema';
 import { flowItemAt, hasContent, inComment, Lines, linesOf, Point, scalarAt, shapeOf } from './half-typed-yaml';
 import { positionIn } from './position';
-import { childSchema, isMapping, SchemaAt, schemaAlong } from './schema-walk';
+import { childSchema, isMapping, SchemaAt } from './schema-walk';
+import { SchemaReader } from './shared-blocks';
 import { usableModel } from './usable-model';
 
 /** Which partners a reference field accepts. */
@@ -62,13 +64,14 @@ export function completion(_document: TextDocument, result: CheckResult, params:
   // A space typed in the indentation is indentation, not a request.
   if (typedSpace && at.text.slice(0, at.character).trim() === '') return null;
   const lines = linesOf(result);
-  const site = siteAt(lines, at.line, at.character);
+  const schemas = new SchemaReader(lines);
+  const site = siteAt(lines, schemas, at.line, at.character);
   if (!site) return null;
-  const items = site.kind === 'key' ? keyItems(lines, result, site, at.line) : valueItems(lines, result, site);
+  const items = site.kind === 'key' ? keyItems(lines, schemas, result, site, at.line) : valueItems(lines, result, site);
   return items && items.length ? items : null;
 }
 
-function siteAt(lines: Lines, line: number, character: number): Site | undefined {
+function siteAt(lines: Lines, schemas: SchemaReader, line: number, character: number): Site | undefined {
   const full = lines.shape(line);
   if (inComment(full, character)) return undefined;
   const text = full.text;
@@ -79,7 +82,7 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
     // A value: `key: |`, `key: [a, |]`, `key: "|"`.
     if (!full.key || full.key.start !== prefix.key.start) return undefined;
     const chain = lines.chainOf({ line, col: full.key.start, kind: 'key' });
-    const holder = chain && schemaAlong(chain);
+    const holder = chain && schemas.along(chain);
     const value = holder && childSchema(holder, full.key.name);
     if (!chain || !holder || !value) return undefined;
     const field = full.key.name;
@@ -135,7 +138,7 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
   if (!quoted && !/^[^\s:#'"[\]{},-][^\s:#'"[\]{},]*$|^$/.test(rest)) return undefined;
   const col = prefix.body;
   const chain = lines.chainOf({ line, col, kind: 'key' });
-  const target = chain && schemaAlong(chain);
+  const target = chain && schemas.along(chain);
   if (!chain || !target) return undefined;
   const parent = chain[chain.length - 1];
   const parentOnLine = prefix.dashes.length > 0;
@@ -149,7 +152,7 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
   const listKey = chain[chain.length - 2];
   if (parent?.kind !== '-' || parent.line !== line || prefix.dashes[prefix.dashes.length - 1] !== parent.col || listKey?.kind !== 'key')
     return undefined;
-  const holder = schemaAlong(chain.slice(0, -2));
+  const holder = schemas.along(chain.slice(0, -2));
   if (!holder) return undefined;
   const token = scalarAt(text, col, full.end, character);
   if (!token) return undefined;
@@ -300,12 +303,19 @@ function hasValueItems(holder: SchemaAt, key: string, value: SchemaAt): boolean 
   );
 }
 
-function keyItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind: 'key' }>, line: number): CompletionItem[] | undefined {
-  const holder = schemaAlong(site.chain);
+function keyItems(
+  lines: Lines,
+  schemas: SchemaReader,
+  result: CheckResult,
+  site: Extract<Site, { kind: 'key' }>,
+  line: number,
+): CompletionItem[] | undefined {
+  const holder = schemas.along(site.chain);
   const properties = holder?.schema.properties;
   if (!holder || !properties) return undefined;
   const present = lines.siblingKeys(line, site.col, site.parentOnLine);
-  const required = new Set<string>(holder.schema.required ?? []);
+  // The entries that merge a shared block may write any of its keys themselves: none is required of the block.
+  const required = new Set<string>(schemas.isSharedBlock(site.chain) ? [] : (holder.schema.required ?? []));
   // Lines after the first are indented by the editor as the line is (InsertTextMode.adjustIndentation).
   const lineIndent = /^ */.exec(lines.shape(line).text)![0].length;
   const pad = ' '.repeat(Math.max(0, site.col + 2 - lineIndent));

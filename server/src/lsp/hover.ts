@@ -9,10 +9,11 @@ import { notAMarketMessage } from '../core/rules/unknown-country';
 import { resellersOf, usageOf } from '../core/queries';
 import { inComment, linesOf } from './half-typed-yaml';
 import { positionIn } from './position';
-import { childSchema, schemaAlong } from './schema-walk';
+import { childSchema } from './schema-walk';
+import { SchemaReader, SharedBlock } from './shared-blocks';
 import { idUnder, usableModel } from './usable-model';
 
-/** Hover: what a key means (its schema description), who an id is, what market a country is. */
+/** Hover: what a key means (its schema description, and the shared block it is written in), who an id is, what market a country is. */
 export function hover(_document: TextDocument, result: CheckResult, params: HoverParams): Hover | null {
   const at = positionIn(result, params.position);
   if (!at) return null;
@@ -36,12 +37,17 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
 
   const key = shape.key;
   if (!key) return null;
+  const onKey = at.character >= key.start && at.character <= key.end;
   const chain = lines.chainOf({ line: at.line, col: key.start, kind: 'key' });
-  const holder = chain && schemaAlong(chain);
+  const schemas = new SchemaReader(lines);
+  const holder = chain && schemas.along(chain);
   if (!holder) return null;
-  if (at.character >= key.start && at.character <= key.end) {
+  if (onKey) {
     const description = childSchema(holder, key.name)?.schema.description;
-    return typeof description === 'string' ? markdown(`**${escape(key.name)}**\n\n${description}`, range(key.start, key.end)) : null;
+    // The key of a shared block, or a key inside one.
+    const block = schemas.blockAt(at.line) ?? schemas.sharedBlockOf(chain);
+    const parts = [typeof description === 'string' ? description : undefined, block && sharedNote(locale, block)].filter(Boolean);
+    return parts.length ? markdown([`**${escape(key.name)}**`, ...parts].join('\n\n'), range(key.start, key.end)) : null;
   }
   if (
     key.name === 'country' &&
@@ -55,6 +61,14 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
     return code ? markdown(countrySummary(locale, code), range(shape.valueStart, shape.end)) : null;
   }
   return null;
+}
+
+/** One line on a shared block: how many entries merge it, and where they are. */
+function sharedNote(locale: Locale, block: SharedBlock): string {
+  const args = { anchor: block.anchor, places: block.places.map(code).join(', ') };
+  return block.count === 1
+    ? message(locale, 'lsp.hover.shared-block.one', args)
+    : message(locale, 'lsp.hover.shared-block.other', { ...args, count: block.count });
 }
 
 /** Markdown: kind and place, MPA, what the entity transacts, and how many findings sit on it. */

@@ -109,6 +109,14 @@ export const languageServerMessages = {
     en: 'region of {country}',
     ja: '{country} の CSP リージョン',
   },
+  'lsp.hover.shared-block.one': {
+    en: 'Shared block `&{anchor}`: merged into 1 entry ({places}).',
+    ja: '共有ブロック `&{anchor}`: 1 件のエントリー ({places}) にマージされています。',
+  },
+  'lsp.hover.shared-block.other': {
+    en: 'Shared block `&{anchor}`: merged into {count} entries ({places}).',
+    ja: '共有ブロック `&{anchor}`: {count} 件のエントリー ({places}) にマージされています。',
+  },
   'lsp.hover.type.indirect-provider': {
     en: 'Indirect provider',
     ja: '間接プロバイダー',

@@ -1,0 +1,158 @@
+// Completion and hover on YAML merge keys over the protocol (docs/merge-keys.md, "Navigation"): a shared
+// block read with the schema of the entries that merge it, in English and Japanese.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CompletionItem, Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import { repoRoot } from '../support';
+import { Harness, startServer } from './harness';
+
+const fixture = readFileSync(path.join(repoRoot, 'test', 'data', 'lsp', 'merge-completion.csp-partners.yaml'), 'utf8');
+const CURSOR = '¦';
+
+/** The fixture with `find` replaced (it must occur exactly once); `¦` in the replacement marks the cursor. */
+function edit(find: string, replace: string, text = fixture): string {
+  assert.equal(text.split(find).length, 2, `"${find}" must occur once`);
+  return text.replace(find, () => replace);
+}
+
+/** Splits a text marked with `¦` into the text and the cursor position. */
+function cursorIn(marked: string): { text: string; position: Position } {
+  const at = marked.indexOf(CURSOR);
+  assert.ok(at >= 0 && marked.indexOf(CURSOR, at + 1) < 0, 'one cursor');
+  const before = marked.slice(0, at).split('\n');
+  return {
+    text: marked.slice(0, at) + marked.slice(at + 1),
+    position: { line: before.length - 1, character: before[before.length - 1].length },
+  };
+}
+
+const labels = (items: CompletionItem[] | null) => (items ?? []).map((i) => i.label);
+const markdownOf = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value;
+const documentationOf = (item: CompletionItem | undefined) => (item?.documentation as MarkupContent | undefined)?.value;
+
+/** Every key of a partner in the schema's order. */
+const PARTNER_KEYS = [
+  'id',
+  'name',
+  'type',
+  'partnerId',
+  'tenant',
+  'country',
+  'region',
+  'organization',
+  'mpa',
+  'onboarding',
+  'directBill',
+  'providers',
+];
+
+describe('language server: completion and hover on merge keys', () => {
+  let server: Harness;
+  let count = 0;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    assert.deepEqual(server.errorLogs, []);
+    await server.stop();
+  });
+
+  async function complete(marked: string, trigger?: string, on = server) {
+    const { text, position } = cursorIn(marked);
+    const uri = await on.open(`merge-completion-${count++}.csp-partners.yaml`, text);
+    const context = trigger ? { triggerKind: 2, triggerCharacter: trigger } : { triggerKind: 1 };
+    const items = await on.request<CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position, context });
+    return { items, position };
+  }
+
+  async function hover(marked: string, on = server) {
+    const { text, position } = cursorIn(marked);
+    const uri = await on.open(`merge-completion-${count++}.csp-partners.yaml`, text);
+    return on.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  describe('inside a shared block', () => {
+    it('a block merged by partners offers the partner keys it does not write, none required (the key typed breaks the YAML)', async () => {
+      const { items } = await complete(edit('  mpa:\n    accepted: true', `  ty${CURSOR}\n  mpa:\n    accepted: true`));
+      assert.deepEqual(
+        labels(items),
+        PARTNER_KEYS.filter((k) => k !== 'mpa'),
+      );
+      // An entry that merges the block writes its own id and name: nothing is required of the block.
+      assert.equal(items!.find((i) => i.label === 'id')!.detail, 'id');
+      assert.equal(items!.find((i) => i.label === 'type')!.detail, 'indirect-provider | indirect-reseller | direct-bill');
+    });
+
+    it("inside the block's mpa: accepted and acceptedOn, with their descriptions", async () => {
+      const { items } = await complete(edit('    acceptedOn: 2024-11-04\n', `    acceptedOn: 2024-11-04\n    ${CURSOR}\n`));
+      // `accepted` and `acceptedOn` are written: a new line offers neither again.
+      assert.deepEqual(labels(items), []);
+      const empty = await complete(edit('  mpa:\n    accepted: true\n    acceptedOn: 2024-11-04\n', `  mpa:\n    ${CURSOR}\n`));
+      assert.deepEqual(labels(empty.items), ['accepted', 'acceptedOn']);
+      assert.match(documentationOf(empty.items![0])!, /Microsoft Partner Agreement/);
+    });
+
+    it('values in a block merged by partners: the partner types after type:, indirect providers in its providers list', async () => {
+      const types = await complete(edit('  type: indirect-reseller', `  type: ${CURSOR}`));
+      assert.deepEqual(labels(types.items), ['indirect-provider', 'indirect-reseller', 'direct-bill']);
+      const providers = await complete(edit('  providers: [contoso-dist]', `  providers: [${CURSOR}]`));
+      assert.deepEqual(labels(providers.items), ['contoso-dist']);
+    });
+
+    it('a block merged by subscriptions: the sellers after soldBy:, and the keys of a subscription', async () => {
+      const sellers = await complete(edit('  soldBy: fabrikam', `  soldBy: ${CURSOR}`));
+      assert.deepEqual(labels(sellers.items), ['adatum', 'fabrikam']);
+      const keys = await complete(edit('  provider: contoso-dist\n', `  provider: contoso-dist\n  ${CURSOR}\n`));
+      assert.ok(labels(keys.items).includes('managedBy'), JSON.stringify(labels(keys.items)));
+      assert.ok(!labels(keys.items).includes('soldBy'), 'written in the block');
+      assert.ok(!labels(keys.items).includes('type'), 'a partner key');
+    });
+
+    it('a block merged by partners and customers offers the keys both accept', async () => {
+      const text = edit('x-template: &template\n', 'x-france: &france\n  country: FR\n  ¦\nx-template: &template\n').replace(
+        '  - id: woodgrove\n',
+        '  - <<: *france\n    id: woodgrove\n',
+      );
+      const both = text.replace('  - <<: *mpa\n    id: contoso-dist', '  - <<: [*mpa, *france]\n    id: contoso-dist');
+      assert.deepEqual(
+        labels((await complete(text)).items),
+        ['id', 'name', 'tenant', 'region', 'organization', 'owner', 'sharedServices', 'subscriptions'],
+        'customers alone',
+      );
+      const { items } = await complete(both);
+      assert.deepEqual(labels(items), ['id', 'name', 'tenant', 'region', 'organization']);
+    });
+
+    it('a block anchored but never merged stays a free x- value: no completion inside it', async () => {
+      const { items } = await complete(edit('  name: Template', `  name: Template\n  ${CURSOR}`));
+      assert.equal(items, null);
+    });
+
+    it('hover on a key of a shared block: its description as in a partner, and how many entries merge the block', async () => {
+      const h = await hover(edit('  onboarding:\n    aiCloud', `  onbo${CURSOR}arding:\n    aiCloud`));
+      assert.equal(
+        markdownOf(h),
+        "**onboarding**\n\nIndirect resellers' prerequisites.\n\nShared block `&reseller`: merged into 2 entries (`partners[]`).",
+      );
+      const key = await hover(edit('x-via-fabrikam: &via-fabrikam', `x-via${CURSOR}-fabrikam: &via-fabrikam`));
+      assert.match(markdownOf(key)!, /Shared block `&via-fabrikam`: merged into 1 entry \(`customers\[\]\.subscriptions\[\]`\)\.$/);
+    });
+  });
+
+  describe('in Japanese', () => {
+    let ja: Harness;
+    before(async () => {
+      ja = await startServer({ locale: 'ja' });
+    });
+    after(async () => {
+      assert.deepEqual(ja.errorLogs, []);
+      await ja.stop();
+    });
+
+    it('hover on a shared block', async () => {
+      const block = await hover(edit('x-mpa: &mpa', `x-m${CURSOR}pa: &mpa`), ja);
+      assert.match(markdownOf(block)!, /共有ブロック `&mpa`: 3 件のエントリー \(`partners\[\]`\) にマージされています。$/);
+    });
+  });
+});
