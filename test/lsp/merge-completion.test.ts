@@ -1,9 +1,10 @@
 // Completion and hover on YAML merge keys over the protocol (docs/merge-keys.md, "Navigation"): a shared
-// block read with the schema of the entries that merge it, in English and Japanese.
+// block read with the schema of the entries that merge it, anchors offered after `<<: ` and `*`, hovers
+// on an alias and on `<<`, in English and Japanese.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../support';
 import { Harness, startServer } from './harness';
 
@@ -29,6 +30,7 @@ function cursorIn(marked: string): { text: string; position: Position } {
 
 const labels = (items: CompletionItem[] | null) => (items ?? []).map((i) => i.label);
 const markdownOf = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value;
+const newTextOf = (item: CompletionItem) => (item.textEdit as TextEdit | undefined)?.newText;
 const documentationOf = (item: CompletionItem | undefined) => (item?.documentation as MarkupContent | undefined)?.value;
 
 /** Every key of a partner in the schema's order. */
@@ -140,6 +142,69 @@ describe('language server: completion and hover on merge keys', () => {
     });
   });
 
+  describe('anchors for an alias', () => {
+    it('after `<<: *`: the mappings anchored before the cursor, their keys and a preview; no scalar, no anchor after it', async () => {
+      const { items, position } = await complete(
+        edit('  - <<: [*mpa, *reseller]\n    id: fabrikam', `  - <<: *${CURSOR}\n    id: fabrikam`),
+        '*',
+      );
+      assert.deepEqual(labels(items), ['*mpa', '*reseller', '*via-fabrikam', '*template']);
+      const reseller = items![1];
+      assert.equal(reseller.detail, '{ type, onboarding, providers }');
+      assert.deepEqual(reseller.textEdit, {
+        range: { start: { line: position.line, character: position.character - 1 }, end: position },
+        newText: '*reseller',
+      });
+      assert.equal(
+        documentationOf(reseller),
+        'Anchor `&reseller`, line 10\n\n```yaml\nx-reseller: &reseller\n  type: indirect-reseller\n  onboarding:\n' +
+          '    aiCloudPartnerProgram: true\n    registeredAsIndirectReseller: true\n  providers: [contoso-dist]\n```',
+      );
+    });
+
+    it('after `<<: `, `<<:` and in a list of sources: the anchor with its `*`, a space after the colon', async () => {
+      const typedSpace = await complete(edit('  - <<: *mpa\n    id: contoso-dist', `  - <<: ${CURSOR}\n    id: contoso-dist`), ' ');
+      assert.deepEqual(typedSpace.items!.map(newTextOf), ['*mpa', '*reseller', '*via-fabrikam', '*template']);
+      const colon = await complete(edit('  - <<: *mpa\n    id: contoso-dist', `  - <<:${CURSOR}\n    id: contoso-dist`), ':');
+      assert.deepEqual(colon.items!.map(newTextOf), [' *mpa', ' *reseller', ' *via-fabrikam', ' *template']);
+      const second = await complete(edit('  - <<: [*mpa, *reseller]\n    id: adatum', `  - <<: [*mpa, *re${CURSOR}]\n    id: adatum`));
+      assert.ok(labels(second.items).includes('*reseller'));
+    });
+
+    it('after `*` in any other value: every anchor before the cursor, a scalar one too', async () => {
+      const { items } = await complete(edit('    name: Fabrikam', `    name: *${CURSOR}`), '*');
+      assert.deepEqual(labels(items), ['*mpa', '*reseller', '*via-fabrikam', '*template', '*contoso-name']);
+      assert.equal(items![4].detail, 'Contoso Distribution');
+    });
+
+    it('after `&` nothing is offered', async () => {
+      const { items } = await complete(edit('x-template: &template', `x-template: &${CURSOR}`));
+      assert.equal(items, null);
+    });
+  });
+
+  describe('hover on merges', () => {
+    it('on `*mpa`: where the anchor is and the first lines of its value', async () => {
+      const h = await hover(edit('  - <<: [*mpa, *reseller]\n    id: fabrikam', `  - <<: [*m${CURSOR}pa, *reseller]\n    id: fabrikam`));
+      assert.equal(
+        markdownOf(h),
+        '`*mpa` names the value anchored `&mpa` on line 6:\n\n' +
+          '```yaml\nx-mpa: &mpa\n  mpa:\n    accepted: true\n    acceptedOn: 2024-11-04\n```',
+      );
+      assert.deepEqual(h!.range, { start: { line: 27, character: 9 }, end: { line: 27, character: 13 } });
+    });
+
+    it('on `<<`: how a merge reads, the keys each source brings, and those the entry overrides', async () => {
+      const h = await hover(edit('  - <<: [*mpa, *reseller]\n    id: adatum', `  - <${CURSOR}<: [*mpa, *reseller]\n    id: adatum`));
+      assert.equal(
+        markdownOf(h),
+        '**Merge** (`<<`): the keys of the merged mappings are added to this mapping. ' +
+          'A key written in it overrides a merged one; with several sources, an earlier source wins.\n\n' +
+          'From `*mpa`: —\n\nFrom `*reseller`: `type`, `onboarding`, `providers`\n\nWritten here, overriding the merged value: `mpa`',
+      );
+    });
+  });
+
   describe('in Japanese', () => {
     let ja: Harness;
     before(async () => {
@@ -150,7 +215,13 @@ describe('language server: completion and hover on merge keys', () => {
       await ja.stop();
     });
 
-    it('hover on a shared block', async () => {
+    it('hover on `<<` and on a shared block', async () => {
+      const merge = await hover(
+        edit('  - <<: [*mpa, *reseller]\n    id: adatum', `  - <${CURSOR}<: [*mpa, *reseller]\n    id: adatum`),
+        ja,
+      );
+      assert.match(markdownOf(merge)!, /^\*\*マージ\*\* \(`<<`\): マージしたマッピングのキーがこのマッピングに加わります。/);
+      assert.match(markdownOf(merge)!, /`\*reseller` から: `type`, `onboarding`, `providers`/);
       const block = await hover(edit('x-mpa: &mpa', `x-m${CURSOR}pa: &mpa`), ja);
       assert.match(markdownOf(block)!, /共有ブロック `&mpa`: 3 件のエントリー \(`partners\[\]`\) にマージされています。$/);
     });

@@ -1,9 +1,10 @@
-// The reader of shared blocks in the text as typed (server/src/lsp/shared-blocks.ts): which mappings
-// merge a shared block and the schema it is read with. Lines alone, no parse: what completion and hover
-// see while the user types.
+// The readers of merge keys in the text as typed (server/src/lsp/shared-blocks.ts, merges.ts): which
+// mappings merge a shared block and the schema it is read with, where an alias is being typed, the
+// sources a `<<` writes. Lines alone, no parse: what completion and hover see while the user types.
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../server/src/core/text';
 import { Lines } from '../../server/src/lsp/half-typed-yaml';
+import { aliasAt, aliasSiteAt, mergeSourcesOn, yamlBlock } from '../../server/src/lsp/merges';
 import { childSchema, rootSchemaAt, SchemaAt } from '../../server/src/lsp/schema-walk';
 import { commonSchema, SchemaReader } from '../../server/src/lsp/shared-blocks';
 
@@ -104,5 +105,51 @@ describe('shared blocks in the text as typed', () => {
     assert.deepEqual(common.schema.required, ['id', 'name', 'country']);
     const partner: SchemaAt = at('partners');
     assert.equal(commonSchema([partner, partner]), partner);
+  });
+});
+
+describe('aliases and merge sources in the text as typed', () => {
+  it('where an alias is typed, or a merge key waits for its source', () => {
+    const site = (line: string) => {
+      const at = line.indexOf('¦');
+      return aliasSiteAt(linesIn(line.replace('¦', '')), 0, at);
+    };
+    assert.deepEqual(site('  - <<: *mp¦'), { start: 8, end: 11, merge: true, inList: false, space: false });
+    assert.deepEqual(site('<<: [*a, *¦b]'), { start: 9, end: 11, merge: true, inList: true, space: false });
+    assert.deepEqual(site('<<:¦'), { start: 3, end: 3, merge: true, inList: false, space: true });
+    assert.deepEqual(site('<<: ¦'), { start: 4, end: 4, merge: true, inList: false, space: false });
+    assert.deepEqual(site('<<: [*a, ¦]'), { start: 9, end: 9, merge: true, inList: true, space: false });
+    assert.deepEqual(site('soldBy: *¦'), { start: 8, end: 9, merge: false, inList: false, space: false });
+    for (const none of ['name: "A *¦"', 'soldBy: ¦', 'x: &¦', '<<: { a: ¦ }', '<<: *a # *¦', '"<<": ¦', '¦*a'])
+      assert.equal(site(none), undefined, none);
+    // `- ` under a merge key.
+    const lines = linesIn('partners:', '  - <<:', '      - *a', '      - ', '    id: p');
+    assert.deepEqual(aliasSiteAt(lines, 3, 8), { start: 8, end: 8, merge: true, inList: true, space: false });
+  });
+
+  it('the alias under a column, and the sources a merge key writes', () => {
+    const lines = linesIn('- <<: [*a, *b-c]  # *d', '  <<:', '    - *e', '    - *f', '  id: x', '  <<: { k: *g }');
+    const shape = lines.shape(0);
+    assert.deepEqual(aliasAt(shape, 12), { name: 'b-c', start: 11, end: 15 });
+    assert.deepEqual(aliasAt(shape, 15), { name: 'b-c', start: 11, end: 15 });
+    assert.equal(aliasAt(shape, 3), undefined);
+    assert.equal(aliasAt(shape, 21), undefined);
+    assert.deepEqual(
+      mergeSourcesOn(lines, 0).map((s) => [s.name, s.offset]),
+      [
+        ['a', 7],
+        ['b-c', 11],
+      ],
+    );
+    assert.deepEqual(
+      mergeSourcesOn(lines, 1).map((s) => s.name),
+      ['e', 'f'],
+    );
+    assert.deepEqual(mergeSourcesOn(lines, 5), []);
+  });
+
+  it('a YAML preview is fenced longer than any backticks it holds', () => {
+    assert.equal(yamlBlock('a: 1'), '```yaml\na: 1\n```');
+    assert.equal(yamlBlock('a: "```"'), '````yaml\na: "```"\n````');
   });
 });

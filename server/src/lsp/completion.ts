@@ -1,6 +1,6 @@
 // Completion: partner ids, enum values, booleans, country codes and schema keys, offered from the lines
 // around the cursor (half-typed-yaml.ts) and the schema along them (schema-walk.ts, shared-blocks.ts for
-// a block that entries merge).
+// a block that entries merge); anchors for an alias or a merge key (merges.ts).
 import {
   Command,
   CompletionItem,
@@ -19,6 +19,7 @@ import type { Model } from '../core/model';
 import { allMarkets, regionOf } from '../core/regions';
 import { isId } from '../core/schema';
 import { flowItemAt, hasContent, inComment, Lines, linesOf, Point, scalarAt, shapeOf } from './half-typed-yaml';
+import { AliasSite, aliasSiteAt, mergeable, previewOf, summaryOf, yamlBlock } from './merges';
 import { positionIn } from './position';
 import { childSchema, isMapping, SchemaAt } from './schema-walk';
 import { SchemaReader } from './shared-blocks';
@@ -64,11 +65,41 @@ export function completion(_document: TextDocument, result: CheckResult, params:
   // A space typed in the indentation is indentation, not a request.
   if (typedSpace && at.text.slice(0, at.character).trim() === '') return null;
   const lines = linesOf(result);
+  const alias = aliasSiteAt(lines, at.line, at.character);
+  if (alias) {
+    const anchors = anchorItems(result, lines, at.line, alias);
+    return anchors.length ? anchors : null;
+  }
   const schemas = new SchemaReader(lines);
   const site = siteAt(lines, schemas, at.line, at.character);
   if (!site) return null;
   const items = site.kind === 'key' ? keyItems(lines, schemas, result, site, at.line) : valueItems(lines, result, site);
   return items && items.length ? items : null;
+}
+
+/** The anchors an alias at the site may name: those written before it, and in a merge key's value only those a merge can read. */
+function anchorItems(result: CheckResult, lines: Lines, line: number, site: AliasSite): CompletionItem[] {
+  const offset = lines.index.lineStart(line) + site.start;
+  const range: Range = { start: { line, character: site.start }, end: { line, character: site.end } };
+  return (
+    result
+      .anchorsBefore(offset)
+      // An anchored value around the alias would hold itself.
+      .filter((anchored) => offset >= anchored.end && (!site.merge || mergeable(anchored, site.inList)))
+      .map((anchored, i) => {
+        const label = `*${anchored.name}`;
+        const preview = previewOf(lines, anchored);
+        const where = message(result.locale, 'lsp.completion.anchor', { anchor: anchored.name, line: preview.line + 1 });
+        return {
+          label,
+          kind: CompletionItemKind.Variable,
+          detail: summaryOf(anchored),
+          documentation: { kind: MarkupKind.Markdown, value: `${where}\n\n${yamlBlock(preview.yaml)}` },
+          sortText: sortKey(i),
+          textEdit: { range, newText: (site.space ? ' ' : '') + label },
+        };
+      })
+  );
 }
 
 function siteAt(lines: Lines, schemas: SchemaReader, line: number, character: number): Site | undefined {

@@ -109,6 +109,32 @@ export const languageServerMessages = {
     en: 'region of {country}',
     ja: '{country} の CSP リージョン',
   },
+  'lsp.completion.anchor': {
+    en: 'Anchor `&{anchor}`, line {line}',
+    ja: '{line} 行目のアンカー `&{anchor}`',
+  },
+  'lsp.hover.alias': {
+    en: '`*{anchor}` names the value anchored `&{anchor}` on line {line}:',
+    ja: '`*{anchor}` は {line} 行目のアンカー `&{anchor}` の値を指します:',
+  },
+  'lsp.hover.merge': {
+    en: [
+      '**Merge** (`<<`): the keys of the merged mappings are added to this mapping. ',
+      'A key written in it overrides a merged one; with several sources, an earlier source wins.',
+    ],
+    ja: [
+      '**マージ** (`<<`): マージしたマッピングのキーがこのマッピングに加わります。',
+      'このマッピングに書いたキーはマージされたキーより優先され、マージ元が複数あるときは先に書いたものが優先されます。',
+    ],
+  },
+  'lsp.hover.merge-source': {
+    en: 'From `*{anchor}`: {keys}',
+    ja: '`*{anchor}` から: {keys}',
+  },
+  'lsp.hover.merge-overridden': {
+    en: 'Written here, overriding the merged value: {keys}',
+    ja: 'ここに書かれ、マージされた値より優先: {keys}',
+  },
   'lsp.hover.shared-block.one': {
     en: 'Shared block `&{anchor}`: merged into 1 entry ({places}).',
     ja: '共有ブロック `&{anchor}`: 1 件のエントリー ({places}) にマージされています。',
