@@ -1,6 +1,6 @@
 // Completion and hover on YAML merge keys over the protocol (docs/merge-keys.md, "Navigation"): a shared
-// block read with the schema of the entries that merge it, anchors offered after `<<: ` and `*`, hovers
-// on an alias and on `<<`, in English and Japanese.
+// block read with the schema of the entries that merge it, anchors offered after `<<: ` and `*`, merged
+// keys offered as overrides, hovers on an alias and on `<<`, in English and Japanese.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -183,6 +183,37 @@ describe('language server: completion and hover on merge keys', () => {
     });
   });
 
+  describe('keys of an entry that merges', () => {
+    it('a merged key is offered as an override, after the missing ones; a key the entry writes is not offered', async () => {
+      const { items } = await complete(edit('    name: Fabrikam\n', `    name: Fabrikam\n    ${CURSOR}\n`));
+      assert.deepEqual(labels(items), [
+        'type',
+        'partnerId',
+        'tenant',
+        'region',
+        'organization',
+        'mpa',
+        'onboarding',
+        'directBill',
+        'providers',
+      ]);
+      const mpa = items!.find((i) => i.label === 'mpa')!;
+      assert.deepEqual(mpa.labelDetails, { description: 'merged from *mpa' });
+      assert.equal(
+        documentationOf(mpa),
+        'Microsoft Partner Agreement.\n\nMerged from `*mpa` (line 6): writing it here overrides the merged value.',
+      );
+      const type = items!.find((i) => i.label === 'type')!;
+      // Required of a partner, but supplied by the merge.
+      assert.equal(type.detail, 'indirect-provider | indirect-reseller | direct-bill');
+      assert.deepEqual(type.labelDetails, { description: 'merged from *reseller' });
+      assert.equal(items!.find((i) => i.label === 'directBill')!.labelDetails, undefined);
+      // Missing keys first, then the overrides.
+      const sorted = [...items!].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+      assert.deepEqual(sorted, ['partnerId', 'tenant', 'region', 'organization', 'directBill', 'type', 'mpa', 'onboarding', 'providers']);
+    });
+  });
+
   describe('hover on merges', () => {
     it('on `*mpa`: where the anchor is and the first lines of its value', async () => {
       const h = await hover(edit('  - <<: [*mpa, *reseller]\n    id: fabrikam', `  - <<: [*m${CURSOR}pa, *reseller]\n    id: fabrikam`));
@@ -215,7 +246,7 @@ describe('language server: completion and hover on merge keys', () => {
       await ja.stop();
     });
 
-    it('hover on `<<` and on a shared block', async () => {
+    it('hover on `<<` and on a shared block, and the merged key of an entry', async () => {
       const merge = await hover(
         edit('  - <<: [*mpa, *reseller]\n    id: adatum', `  - <${CURSOR}<: [*mpa, *reseller]\n    id: adatum`),
         ja,
@@ -224,6 +255,8 @@ describe('language server: completion and hover on merge keys', () => {
       assert.match(markdownOf(merge)!, /`\*reseller` から: `type`, `onboarding`, `providers`/);
       const block = await hover(edit('x-mpa: &mpa', `x-m${CURSOR}pa: &mpa`), ja);
       assert.match(markdownOf(block)!, /共有ブロック `&mpa`: 3 件のエントリー \(`partners\[\]`\) にマージされています。$/);
+      const { items } = await complete(edit('    name: Fabrikam\n', `    name: Fabrikam\n    ${CURSOR}\n`), undefined, ja);
+      assert.deepEqual(items!.find((i) => i.label === 'mpa')!.labelDetails, { description: '*mpa からマージ' });
     });
   });
 });

@@ -19,7 +19,7 @@ import type { Model } from '../core/model';
 import { allMarkets, regionOf } from '../core/regions';
 import { isId } from '../core/schema';
 import { flowItemAt, hasContent, inComment, Lines, linesOf, Point, scalarAt, shapeOf } from './half-typed-yaml';
-import { AliasSite, aliasSiteAt, mergeable, previewOf, summaryOf, yamlBlock } from './merges';
+import { AliasSite, aliasSiteAt, keysFromMerges, mergeable, mergeLinesOf, previewOf, SourceKeys, summaryOf, yamlBlock } from './merges';
 import { positionIn } from './position';
 import { childSchema, isMapping, SchemaAt } from './schema-walk';
 import { SchemaReader } from './shared-blocks';
@@ -334,6 +334,9 @@ function hasValueItems(holder: SchemaAt, key: string, value: SchemaAt): boolean 
   );
 }
 
+/** Merged keys are offered after the others: what an entry lacks comes first, an override after. */
+const MERGED_KEYS_AFTER = 1000;
+
 function keyItems(
   lines: Lines,
   schemas: SchemaReader,
@@ -344,7 +347,10 @@ function keyItems(
   const holder = schemas.along(site.chain);
   const properties = holder?.schema.properties;
   if (!holder || !properties) return undefined;
-  const present = lines.siblingKeys(line, site.col, site.parentOnLine);
+  const siblings = lines.siblingKeyLines(line, site.col, site.parentOnLine);
+  const present = new Set(siblings.map((k) => k.name));
+  const merged = new Map<string, SourceKeys>();
+  for (const source of keysFromMerges(result, lines, mergeLinesOf(lines, siblings))) for (const key of source.keys) merged.set(key, source);
   // The entries that merge a shared block may write any of its keys themselves: none is required of the block.
   const required = new Set<string>(schemas.isSharedBlock(site.chain) ? [] : (holder.schema.required ?? []));
   // Lines after the first are indented by the editor as the line is (InsertTextMode.adjustIndentation).
@@ -355,13 +361,16 @@ function keyItems(
     if (present.has(key)) continue;
     const value = childSchema(holder, key)!;
     const kind = valueKind(result.locale, holder, key, value);
+    const from = merged.get(key);
     const item: CompletionItem = {
       label: key,
       kind: CompletionItemKind.Property,
-      detail: required.has(key) ? message(result.locale, 'lsp.completion.required', { detail: kind }) : kind,
-      sortText: sortKey(items.length),
+      detail: required.has(key) && !from ? message(result.locale, 'lsp.completion.required', { detail: kind }) : kind,
+      sortText: sortKey(items.length + (from ? MERGED_KEYS_AFTER : 0)),
     };
-    if (typeof value.schema.description === 'string') item.documentation = { kind: MarkupKind.Markdown, value: value.schema.description };
+    const documentation = [value.schema.description, from && overrideNote(lines, result, from)].filter((t) => typeof t === 'string');
+    if (documentation.length) item.documentation = { kind: MarkupKind.Markdown, value: documentation.join('\n\n') };
+    if (from) item.labelDetails = { description: message(result.locale, 'lsp.completion.merged', { anchor: from.source }) };
     const insert = site.hasColon ? { text: key } : keyInsert(holder, key, value, pad);
     item.textEdit = { range: site.range, newText: insert.text };
     if (insert.snippet) {
@@ -372,6 +381,13 @@ function keyItems(
     items.push(item);
   }
   return items;
+}
+
+/** Says where a merged key comes from, and that writing it overrides it. */
+function overrideNote(lines: Lines, result: CheckResult, from: SourceKeys): string | undefined {
+  if (!from.anchored) return undefined;
+  const line = previewOf(lines, from.anchored).line + 1;
+  return message(result.locale, 'lsp.completion.merged-override', { anchor: from.source, line });
 }
 
 /** What a key completion inserts: `key: ` for a scalar, a snippet that opens a mapping or a list. */

@@ -109,6 +109,14 @@ export const languageServerMessages = {
     en: 'region of {country}',
     ja: '{country} の CSP リージョン',
   },
+  'lsp.completion.merged': {
+    en: 'merged from *{anchor}',
+    ja: '*{anchor} からマージ',
+  },
+  'lsp.completion.merged-override': {
+    en: 'Merged from `*{anchor}` (line {line}): writing it here overrides the merged value.',
+    ja: '`*{anchor}` ({line} 行目) からマージされています。ここに書くと、マージされた値より優先されます。',
+  },
   'lsp.completion.anchor': {
     en: 'Anchor `&{anchor}`, line {line}',
     ja: '{line} 行目のアンカー `&{anchor}`',
