@@ -120,7 +120,7 @@ describe('aliases and merge sources in the text as typed', () => {
     assert.deepEqual(site('<<: ¦'), { start: 4, end: 4, merge: true, inList: false, space: false });
     assert.deepEqual(site('<<: [*a, ¦]'), { start: 9, end: 9, merge: true, inList: true, space: false });
     assert.deepEqual(site('soldBy: *¦'), { start: 8, end: 9, merge: false, inList: false, space: false });
-    for (const none of ['name: "A *¦"', 'soldBy: ¦', 'x: &¦', '<<: { a: ¦ }', '<<: *a # *¦', '"<<": ¦', '¦*a'])
+    for (const none of ['name: "A *¦"', 'name: Fabrikam *gold¦', 'soldBy: ¦', 'x: &¦', '<<: { a: ¦ }', '<<: *a # *¦', '"<<": ¦', '¦*a'])
       assert.equal(site(none), undefined, none);
     // `- ` under a merge key.
     const lines = linesIn('partners:', '  - <<:', '      - *a', '      - ', '    id: p');

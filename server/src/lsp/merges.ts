@@ -25,6 +25,16 @@ function inQuotes(text: string, column: number): boolean {
   return (before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1;
 }
 
+/**
+ * Whether a `*` at `column` starts a node: the line's value or item, or an item or value of a flow
+ * collection. Inside a plain scalar (`name: Fabrikam *gold`) it is text.
+ */
+function startsNode(shape: LineShape, column: number): boolean {
+  if (column === shape.valueStart || column === shape.body) return true;
+  const before = shape.text.slice(0, column).trimEnd();
+  return /[[{,:]$/.test(before) && !inQuotes(shape.text, column);
+}
+
 /** An alias written on a line: its name and columns (`start` at the `*`). */
 export interface AliasToken {
   name: string;
@@ -37,7 +47,7 @@ export function aliasAt(shape: LineShape, character: number): AliasToken | undef
   const text = shape.text;
   if (character > shape.comment) return undefined;
   const { start, end } = tokenAround(text, character);
-  if (text[start] !== '*' || end - start < 2 || inQuotes(text, start)) return undefined;
+  if (text[start] !== '*' || end - start < 2 || !startsNode(shape, start)) return undefined;
   return { name: text.slice(start + 1, end), start, end };
 }
 
@@ -61,7 +71,7 @@ export function aliasSiteAt(lines: Lines, line: number, character: number): Alia
   if (character > shape.comment) return undefined;
   const { start, end } = tokenAround(text, character);
   if (text[start] === '*' && start < character) {
-    if (inQuotes(text, start)) return undefined;
+    if (!startsNode(shape, start)) return undefined;
     const merge = mergeValueAt(lines, shape, line, start);
     return { start, end, merge: merge !== undefined, inList: merge === 'list', space: false };
   }
