@@ -157,6 +157,40 @@ describe('merge keys', () => {
     }
   });
 
+  it('list the anchors before a place with what an alias there names, where it is now written (segments, whole, edit by edit)', () => {
+    let text = readFixture('shared-mpa').replace('  - <<: *pending\n    id: tailspin', '  - <<: *pending\n    id: &tail tailspin');
+    const manifest = new Manifest(text);
+    assert.equal(manifest.mode, 'segmented');
+    /** Each anchor before the first `needle`: its name and the first line of its node as the text has it there. */
+    const anchors = (held: Manifest, t: string, needle: string) =>
+      held.anchorsBefore(t.indexOf(needle)).map((a) => {
+        assert.ok(a.node.range, a.name);
+        return `${a.name}: ${t.slice(a.start, a.end).split('\n')[0]}`;
+      });
+    const expect = (needle: string, expected: string[]) => {
+      assert.deepEqual(anchors(manifest, text, needle), expected, `held in segments, before ${needle}`);
+      assert.deepEqual(anchors(new Manifest(wholeTextOf(text)), wholeTextOf(text), needle), expected, `whole, before ${needle}`);
+    };
+    expect('x-accepted', []);
+    expect('x-pending', ['accepted: mpa:']);
+    expect('id: fabrikam', ['accepted: mpa:', 'pending: mpa: { accepted: false }']);
+    expect('customers:', ['accepted: mpa:', 'pending: mpa: { accepted: false }', 'tail: tailspin']);
+    // Lines added above the shared blocks move them; an anchor written again names its new node after it.
+    const edit = (needle: string, replacement: string) => {
+      const at = text.indexOf(needle);
+      manifest.edit(at, at + needle.length, replacement);
+      text = text.slice(0, at) + replacement + text.slice(at + needle.length);
+    };
+    edit('manifestVersion: 1\n', 'manifestVersion: 1\nx-note: written above\n');
+    edit('customers:\n', 'x-late: &accepted\n  mpa: { accepted: true, acceptedOn: 2025-01-01 }\ncustomers:\n');
+    expect('id: fabrikam', ['accepted: mpa:', 'pending: mpa: { accepted: false }']);
+    expect('customers:', [
+      'pending: mpa: { accepted: false }',
+      'tail: tailspin',
+      'accepted: mpa: { accepted: true, acceptedOn: 2025-01-01 }',
+    ]);
+  });
+
   it('read a merge of a mapping anchored in another entry in segments; that entry knows who reads it', () => {
     const base = readFixture('overrides');
     const text =

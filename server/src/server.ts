@@ -70,7 +70,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'] },
+      completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-', '*'] },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,

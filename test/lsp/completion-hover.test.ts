@@ -83,7 +83,7 @@ describe('language server: completion and hover over the protocol', () => {
 
   it('announces completion (with its trigger characters) and hover', () => {
     const caps = server.initialize.capabilities;
-    assert.deepEqual(caps.completionProvider?.triggerCharacters, [':', ' ', '[', ',', '-']);
+    assert.deepEqual(caps.completionProvider?.triggerCharacters, [':', ' ', '[', ',', '-', '*']);
     assert.equal(caps.hoverProvider, true);
   });
 

@@ -70,6 +70,12 @@ export function anchorNames(doc: Document): string[] {
   return [...anchorTable(doc).byName.keys()];
 }
 
+/** Every node anchored `name` in a document, in document order. */
+export function anchoredNodes(doc: Document, name: string): Node[] {
+  const table = anchorTable(doc);
+  return (table.byName.get(name) ?? []).map((at) => table.nodes[at]);
+}
+
 /** The last node anchored `name` in a document (what an alias after it names), if any. */
 export function lastAnchored(doc: Document, name: string): Node | undefined {
   const table = anchorTable(doc);

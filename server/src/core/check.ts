@@ -1,6 +1,6 @@
 import type { Finding, Fix, FindingData, RuleSettings, Severity } from './finding';
 import { Loc } from './loc';
-import { Manifest } from './manifest';
+import { Anchored, Manifest } from './manifest';
 import { keyedMessage, Locale, localeOf, MessageArgs, translator } from '../messages';
 import type { Model } from './model';
 import { nodeRange, ParsedText, parseText, SyntaxProblem } from './parse';
@@ -31,6 +31,8 @@ export interface CheckResult {
   sections(): ReturnType<Manifest['sections']>;
   /** While the text has YAML errors: a model of what the parser recovered, unvalidated (for completion and hover). */
   lenientModel(): Model | undefined;
+  /** The anchors written before an offset, each with the node an alias there names (for completion and hover on merges). */
+  anchorsBefore(offset: number): Anchored[];
   /**
    * Runs `inspect` on the check of this text with `edits` applied, then restores the text: how fix-all
    * sees what its fixes would lead to, at the cost of the edits rather than of a check from scratch.
@@ -115,6 +117,7 @@ export function resultOf(manifest: Manifest, options: CheckOptions = {}): CheckR
     syntax: manifest.syntax(),
     sections: () => manifest.sections(),
     lenientModel: () => manifest.lenientModel(),
+    anchorsBefore: (offset) => manifest.anchorsBefore(offset),
     counts: () => manifest.counts(),
     trial: (edits, inspect) => {
       const undo = manifest.applyEdits(

@@ -17,7 +17,7 @@ import {
   renumber,
   sameContent,
 } from './model';
-import { anchorNames, lastAnchored, OuterAnchors } from './anchors';
+import { anchoredNodes, anchorNames, lastAnchored, OuterAnchors } from './anchors';
 import {
   deref,
   keyNode,
@@ -76,6 +76,19 @@ interface WholeParse {
   doc?: Document.Parsed;
   problems: SchemaProblem[];
   sections?: Section[];
+}
+
+/**
+ * An anchor as a version of the text reads it, for completion and hover: the anchored node and the
+ * document it was parsed in (to follow its own aliases and merges), and where the node is written.
+ */
+export interface Anchored {
+  name: string;
+  node: Node;
+  doc: Document;
+  /** Offsets of the node in the current text (its start is after the `&name`). */
+  start: number;
+  end: number;
 }
 
 /** A `partners` or `customers` list for the outline: its key's range and where the list ends. */
@@ -962,6 +975,37 @@ export class Manifest {
     };
   }
 
+  /**
+   * The anchors written before `offset`, each name once, with the node an alias there names (the last one
+   * anchored with that name whose node starts before it), in text order. Read from the parses kept of
+   * the segments that define anchors, or from the whole parse; an anchor in a segment that does not parse
+   * alone is not known until the text parses again.
+   */
+  anchorsBefore(offset: number): Anchored[] {
+    this.settle();
+    const out: Anchored[] = [];
+    if (this.segments) {
+      for (const [name, definers] of this.definers) {
+        for (let i = definers.length - 1; i >= 0; i--) {
+          const definer = definers[i];
+          const parse = definer.start < offset ? this.defined.get(definer) : undefined;
+          const found = parse && lastAnchoredBefore(parse.doc, name, definer.start - parse.parsedAt, offset);
+          if (found) {
+            out.push(found);
+            break;
+          }
+        }
+      }
+    } else {
+      const doc = this.wholeDoc();
+      for (const name of doc ? anchorNames(doc) : []) {
+        const found = lastAnchoredBefore(doc!, name, 0, offset);
+        if (found) out.push(found);
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
   /** The `partners` and `customers` sections for the outline: the key's range and where the list ends. */
   sections(): Section[] {
     this.settle();
@@ -1031,6 +1075,16 @@ export class Manifest {
     const state = this.states.get(segment);
     return state?.kind === 'pair' ? (state.slots[0]?.index ?? 0) : 0;
   }
+}
+
+/** The last node of `doc` anchored `name` that starts before `offset` (`shift`: from the parse's offsets to the text's). */
+function lastAnchoredBefore(doc: Document, name: string, shift: number, offset: number): Anchored | undefined {
+  const nodes = anchoredNodes(doc, name);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const range = nodes[i].range;
+    if (range && range[0] + shift < offset) return { name, node: nodes[i], doc, start: range[0] + shift, end: range[1] + shift };
+  }
+  return undefined;
 }
 
 /** Each item of the `partners` and `customers` lists of a whole-text parse, and its mapping (aliases followed) when it is one. */

@@ -1,5 +1,6 @@
 // Completion: partner ids, enum values, booleans, country codes and schema keys, offered from the lines
-// around the cursor (half-typed-yaml.ts) and the schema along them (schema-walk.ts).
+// around the cursor (half-typed-yaml.ts) and the schema along them (schema-walk.ts, shared-blocks.ts for
+// a block that entries merge); anchors for an alias or a merge key (merges.ts).
 import {
   Command,
   CompletionItem,
@@ -18,8 +19,10 @@ import type { Model } from '../core/model';
 import { allMarkets, regionOf } from '../core/regions';
 import { isId } from '../core/schema';
 import { flowItemAt, hasContent, inComment, Lines, linesOf, Point, scalarAt, shapeOf } from './half-typed-yaml';
+import { AliasSite, aliasSiteAt, keysFromMerges, mergeable, mergeLinesOf, previewOf, SourceKeys, summaryOf, yamlBlock } from './merges';
 import { positionIn } from './position';
-import { childSchema, isMapping, SchemaAt, schemaAlong } from './schema-walk';
+import { childSchema, isMapping, SchemaAt } from './schema-walk';
+import { SchemaReader } from './shared-blocks';
 import { usableModel } from './usable-model';
 
 /** Which partners a reference field accepts. */
@@ -62,13 +65,44 @@ export function completion(_document: TextDocument, result: CheckResult, params:
   // A space typed in the indentation is indentation, not a request.
   if (typedSpace && at.text.slice(0, at.character).trim() === '') return null;
   const lines = linesOf(result);
-  const site = siteAt(lines, at.line, at.character);
+  const alias = aliasSiteAt(lines, at.line, at.character);
+  if (alias) {
+    const anchors = anchorItems(result, lines, at.line, alias);
+    return anchors.length ? anchors : null;
+  }
+  const schemas = new SchemaReader(lines);
+  const site = siteAt(lines, schemas, at.line, at.character);
   if (!site) return null;
-  const items = site.kind === 'key' ? keyItems(lines, result, site, at.line) : valueItems(lines, result, site);
+  const items = site.kind === 'key' ? keyItems(lines, schemas, result, site, at.line) : valueItems(lines, result, site);
   return items && items.length ? items : null;
 }
 
-function siteAt(lines: Lines, line: number, character: number): Site | undefined {
+/** The anchors an alias at the site may name: those written before it, and in a merge key's value only those a merge can read. */
+function anchorItems(result: CheckResult, lines: Lines, line: number, site: AliasSite): CompletionItem[] {
+  const offset = lines.index.lineStart(line) + site.start;
+  const range: Range = { start: { line, character: site.start }, end: { line, character: site.end } };
+  return (
+    result
+      .anchorsBefore(offset)
+      // An anchored value around the alias would hold itself.
+      .filter((anchored) => offset >= anchored.end && (!site.merge || mergeable(anchored, site.inList)))
+      .map((anchored, i) => {
+        const label = `*${anchored.name}`;
+        const preview = previewOf(lines, anchored);
+        const where = message(result.locale, 'lsp.completion.anchor', { anchor: anchored.name, line: preview.line + 1 });
+        return {
+          label,
+          kind: CompletionItemKind.Variable,
+          detail: summaryOf(anchored),
+          documentation: { kind: MarkupKind.Markdown, value: `${where}\n\n${yamlBlock(preview.yaml)}` },
+          sortText: sortKey(i),
+          textEdit: { range, newText: (site.space ? ' ' : '') + label },
+        };
+      })
+  );
+}
+
+function siteAt(lines: Lines, schemas: SchemaReader, line: number, character: number): Site | undefined {
   const full = lines.shape(line);
   if (inComment(full, character)) return undefined;
   const text = full.text;
@@ -79,7 +113,7 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
     // A value: `key: |`, `key: [a, |]`, `key: "|"`.
     if (!full.key || full.key.start !== prefix.key.start) return undefined;
     const chain = lines.chainOf({ line, col: full.key.start, kind: 'key' });
-    const holder = chain && schemaAlong(chain);
+    const holder = chain && schemas.along(chain);
     const value = holder && childSchema(holder, full.key.name);
     if (!chain || !holder || !value) return undefined;
     const field = full.key.name;
@@ -135,7 +169,7 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
   if (!quoted && !/^[^\s:#'"[\]{},-][^\s:#'"[\]{},]*$|^$/.test(rest)) return undefined;
   const col = prefix.body;
   const chain = lines.chainOf({ line, col, kind: 'key' });
-  const target = chain && schemaAlong(chain);
+  const target = chain && schemas.along(chain);
   if (!chain || !target) return undefined;
   const parent = chain[chain.length - 1];
   const parentOnLine = prefix.dashes.length > 0;
@@ -149,7 +183,7 @@ function siteAt(lines: Lines, line: number, character: number): Site | undefined
   const listKey = chain[chain.length - 2];
   if (parent?.kind !== '-' || parent.line !== line || prefix.dashes[prefix.dashes.length - 1] !== parent.col || listKey?.kind !== 'key')
     return undefined;
-  const holder = schemaAlong(chain.slice(0, -2));
+  const holder = schemas.along(chain.slice(0, -2));
   if (!holder) return undefined;
   const token = scalarAt(text, col, full.end, character);
   if (!token) return undefined;
@@ -300,12 +334,25 @@ function hasValueItems(holder: SchemaAt, key: string, value: SchemaAt): boolean 
   );
 }
 
-function keyItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind: 'key' }>, line: number): CompletionItem[] | undefined {
-  const holder = schemaAlong(site.chain);
+/** Merged keys are offered after the others: what an entry lacks comes first, an override after. */
+const MERGED_KEYS_AFTER = 1000;
+
+function keyItems(
+  lines: Lines,
+  schemas: SchemaReader,
+  result: CheckResult,
+  site: Extract<Site, { kind: 'key' }>,
+  line: number,
+): CompletionItem[] | undefined {
+  const holder = schemas.along(site.chain);
   const properties = holder?.schema.properties;
   if (!holder || !properties) return undefined;
-  const present = lines.siblingKeys(line, site.col, site.parentOnLine);
-  const required = new Set<string>(holder.schema.required ?? []);
+  const siblings = lines.siblingKeyLines(line, site.col, site.parentOnLine);
+  const present = new Set(siblings.map((k) => k.name));
+  const merged = new Map<string, SourceKeys>();
+  for (const source of keysFromMerges(result, lines, mergeLinesOf(lines, siblings))) for (const key of source.keys) merged.set(key, source);
+  // The entries that merge a shared block may write any of its keys themselves: none is required of the block.
+  const required = new Set<string>(schemas.isSharedBlock(site.chain) ? [] : (holder.schema.required ?? []));
   // Lines after the first are indented by the editor as the line is (InsertTextMode.adjustIndentation).
   const lineIndent = /^ */.exec(lines.shape(line).text)![0].length;
   const pad = ' '.repeat(Math.max(0, site.col + 2 - lineIndent));
@@ -314,13 +361,16 @@ function keyItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind:
     if (present.has(key)) continue;
     const value = childSchema(holder, key)!;
     const kind = valueKind(result.locale, holder, key, value);
+    const from = merged.get(key);
     const item: CompletionItem = {
       label: key,
       kind: CompletionItemKind.Property,
-      detail: required.has(key) ? message(result.locale, 'lsp.completion.required', { detail: kind }) : kind,
-      sortText: sortKey(items.length),
+      detail: required.has(key) && !from ? message(result.locale, 'lsp.completion.required', { detail: kind }) : kind,
+      sortText: sortKey(items.length + (from ? MERGED_KEYS_AFTER : 0)),
     };
-    if (typeof value.schema.description === 'string') item.documentation = { kind: MarkupKind.Markdown, value: value.schema.description };
+    const documentation = [value.schema.description, from && overrideNote(lines, result, from)].filter((t) => typeof t === 'string');
+    if (documentation.length) item.documentation = { kind: MarkupKind.Markdown, value: documentation.join('\n\n') };
+    if (from) item.labelDetails = { description: message(result.locale, 'lsp.completion.merged', { anchor: from.source }) };
     const insert = site.hasColon ? { text: key } : keyInsert(holder, key, value, pad);
     item.textEdit = { range: site.range, newText: insert.text };
     if (insert.snippet) {
@@ -331,6 +381,13 @@ function keyItems(lines: Lines, result: CheckResult, site: Extract<Site, { kind:
     items.push(item);
   }
   return items;
+}
+
+/** Says where a merged key comes from, and that writing it overrides it. */
+function overrideNote(lines: Lines, result: CheckResult, from: SourceKeys): string | undefined {
+  if (!from.anchored) return undefined;
+  const line = previewOf(lines, from.anchored).line + 1;
+  return message(result.locale, 'lsp.completion.merged-override', { anchor: from.source, line });
 }
 
 /** What a key completion inserts: `key: ` for a scalar, a snippet that opens a mapping or a list. */

@@ -206,12 +206,18 @@ export class Lines {
 
   /** Keys already written in the mapping whose keys sit at column `col` around `line` (that line excluded). */
   siblingKeys(line: number, col: number, parentOnLine: boolean): Set<string> {
-    const keys = new Set<string>();
+    return new Set(this.siblingKeyLines(line, col, parentOnLine).map((k) => k.name));
+  }
+
+  /** As `siblingKeys`, with the line of each key, in text order. */
+  siblingKeyLines(line: number, col: number, parentOnLine: boolean): { name: string; line: number }[] {
+    const above: { name: string; line: number }[] = [];
+    const below: { name: string; line: number }[] = [];
     if (!parentOnLine) {
       for (let l = line - 1; l >= 0; l--) {
         const s = this.shape(l);
         if (!hasContent(s)) continue;
-        if (s.key?.start === col) keys.add(s.key.name);
+        if (s.key?.start === col) above.push({ name: s.key.name, line: l });
         if (firstColumn(s) < col) break;
       }
     }
@@ -219,9 +225,9 @@ export class Lines {
       const s = this.shape(l);
       if (!hasContent(s)) continue;
       if (firstColumn(s) < col) break;
-      if (s.key?.start === col && s.dashes.length === 0) keys.add(s.key.name);
+      if (s.key?.start === col && s.dashes.length === 0) below.push({ name: s.key.name, line: l });
     }
-    return keys;
+    return [...above.reverse(), ...below];
   }
 
   /** The scalar items of the block list whose markers sit at `dashCol` around `line` (that line excluded). */

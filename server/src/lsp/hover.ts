@@ -7,12 +7,17 @@ import { Customer, Entity, isPartnerType, Model, Partner } from '../core/model';
 import { market } from '../core/regions';
 import { notAMarketMessage } from '../core/rules/unknown-country';
 import { resellersOf, usageOf } from '../core/queries';
-import { inComment, linesOf } from './half-typed-yaml';
+import { inComment, Lines, linesOf, LineShape } from './half-typed-yaml';
+import { aliasAt, keysFromMerges, mergeLinesOf, previewOf, yamlBlock } from './merges';
 import { positionIn } from './position';
-import { childSchema, schemaAlong } from './schema-walk';
+import { childSchema } from './schema-walk';
+import { isMergeKeyLine, SchemaReader, SharedBlock } from './shared-blocks';
 import { idUnder, usableModel } from './usable-model';
 
-/** Hover: what a key means (its schema description), who an id is, what market a country is. */
+/**
+ * Hover: what a key means (its schema description, and the shared block it is written in), who an id
+ * is, what market a country is, what an alias names, what a merge key brings.
+ */
 export function hover(_document: TextDocument, result: CheckResult, params: HoverParams): Hover | null {
   const at = positionIn(result, params.position);
   if (!at) return null;
@@ -34,14 +39,26 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
     if (found.reference) return markdown(message(locale, 'unknown-reference', { field: found.reference.field, id: escape(found.id) }), r);
   }
 
+  const alias = aliasAt(shape, at.character);
+  if (alias) {
+    const text = aliasSummary(result, lines, at.offset - at.character + alias.start, alias.name);
+    return text ? markdown(text, range(alias.start, alias.end)) : null;
+  }
+
   const key = shape.key;
   if (!key) return null;
+  const onKey = at.character >= key.start && at.character <= key.end;
+  if (onKey && isMergeKeyLine(shape)) return markdown(mergeSummary(result, lines, at.line, shape), range(key.start, key.end));
   const chain = lines.chainOf({ line: at.line, col: key.start, kind: 'key' });
-  const holder = chain && schemaAlong(chain);
+  const schemas = new SchemaReader(lines);
+  const holder = chain && schemas.along(chain);
   if (!holder) return null;
-  if (at.character >= key.start && at.character <= key.end) {
+  if (onKey) {
     const description = childSchema(holder, key.name)?.schema.description;
-    return typeof description === 'string' ? markdown(`**${escape(key.name)}**\n\n${description}`, range(key.start, key.end)) : null;
+    // The key of a shared block, or a key inside one.
+    const block = schemas.blockAt(at.line) ?? schemas.sharedBlockOf(chain);
+    const parts = [typeof description === 'string' ? description : undefined, block && sharedNote(locale, block)].filter(Boolean);
+    return parts.length ? markdown([`**${escape(key.name)}**`, ...parts].join('\n\n'), range(key.start, key.end)) : null;
   }
   if (
     key.name === 'country' &&
@@ -55,6 +72,39 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
     return code ? markdown(countrySummary(locale, code), range(shape.valueStart, shape.end)) : null;
   }
   return null;
+}
+
+/** Markdown: where the anchor an alias names is, and the first lines of its value; undefined when it names none. */
+function aliasSummary(result: CheckResult, lines: Lines, offset: number, name: string): string | undefined {
+  const anchored = result.anchorsBefore(offset).find((a) => a.name === name);
+  if (!anchored) return undefined;
+  const preview = previewOf(lines, anchored);
+  return `${message(result.locale, 'lsp.hover.alias', { anchor: name, line: preview.line + 1 })}\n\n${yamlBlock(preview.yaml)}`;
+}
+
+/** Markdown for a `<<`: how a merge reads, the keys each of its sources brings, and those the mapping overrides. */
+function mergeSummary(result: CheckResult, lines: Lines, line: number, shape: LineShape): string {
+  const locale = result.locale;
+  const keys = lines.siblingKeyLines(line, shape.key!.start, shape.dashes.length > 0);
+  const written = new Set(keys.filter((k) => k.name !== '<<').map((k) => k.name));
+  const sources = keysFromMerges(result, lines, mergeLinesOf(lines, [...keys, { name: '<<', line }])).filter((s) => s.line === line);
+  const list = (names: string[]) => (names.length ? names.map(code).join(', ') : '—');
+  const parts = [message(locale, 'lsp.hover.merge')];
+  for (const source of sources)
+    parts.push(
+      message(locale, 'lsp.hover.merge-source', { anchor: source.source, keys: list(source.keys.filter((k) => !written.has(k))) }),
+    );
+  const overridden = sources.flatMap((s) => s.keys.filter((k) => written.has(k)));
+  if (overridden.length) parts.push(message(locale, 'lsp.hover.merge-overridden', { keys: list(overridden) }));
+  return parts.join('\n\n');
+}
+
+/** One line on a shared block: how many entries merge it, and where they are. */
+function sharedNote(locale: Locale, block: SharedBlock): string {
+  const args = { anchor: block.anchor, places: block.places.map(code).join(', ') };
+  return block.count === 1
+    ? message(locale, 'lsp.hover.shared-block.one', args)
+    : message(locale, 'lsp.hover.shared-block.other', { ...args, count: block.count });
 }
 
 /** Markdown: kind and place, MPA, what the entity transacts, and how many findings sit on it. */

@@ -51,9 +51,12 @@ export function childSchema(at: SchemaAt, step: string): SchemaAt | undefined {
   return undefined;
 }
 
+/** The schema of the whole manifest, where every walk starts. */
+export const rootSchemaAt = (): SchemaAt => ({ schema: rootSchema, name: 'root' });
+
 /** The schema of the node that a chain of keys and list markers (from the root) leads to. */
 export function schemaAlong(chain: readonly Point[]): SchemaAt | undefined {
-  let at: SchemaAt | undefined = { schema: rootSchema, name: 'root' };
+  let at: SchemaAt | undefined = rootSchemaAt();
   for (const point of chain) {
     at = childSchema(at, point.kind === '-' ? '-' : point.name!);
     if (!at) return undefined;

@@ -109,6 +109,48 @@ export const languageServerMessages = {
     en: 'region of {country}',
     ja: '{country} の CSP リージョン',
   },
+  'lsp.completion.merged': {
+    en: 'merged from *{anchor}',
+    ja: '*{anchor} からマージ',
+  },
+  'lsp.completion.merged-override': {
+    en: 'Merged from `*{anchor}` (line {line}): writing it here overrides the merged value.',
+    ja: '`*{anchor}` ({line} 行目) からマージされています。ここに書くと、マージされた値より優先されます。',
+  },
+  'lsp.completion.anchor': {
+    en: 'Anchor `&{anchor}`, line {line}',
+    ja: '{line} 行目のアンカー `&{anchor}`',
+  },
+  'lsp.hover.alias': {
+    en: '`*{anchor}` names the value anchored `&{anchor}` on line {line}:',
+    ja: '`*{anchor}` は {line} 行目のアンカー `&{anchor}` の値を指します:',
+  },
+  'lsp.hover.merge': {
+    en: [
+      '**Merge** (`<<`): the keys of the merged mappings are added to this mapping. ',
+      'A key written in it overrides a merged one; with several sources, an earlier source wins.',
+    ],
+    ja: [
+      '**マージ** (`<<`): マージしたマッピングのキーがこのマッピングに加わります。',
+      'このマッピングに書いたキーはマージされたキーより優先され、マージ元が複数あるときは先に書いたものが優先されます。',
+    ],
+  },
+  'lsp.hover.merge-source': {
+    en: 'From `*{anchor}`: {keys}',
+    ja: '`*{anchor}` から: {keys}',
+  },
+  'lsp.hover.merge-overridden': {
+    en: 'Written here, overriding the merged value: {keys}',
+    ja: 'ここに書かれ、マージされた値より優先: {keys}',
+  },
+  'lsp.hover.shared-block.one': {
+    en: 'Shared block `&{anchor}`: merged into 1 entry ({places}).',
+    ja: '共有ブロック `&{anchor}`: 1 件のエントリー ({places}) にマージされています。',
+  },
+  'lsp.hover.shared-block.other': {
+    en: 'Shared block `&{anchor}`: merged into {count} entries ({places}).',
+    ja: '共有ブロック `&{anchor}`: {count} 件のエントリー ({places}) にマージされています。',
+  },
   'lsp.hover.type.indirect-provider': {
     en: 'Indirect provider',
     ja: '間接プロバイダー',
