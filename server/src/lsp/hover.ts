@@ -13,6 +13,7 @@ import { positionIn } from './position';
 import { childSchema } from './schema-walk';
 import { isMergeKeyLine, SchemaReader, SharedBlock } from './shared-blocks';
 import { idUnder, usableModel } from './usable-model';
+import { escapeMarkdown } from '../present/markdown';
 
 /**
  * Hover: what a key means (its schema description, and the shared block it is written in), who an id
@@ -36,7 +37,8 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
   if (found?.node.range) {
     const r = result.parsed.lines.range(found.node.range[0], found.node.range[1]);
     if (found.entity) return markdown(entitySummary(result, model, found.entity), r);
-    if (found.reference) return markdown(message(locale, 'unknown-reference', { field: found.reference.field, id: escape(found.id) }), r);
+    if (found.reference)
+      return markdown(message(locale, 'unknown-reference', { field: found.reference.field, id: escapeMarkdown(found.id) }), r);
   }
 
   const alias = aliasAt(shape, at.character);
@@ -58,7 +60,7 @@ export function hover(_document: TextDocument, result: CheckResult, params: Hove
     // The key of a shared block, or a key inside one.
     const block = schemas.blockAt(at.line) ?? schemas.sharedBlockOf(chain);
     const parts = [typeof description === 'string' ? description : undefined, block && sharedNote(locale, block)].filter(Boolean);
-    return parts.length ? markdown([`**${escape(key.name)}**`, ...parts].join('\n\n'), range(key.start, key.end)) : null;
+    return parts.length ? markdown([`**${escapeMarkdown(key.name)}**`, ...parts].join('\n\n'), range(key.start, key.end)) : null;
   }
   if (
     key.name === 'country' &&
@@ -111,7 +113,7 @@ function sharedNote(locale: Locale, block: SharedBlock): string {
 function entitySummary(result: CheckResult, model: Model, entity: Entity): string {
   const locale = result.locale;
   const id = entity.id?.value ?? '';
-  const parts = [entity.name ? `${code(id)} · **${escape(entity.name)}**` : code(id)];
+  const parts = [entity.name ? `${code(id)} · **${escapeMarkdown(entity.name)}**` : code(id)];
   const kind =
     entity.kind === 'customer'
       ? 'lsp.hover.customer'
@@ -157,7 +159,7 @@ function place(locale: Locale, entity: Entity): string {
   const m = market(country);
   return m
     ? message(locale, 'lsp.hover.location', { country, countryName: m.name, region: m.region })
-    : message(locale, 'lsp.hover.not-market', { country: escape(country) });
+    : message(locale, 'lsp.hover.not-market', { country: escapeMarkdown(country) });
 }
 
 /** Markdown for a `country` value: the market, its CSP region and currency, and where the table read it. */
@@ -165,10 +167,10 @@ function countrySummary(locale: Locale, written: string): string {
   const m = market(written);
   if (!m) {
     // In the words of the `unknown-country` rule.
-    return `**${escape(written)}**\n\n${keyedMessage(locale, notAMarketMessage(written, escape(written)))}`;
+    return `**${escapeMarkdown(written)}**\n\n${keyedMessage(locale, notAMarketMessage(written, escapeMarkdown(written)))}`;
   }
   return [
-    `**${m.iso2}** · ${escape(m.name)}`,
+    `**${m.iso2}** · ${escapeMarkdown(m.name)}`,
     m.currency
       ? message(locale, 'lsp.hover.market', { region: m.region, currency: m.currency })
       : message(locale, 'lsp.hover.market-no-currency', { region: m.region }),
@@ -181,10 +183,7 @@ function within(path: (string | number)[] | undefined, prefix: (string | number)
 }
 
 /** Text shown as itself in markdown. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>~|]/g, '\\$&');
-}
 
 function code(text: string): string {
-  return text.includes('`') || text === '' ? escape(text) : `\`${text}\``;
+  return text.includes('`') || text === '' ? escapeMarkdown(text) : `\`${text}\``;
 }

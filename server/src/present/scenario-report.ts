@@ -7,6 +7,7 @@ import { Locale, Translate, translator } from '../messages';
 import type { Verdict } from '../core/scenarios';
 import type { Range } from '../core/text';
 import { RenderedItem, RenderedScenario, VERDICT_MARKS } from './scenarios';
+import { escapeMarkdown } from './markdown';
 
 export interface ScenarioReportOptions {
   /**
@@ -83,25 +84,6 @@ function renderItem(item: RenderedItem, options: ScenarioReportOptions, t: Trans
 /** The 1-based line of each location, each line once, in the order the item gives them. */
 function lineNumbers(locations: readonly Range[]): number[] {
   return [...new Set(locations.map((r) => r.start.line + 1))];
-}
-
-/**
- * Text from the manifest (ids, names, messages quoting them) made literal in Markdown: the characters
- * that start inline constructs are backslash-escaped (emphasis, code, links, HTML, entities, tables,
- * strikethrough, math), a line break becomes a space, a dot inside a word and the colon of `://` are
- * escaped so that a tenant domain or a URL does not turn into a web link, and, with `lineStart`, what would open a block at the start of a
- * line (list, heading, quote, setext underline) is escaped too.
- */
-export function escapeMarkdown(text: string, options: { lineStart?: boolean } = {}): string {
-  let escaped = text
-    .replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ')
-    .replace(/[\\`*_[\]<>&|~$@]/g, '\\$&')
-    .replace(/(?<=\w)\.(?=\w)|:(?=\/\/)/g, '\\$&');
-  if (options.lineStart)
-    escaped = escaped.replace(/^(\s*)([-+=#>]|\d+(?=[.)]))/, (_, space: string, lead: string) =>
-      /\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`,
-    );
-  return escaped;
 }
 
 /** A link destination Markdown reads as one: whitespace, angle brackets and parentheses percent-encoded. */
