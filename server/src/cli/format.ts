@@ -10,6 +10,8 @@ import { RenderedItem, RenderedScenario, VERDICT_MARKS } from '../present/scenar
 export interface FileReport {
   path: string;
   findings: Finding[];
+  /** Per finding, what identifies it across edits and commits (rule, place by ids, message): SARIF's fingerprints. */
+  fingerprints?: string[];
 }
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - text.length));
@@ -42,6 +44,9 @@ export function formatJson(reports: FileReport[]): string {
   return JSON.stringify({ files }, null, 2);
 }
 
+/** The name of our fingerprint in SARIF's `partialFingerprints` (versioned: a new identity gets a new name). */
+export const FINGERPRINT = 'cspPartnersIdentity/v1';
+
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /**
@@ -68,12 +73,13 @@ export function formatSarif(reports: FileReport[], locale: Locale): string {
     endColumn: f.range.end.character + 1,
   });
   const results = reports.flatMap((r) =>
-    r.findings.map((f) => ({
+    r.findings.map((f, i) => ({
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule),
       level: SARIF_LEVEL[f.severity],
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(f) } }],
+      ...(r.fingerprints ? { partialFingerprints: { [FINGERPRINT]: r.fingerprints[i] } } : {}),
       ...(f.related?.length
         ? {
             relatedLocations: f.related.map((rel, id) => ({

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { check } from '../core/check';
+import { Baseline, baselineText, identityKey, identityOf, makeBaseline, notInBaseline, parseBaseline } from '../core/baseline';
+import { check, CheckResult } from '../core/check';
 import { fixText } from '../core/fix-all';
 import { Finding, isSeveritySetting, RuleSettings } from '../core/finding';
 import { Locale, localeOf, message } from '../messages';
@@ -23,6 +25,22 @@ interface Options {
   locale: Locale;
   /** `--fix` writes the fixed files; `--fix-dry-run` prints the fixes as a diff. */
   fix?: 'write' | 'dry-run';
+  /** `--baseline FILE`: findings it holds are not reported; with `--update-baseline` it is written instead. */
+  baseline?: string;
+  updateBaseline: boolean;
+  /** `--quiet`: errors only. */
+  quiet: boolean;
+  /** `--max-warnings N`: exit status 1 when more warnings than this are reported. */
+  maxWarnings?: number;
+  /** `--output FILE`: the report goes there instead of stdout. */
+  output?: string;
+}
+
+/** A file checked (or fixed): its findings and the check they come from (for their identities). */
+interface Checked {
+  path: string;
+  result: CheckResult;
+  findings: Finding[];
 }
 
 /** The rules `--rule ID=off` is rejected for, as the usage error names them. */
@@ -54,31 +72,104 @@ export function run(argv: string[], io: Io): number {
     if (command === 'scenario') return runScenarioCommand(rest, locale, io);
     if (command !== 'check') throw new UsageError(message(locale, 'cli.no-command', { value: command }));
     const options = parseCheckArgs(rest, locale);
-    const reports: FileReport[] = [];
-    let failed = false;
-    for (const file of resolveFiles(options.files, io.cwd, locale)) {
-      // A failure of the checker on one file is said on one line, and the other files are still checked.
-      const report = internalErrorsTold(io, locale, file, () =>
-        options.fix ? fixFile(file, io, options) : checkFile(file, io.cwd, options),
-      );
-      if (report) reports.push(report);
-      else failed = true;
-    }
-    const output =
-      options.format === 'json'
-        ? formatJson(reports)
-        : options.format === 'sarif'
-          ? formatSarif(reports, locale)
-          : formatText(reports, locale);
-    // With --fix-dry-run the standard output is the diff alone (for `patch`, a review); the report follows on stderr.
-    if (options.fix === 'dry-run') io.err(output);
-    else io.out(output);
-    return failed ? 2 : reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    return runCheckCommand(options, locale, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`csp-partners: ${error.message}`);
     io.err(message(locale, 'cli.usage'));
     return 2;
+  }
+}
+
+/** `check`: files checked or fixed, a baseline read or written, the report where it was asked for, the exit status. */
+function runCheckCommand(options: Options, locale: Locale, io: Io): number {
+  const baselinePath = options.baseline && path.resolve(io.cwd, options.baseline);
+  // Read before any file is fixed or checked: a bad baseline is a bad invocation.
+  const baseline = baselinePath && !options.updateBaseline ? readBaseline(baselinePath, options.baseline!, locale) : undefined;
+  /** A manifest as the baseline names it: relative to the baseline's folder, with `/`. */
+  const inBaseline = (file: string) =>
+    baselinePath ? path.relative(path.dirname(baselinePath), path.resolve(io.cwd, file)).split(path.sep).join('/') : file;
+  const checked: Checked[] = [];
+  let failed = false;
+  for (const file of resolveFiles(options.files, io.cwd, locale)) {
+    // A failure of the checker on one file is said on one line, and the other files are still checked.
+    const done = internalErrorsTold(io, locale, file, () => (options.fix ? fixFile(file, io, options) : checkFile(file, io.cwd, options)));
+    if (done) checked.push(done);
+    else failed = true;
+  }
+  if (options.updateBaseline && baselinePath) {
+    const made = makeBaseline(checked.map((c) => ({ file: inBaseline(c.path), result: c.result, findings: c.findings })));
+    if (!writeOrTell(io, locale, baselinePath, options.baseline!, baselineText(made))) return 2;
+    const count = made.findings.reduce((n, e) => n + e.count, 0);
+    io.err(message(locale, 'cli.baseline-written', { path: options.baseline!, count }));
+  }
+  let warnings = 0;
+  const reports: FileReport[] = checked.map(({ path: file, result, findings }) => {
+    let shown = options.updateBaseline ? [] : baseline ? notInBaseline(baseline, inBaseline(file), result, findings) : findings;
+    warnings += shown.filter((f) => f.severity === 'warning').length;
+    if (options.quiet) shown = shown.filter((f) => f.severity === 'error');
+    return { path: file, findings: shown, fingerprints: fingerprints(result, shown) };
+  });
+  const output =
+    options.format === 'json'
+      ? formatJson(reports)
+      : options.format === 'sarif'
+        ? formatSarif(reports, locale)
+        : formatText(reports, locale);
+  if (options.output) {
+    if (!writeOrTell(io, locale, path.resolve(io.cwd, options.output), options.output, `${output}\n`)) return 2;
+  } else if (options.fix === 'dry-run') io.err(output);
+  // With --fix-dry-run the standard output is the diff alone (for `patch`, a review); the report follows on stderr.
+  else io.out(output);
+  if (failed) return 2;
+  if (reports.some((r) => r.findings.some((f) => f.severity === 'error'))) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.err(`csp-partners: ${message(locale, 'cli.too-many-warnings', { count: warnings, max: options.maxWarnings })}`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * SARIF fingerprints: a hash of each finding's identity (rule, place by ids, message key and arguments),
+ * numbered when one file has several alike, so that code scanning follows a finding across commits that
+ * move its line.
+ */
+function fingerprints(result: CheckResult, findings: Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const hash = createHash('sha256')
+      .update(identityKey(identityOf(result, finding)))
+      .digest('hex')
+      .slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
+}
+
+function readBaseline(absolute: string, shown: string, locale: Locale): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    throw new UsageError(message(locale, 'cli.unreadable', { path: shown, detail }));
+  }
+  const baseline = parseBaseline(text);
+  if (typeof baseline === 'string') throw new UsageError(message(locale, 'cli.bad-baseline', { path: shown, detail: baseline }));
+  return baseline;
+}
+
+/** Writes a report or a baseline atomically; false (after saying why) when it cannot be written. */
+function writeOrTell(io: Io, locale: Locale, absolute: string, shown: string, text: string): boolean {
+  try {
+    writeFileAtomically(absolute, Buffer.from(text, 'utf8'), io.fs);
+    return true;
+  } catch (error) {
+    const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    io.err(`csp-partners: ${message(locale, 'cli.cannot-write', { path: shown, detail })}`);
+    return false;
   }
 }
 
@@ -139,10 +230,31 @@ function splitArgs(
 }
 
 function parseCheckArgs(args: string[], locale: Locale): Options {
-  const { positional, options: flags } = splitArgs(args, ['--format', '--rule', '--locale'], locale, ['--fix', '--fix-dry-run']);
-  const options: Options = { files: positional, format: 'text', rules: {}, locale };
+  const { positional, options: flags } = splitArgs(
+    args,
+    ['--format', '--rule', '--locale', '--baseline', '--max-warnings', '--output'],
+    locale,
+    ['--fix', '--fix-dry-run', '--update-baseline', '--quiet'],
+  );
+  const options: Options = { files: positional, format: 'text', rules: {}, locale, updateBaseline: false, quiet: false };
   for (const { flag, value, arg } of flags) {
     switch (flag) {
+      case '--baseline':
+        options.baseline = value;
+        break;
+      case '--update-baseline':
+        options.updateBaseline = true;
+        break;
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--output':
+        options.output = value;
+        break;
+      case '--max-warnings':
+        if (!/^\d+$/.test(value)) throw new UsageError(message(locale, 'cli.bad-count', { flag, value }));
+        options.maxWarnings = Number(value);
+        break;
       case '--fix':
       case '--fix-dry-run': {
         const fix = flag === '--fix' ? 'write' : 'dry-run';
@@ -176,6 +288,7 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
         throw new UsageError(message(locale, 'cli.bad-flag', { flag: arg }));
     }
   }
+  if (options.updateBaseline && !options.baseline) throw new UsageError(message(locale, 'cli.update-needs-baseline'));
   return options;
 }
 
@@ -222,10 +335,10 @@ function readManifestBytes(file: string, cwd: string, locale: Locale): Buffer {
   }
 }
 
-function checkFile(file: string, cwd: string, options: Options): FileReport {
+function checkFile(file: string, cwd: string, options: Options): Checked {
   const text = readManifest(file, cwd, options.locale);
-  const findings: Finding[] = check(text, { rules: options.rules, locale: options.locale }).findings;
-  return { path: file, findings };
+  const result = check(text, { rules: options.rules, locale: options.locale });
+  return { path: file, result, findings: result.findings };
 }
 
 /**
@@ -234,7 +347,7 @@ function checkFile(file: string, cwd: string, options: Options): FileReport {
  * as a unified diff instead. What was fixed is said on stderr; the report is of the text after. Undefined
  * (the file left as it was, exit status 2) when the file cannot be written.
  */
-function fixFile(file: string, io: Io, options: Options): FileReport | undefined {
+function fixFile(file: string, io: Io, options: Options): Checked | undefined {
   const { locale } = options;
   const checkOptions = { rules: options.rules, locale };
   const bytes = readManifestBytes(file, io.cwd, locale);
@@ -242,7 +355,8 @@ function fixFile(file: string, io: Io, options: Options): FileReport | undefined
   // Bytes that are not UTF-8 would not survive being decoded and written back.
   if (!Buffer.from(original, 'utf8').equals(bytes)) {
     io.err(`csp-partners: ${message(locale, 'cli.fix-not-utf8', { path: file })}`);
-    return { path: file, findings: check(original, checkOptions).findings };
+    const result = check(original, checkOptions);
+    return { path: file, result, findings: result.findings };
   }
   const run = fixText(original, checkOptions);
   if (run.refused) io.err(`csp-partners: ${message(locale, 'cli.fix-refused', { path: file })}`);
@@ -262,7 +376,7 @@ function fixFile(file: string, io: Io, options: Options): FileReport | undefined
     const byRule = [...run.fixed].map(([rule, n]) => `${rule} ×${n}`).join(', ');
     io.err(message(locale, options.fix === 'dry-run' ? 'cli.would-fix' : 'cli.fixed', { path: file, count, rules: byRule }));
   }
-  return { path: file, findings: run.after.findings };
+  return { path: file, result: run.after, findings: run.after.findings };
 }
 
 interface ScenarioOptions {

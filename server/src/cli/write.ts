@@ -11,8 +11,9 @@ import * as path from 'node:path';
 export type WriteFs = Pick<typeof nodeFs, 'statSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync'>;
 
 export function writeFileAtomically(target: string, data: Uint8Array, fs: WriteFs = nodeFs): void {
-  // The old file's permissions carry over; the temporary file is hidden, and named so that two runs never share one.
-  const mode = fs.statSync(target).mode & 0o7777;
+  // The old file's permissions carry over (a new file gets the usual ones); the temporary file is hidden,
+  // and named so that two runs never share one.
+  const mode = existingMode(target, fs) ?? 0o666;
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.csp-partners-fix`);
   let fd: number | undefined;
   try {
@@ -26,6 +27,14 @@ export function writeFileAtomically(target: string, data: Uint8Array, fs: WriteF
     if (fd !== undefined) ignoreErrors(() => fs.closeSync(fd!));
     ignoreErrors(() => fs.unlinkSync(temporary));
     throw error;
+  }
+}
+
+function existingMode(target: string, fs: WriteFs): number | undefined {
+  try {
+    return fs.statSync(target).mode & 0o7777;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Finding, Fix, FindingData, RuleSettings, Severity } from './finding';
 import { Loc } from './loc';
 import { Anchored, Manifest } from './manifest';
-import { keyedMessage, Locale, localeOf, MessageArgs, translator } from '../messages';
+import { keyedMessage, Locale, localeOf, MessageArgs, MessageKey, translator } from '../messages';
 import type { Model } from './model';
 import { nodeRange, ParsedText, parseText, SyntaxProblem } from './parse';
 import { EditSpan, soundFix } from './fix-check';
@@ -240,7 +240,26 @@ function toFinding(
   if (via) related.unshift({ range: nodeRange(lines, via)!, message: keyedMessage(locale, { key: 'merge.via', args: {} }) });
   if (related.length) finding.related = related;
   finding.data = written.data;
+  writtenFrom.set(finding, report);
   return finding;
+}
+
+/** The report each finding was written from: its message key and arguments, for `wordingOf`. */
+const writtenFrom = new WeakMap<Finding, Report>();
+
+/**
+ * What a finding says, whatever the language: its message key and arguments, without the line numbers
+ * some messages quote (they move with every edit above). Undefined for a finding this module did not write.
+ */
+export function wordingOf(finding: Finding): { key: MessageKey; args: Record<string, string | number> } | undefined {
+  const report = writtenFrom.get(finding);
+  if (!report) return undefined;
+  const args: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(report.args as ReportArgs)) {
+    if (value instanceof Loc) continue;
+    args[name] = typeof value === 'object' ? value.key : value;
+  }
+  return { key: report.key, args };
 }
 
 /** Today's date as YYYY-MM-DD in local time. */

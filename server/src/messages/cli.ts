@@ -22,14 +22,16 @@ export const cliMessages = {
   'cli.usage': {
     en: [
       'Usage: csp-partners check [FILES or GLOBS...] [--format text|json|sarif] [--rule ID=SEVERITY] [--locale en|ja]\n',
-      '                          [--fix | --fix-dry-run]\n',
+      '                          [--fix | --fix-dry-run] [--baseline FILE [--update-baseline]] [--quiet] [--max-warnings N]\n',
+      '                          [--output FILE]\n',
       '         --fix writes the fixes that need no choice (repeated until none applies); --fix-dry-run prints them as a diff\n',
       '       csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
       '         --customer with scenarios 1-3, --partner with scenario 4; exit 1 when an answer is not supported',
     ],
     ja: [
       '使い方: csp-partners check [ファイルまたは GLOB...] [--format text|json|sarif] [--rule ID=重大度] [--locale en|ja]\n',
-      '                           [--fix | --fix-dry-run]\n',
+      '                           [--fix | --fix-dry-run] [--baseline ファイル [--update-baseline]] [--quiet] [--max-warnings N]\n',
+      '                           [--output ファイル]\n',
       '          --fix は選択の要らない修正を書き込みます (適用できる修正がなくなるまで繰り返し)。--fix-dry-run は差分として表示します\n',
       '        csp-partners scenario <1-7|all> ファイル [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
       '          --customer はシナリオ 1〜3、--partner はシナリオ 4 で指定。サポートされない項目があれば終了コード 1',
@@ -78,6 +80,30 @@ export const cliMessages = {
   'cli.fix-both': {
     en: 'Give --fix or --fix-dry-run, not both.',
     ja: '--fix と --fix-dry-run はどちらか一方だけを指定してください。',
+  },
+  'cli.baseline-written': {
+    en: '{path}: baseline written, {count} findings.',
+    ja: '{path}: ベースラインを書き込みました (検出 {count} 件)。',
+  },
+  'cli.bad-baseline': {
+    en: '{path} is not a baseline: {detail}',
+    ja: '{path} はベースラインではありません: {detail}',
+  },
+  'cli.update-needs-baseline': {
+    en: '--update-baseline needs --baseline FILE.',
+    ja: '--update-baseline には --baseline ファイル の指定が必要です。',
+  },
+  'cli.too-many-warnings': {
+    en: '{count} warnings, more than --max-warnings {max}.',
+    ja: '警告が {count} 件あり、--max-warnings {max} を超えています。',
+  },
+  'cli.bad-count': {
+    en: '{flag} needs a whole number, not "{value}".',
+    ja: '{flag} には 0 以上の整数を指定してください (「{value}」は使えません)。',
+  },
+  'cli.cannot-write': {
+    en: 'Cannot write {path}: {detail}',
+    ja: '{path} に書き込めません: {detail}',
   },
   'cli.no-command': {
     en: 'Unknown command "{value}".',
