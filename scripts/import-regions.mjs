@@ -1,5 +1,6 @@
-// Re-imports the CSP region table from the shared reference CSV into schemas/csp-regions.json.
-// Usage: node scripts/import-regions.mjs ../shared/spec/csp-regions.csv
+// Re-imports the CSP region table from a reference CSV into schemas/csp-regions.json.
+// Usage: node scripts/import-regions.mjs <csv>, a CSV with the columns iso2, country_name, csp_region, currency_if_known,
+// source_url, provenance, note.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 function parseCsv(text) {
@@ -33,7 +34,11 @@ function parseCsv(text) {
   return rows;
 }
 
-const source = process.argv[2] ?? '../shared/spec/csp-regions.csv';
+const source = process.argv[2];
+if (!source) {
+  console.error('Usage: node scripts/import-regions.mjs <csv>');
+  process.exit(2);
+}
 const [header, ...rows] = parseCsv(readFileSync(source, 'utf8'));
 const col = (name) => header.indexOf(name);
 const markets = rows

@@ -80,8 +80,8 @@ export function subjectKind(scenario: ScenarioNumber): 'customer' | 'partner' | 
 }
 
 /**
- * The ids of the rules that decide a scenario (research §14, "Scenario-check mapping", and beyond it where
- * a rule's file says why), in the order of the rule list: each rule names its scenarios itself.
+ * The ids of the rules that decide a scenario, in the order of the rule list: each rule names its scenarios itself (the
+ * table of docs/rules/README.md lists them; each rule's page says why).
  */
 export function decidingRules(scenario: ScenarioNumber): string[] {
   return rules.filter((rule) => rule.scenarios.includes(scenario)).map((rule) => rule.id);

@@ -12,7 +12,8 @@ export const duplicatePartnerTenant = defineRule({
     const other = tenant && indexes.partnerByTenant(tenant.value);
     if (!tenant || !other || other === partner) return;
     const args = { tenant: tenant.value, other: idOf(other) };
-    // A restricted direct-bill tenant may re-enrol as an indirect reseller (research F3.6): say so, as info.
+    // A restricted direct-bill tenant may re-enrol as an indirect reseller ("Transition from Cloud Solution Provider direct-bill
+    // partner to indirect reseller", https://learn.microsoft.com/en-us/partner-center/transition-direct-to-indirect): say so, as info.
     const types = new Set([partner.type, other.type]);
     const reenrolled = types.has('direct-bill') && types.has('indirect-reseller');
     report({

@@ -6,7 +6,10 @@ import { entityAnchor, FixContext } from './rule';
 import type { Entity, Partner, PartnerType, Subscription } from '../model';
 import { idOf, SalesPath } from '../queries';
 
-/** Orders before this date predate the MPA requirement (research F0.2: "Starting February 1, 2020"). */
+/**
+ * Orders before this date predate the MPA requirement ("Starting February 1, 2020", 2020 text of "How CSP partners work together",
+ * https://learn.microsoft.com/en-us/partner-center/enroll/csp-supported-partner-relationships).
+ */
 export const MPA_REQUIRED_FROM = '2020-02-01';
 
 /** The message key of an entity's kind: its partner type, `customer`, or `unknown`. */

@@ -13,7 +13,8 @@ export const ownUseTenant = defineRule({
   checkCustomer(customer, { report }) {
     const owner = partnerOf(customer.owner);
     const tenant = customer.tenant;
-    // Also a shared services tenant: Partner Center creates it apart from the CSP tenant (research F11.3).
+    // Also a shared services tenant: Partner Center creates it apart from the CSP tenant (our reading of the creation flow on
+    // https://learn.microsoft.com/en-us/partner-center/shared-services).
     if (!owner?.tenant || !tenant) return;
     if (tenant.value.toLowerCase() !== owner.tenant.value.toLowerCase()) return;
     report({
