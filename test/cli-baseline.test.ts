@@ -11,6 +11,11 @@ import { repoRoot } from './support';
 
 const EVERY_RULE = fs.readFileSync(path.join(repoRoot, 'examples', 'every-rule.csp-partners.yaml'), 'utf8');
 
+interface JsonReport {
+  files: { path: string; diagnostics: { rule: string; severity: string; message: string }[] }[];
+}
+const diagnosticsOf = (out: string) => (JSON.parse(out) as JsonReport).files[0].diagnostics;
+
 function cli(args: string[], cwd: string): { status: number; out: string; err: string } {
   let out = '',
     err = '';
@@ -90,7 +95,7 @@ describe('baselines and CI options of check', () => {
     fs.writeFileSync(manifest(), shifted(EVERY_RULE));
     const unrelated = cli(['check', 'channel/csp-partners.yaml', '--baseline', 'baseline.json', '--format', 'json'], dir);
     assert.equal(unrelated.status, 0, unrelated.out);
-    assert.deepEqual(JSON.parse(unrelated.out).files[0].diagnostics, []);
+    assert.deepEqual(diagnosticsOf(unrelated.out), []);
 
     // The cross-region sale now goes through another US provider: the same rule at the same place, a new finding.
     const otherProvider = shifted(EVERY_RULE)
@@ -98,7 +103,7 @@ describe('baselines and CI options of check', () => {
       .replace('provider: litware-dist-us ', 'provider: wingtip-us ');
     fs.writeFileSync(manifest(), otherProvider);
     const changed = cli(['check', 'channel/csp-partners.yaml', '--baseline', 'baseline.json', '--format', 'json'], dir);
-    const reported = JSON.parse(changed.out).files[0].diagnostics as { rule: string; message: string }[];
+    const reported = diagnosticsOf(changed.out);
     assert.ok(
       reported.some((d) => d.rule === 'cross-region-sale' && /"wingtip-us"/.test(d.message)),
       changed.out,
@@ -121,7 +126,7 @@ describe('baselines and CI options of check', () => {
 
   it('--quiet reports errors only; --max-warnings fails a run with more warnings than allowed', () => {
     const quiet = cli(['check', 'channel/csp-partners.yaml', '--quiet', '--format', 'json'], dir);
-    const severities = new Set((JSON.parse(quiet.out).files[0].diagnostics as { severity: string }[]).map((d) => d.severity));
+    const severities = new Set(diagnosticsOf(quiet.out).map((d) => d.severity));
     assert.deepEqual([...severities], ['error']);
     // Only warnings left: the errors are in a baseline made with the warnings left out of it.
     const result = check(EVERY_RULE);
