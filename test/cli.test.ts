@@ -688,7 +688,7 @@ describe('CLI (bundled bin in a child process)', () => {
         assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
         assert.equal(run.stdout, '', 'no partial answer');
         assert.match(run.stderr, pattern, args.join(' '));
-        assert.match(run.stderr, /Usage: csp-partners check .*\n.*csp-partners scenario <1-7\|all> FILE/);
+        assert.match(run.stderr, /Usage: csp-partners check .*\n(?:.*\n)*?.*csp-partners scenario <1-7\|all> FILE/);
       };
       const CLEAN = `${SCN}/clean.yaml`;
 
