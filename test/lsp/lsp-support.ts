@@ -9,6 +9,26 @@ import { fixturesDir, repoRoot } from '../support';
 export const readFixture = (relative: string): string => readFileSync(path.join(fixturesDir, relative), 'utf8');
 export const readExample = (name: string): string => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
 
+/** Marks the cursor in a text written for a completion or hover test. */
+export const CURSOR = '¦';
+
+/** `text` with `find` replaced (it must occur exactly once); `¦` in the replacement marks the cursor. */
+export function replaceOnce(text: string, find: string, replace: string): string {
+  assert.equal(text.split(find).length, 2, `"${find}" must occur once in the fixture`);
+  return text.replace(find, () => replace);
+}
+
+/** Splits a text marked with `¦` into the text and the cursor position. */
+export function cursorIn(marked: string): { text: string; position: Position } {
+  const at = marked.indexOf(CURSOR);
+  assert.ok(at >= 0 && marked.indexOf(CURSOR, at + 1) < 0, 'one cursor');
+  const before = marked.slice(0, at).split('\n');
+  return {
+    text: marked.slice(0, at) + marked.slice(at + 1),
+    position: { line: before.length - 1, character: before[before.length - 1].length },
+  };
+}
+
 /**
  * The range of `word` on the `nth` (0-based) line of `text` that contains `line` (a substring of the
  * line); the word is looked up after the line fragment's start when it occurs in it.

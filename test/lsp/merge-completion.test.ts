@@ -4,29 +4,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../support';
 import { Harness, startServer } from './harness';
+import { CURSOR, cursorIn, replaceOnce } from './lsp-support';
 
 const fixture = readFileSync(path.join(repoRoot, 'test', 'data', 'lsp', 'merge-completion.csp-partners.yaml'), 'utf8');
-const CURSOR = '¦';
 
-/** The fixture with `find` replaced (it must occur exactly once); `¦` in the replacement marks the cursor. */
-function edit(find: string, replace: string, text = fixture): string {
-  assert.equal(text.split(find).length, 2, `"${find}" must occur once`);
-  return text.replace(find, () => replace);
-}
-
-/** Splits a text marked with `¦` into the text and the cursor position. */
-function cursorIn(marked: string): { text: string; position: Position } {
-  const at = marked.indexOf(CURSOR);
-  assert.ok(at >= 0 && marked.indexOf(CURSOR, at + 1) < 0, 'one cursor');
-  const before = marked.slice(0, at).split('\n');
-  return {
-    text: marked.slice(0, at) + marked.slice(at + 1),
-    position: { line: before.length - 1, character: before[before.length - 1].length },
-  };
-}
+/** The fixture with `find` replaced (once); `¦` in the replacement marks the cursor. */
+const edit = (find: string, replace: string, text = fixture): string => replaceOnce(text, find, replace);
 
 const labels = (items: CompletionItem[] | null) => (items ?? []).map((i) => i.label);
 const markdownOf = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value;
