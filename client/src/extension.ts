@@ -49,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+  context.subscriptions.push(jsonWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -56,7 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     // The server reads the settings itself (workspace/configuration, per document); this only makes
     // the client tell it when a `cspPartners.*` setting changes, so that it re-checks.
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // JSON files changed on disk: the server shows a baseline's findings anew when its file changes.
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: jsonWatcher },
     diagnosticPullOptions: {
       onChange: true,
       onSave: true,

@@ -11,6 +11,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { Locale, localeOf } from './messages';
+import { fileURLToPath } from 'node:url';
+import { BaselineFiles } from './lsp/baseline';
 import { codeActions } from './lsp/code-actions';
 import { completion } from './lsp/completion';
 import { toDiagnostic } from './lsp/diagnostics';
@@ -57,6 +59,12 @@ const documents = new TextDocuments<ManifestDocument>({
 let locale: Locale = 'en';
 /** Whether the client takes `workspace/diagnostic/refresh`; one that does not answers it with an error. */
 let refreshSupport = false;
+/** The workspace folders' paths: where a relative `cspPartners.baseline` is. */
+let workspaceFolders: string[] = [];
+const baselines = new BaselineFiles(
+  () => workspaceFolders,
+  (problem) => connection.console.warn(problem),
+);
 
 connection.onInitialize((params) => {
   locale = localeOf(params.locale);
@@ -65,6 +73,8 @@ connection.onInitialize((params) => {
   store.isOpen = isOpen;
   if (params.capabilities.workspace?.configuration) store.enableConfiguration();
   refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -83,14 +93,25 @@ connection.onInitialize((params) => {
   };
 });
 
-connection.onDidChangeConfiguration(() => {
-  store.resetSettings();
+/** Asks the client to pull every document's problems again. */
+function refreshDiagnostics(): void {
   // A failed refresh must not take the server down (an unhandled rejection ends the process): the
   // client pulls again on its next edit anyway.
   if (refreshSupport)
     connection.languages.diagnostics
       .refresh()
       .catch((error: unknown) => connection.console.error(`csp-partners: diagnostic refresh failed: ${String(error)}`));
+}
+
+connection.onDidChangeConfiguration(() => {
+  store.resetSettings();
+  refreshDiagnostics();
+});
+
+// A baseline file in use changed on disk (the client watches JSON files): its findings are shown anew.
+connection.onDidChangeWatchedFiles((params) => {
+  const paths = params.changes.flatMap((change) => (change.uri.startsWith('file:') ? [fileURLToPath(change.uri)] : []));
+  if (paths.some((file) => baselines.isInUse(file))) refreshDiagnostics();
 });
 
 documents.onDidClose((event) => store.forget(event.document.uri));
@@ -108,13 +129,11 @@ connection.languages.diagnostics.on(
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     // The status is informative: a notification the connection could not send must not end the server.
     connection.sendNotification(STATUS_NOTIFICATION, statusOf(document, entry.result, entry.durationMs)).catch(() => undefined);
-    // Same version, same settings: the client keeps what it has instead of receiving it all again.
-    if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
-    return {
-      kind: DocumentDiagnosticReportKind.Full,
-      resultId: entry.resultId,
-      items: entry.result.findings.map((f) => toDiagnostic(document.uri, f)),
-    };
+    const view = baselines.view(document.uri, await store.settingsFor(document.uri), entry.result, locale);
+    const resultId = view.stamp ? `${entry.resultId}:${view.stamp}` : entry.resultId;
+    // Same version, same settings, same baseline: the client keeps what it has instead of receiving it all again.
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: view.findings.map((f) => toDiagnostic(document.uri, f)) };
   }),
 );
 

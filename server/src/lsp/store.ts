@@ -4,6 +4,7 @@ import { CheckOptions, CheckResult, resultOf } from '../core/check';
 import { isSeveritySetting, RuleSettings } from '../core/finding';
 import { Manifest, WholeSyntax } from '../core/manifest';
 import { SETTINGS_SECTION } from '../protocol';
+import type { BaselineFindings } from './baseline';
 import { AppliedChange, ManifestDocument } from './document';
 import { WholeParser } from './whole-parse';
 
@@ -11,23 +12,35 @@ import { WholeParser } from './whole-parse';
 export interface Settings {
   rules: RuleSettings;
   run: 'onType' | 'onSave';
+  /** A baseline file of the CLI (`--baseline`), relative to the workspace folder; '' for none. */
+  baseline: string;
+  /** How findings the baseline holds are shown: as hints, or not at all. */
+  baselineFindings: BaselineFindings;
 }
 
-const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType' };
+const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', baseline: '', baselineFindings: 'hint' };
 
 /**
  * The settings as the client sent them, made safe: only `rules` entries whose value is a severity or
  * `off` are kept (anything else, a typo in settings.json, leaves that rule at its default).
  */
 export function settingsOf(value: unknown): Settings {
-  const raw = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { rules?: unknown; run?: unknown }) : {};
+  const raw =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as { rules?: unknown; run?: unknown; baseline?: unknown; baselineFindings?: unknown })
+      : {};
   const rules: RuleSettings = {};
   if (raw.rules !== null && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
     for (const [rule, setting] of Object.entries(raw.rules)) {
       if (isSeveritySetting(setting)) rules[rule] = setting;
     }
   }
-  return { rules, run: raw.run === 'onSave' ? 'onSave' : DEFAULT_SETTINGS.run };
+  return {
+    rules,
+    run: raw.run === 'onSave' ? 'onSave' : DEFAULT_SETTINGS.run,
+    baseline: typeof raw.baseline === 'string' ? raw.baseline.trim() : '',
+    baselineFindings: raw.baselineFindings === 'hide' ? 'hide' : 'hint',
+  };
 }
 
 interface Entry {

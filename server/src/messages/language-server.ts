@@ -3,6 +3,18 @@ import type { Entry } from './entry';
 /** The language server: rename, code lenses, completion and hover. */
 export const languageServerMessages = {
   // Language server
+  'lsp.baselined': {
+    en: '{message} (in the baseline)',
+    ja: '{message} (ベースラインに記録済み)',
+  },
+  'lsp.baseline-unreadable': {
+    en: 'csp-partners: cannot read the baseline {path} ({detail}); every finding is shown.',
+    ja: 'csp-partners: ベースライン {path} を読み取れません ({detail})。すべての検出を表示します。',
+  },
+  'lsp.baseline-bad': {
+    en: 'csp-partners: {path} is not a baseline ({detail}); every finding is shown.',
+    ja: 'csp-partners: {path} はベースラインではありません ({detail})。すべての検出を表示します。',
+  },
   'lsp.rename-not-id': {
     en: 'Only the id of a partner or a customer can be renamed here.',
     ja: 'ここで名前を変更できるのはパートナーまたは顧客の ID だけです。',
