@@ -6,7 +6,7 @@
 # VS Code build: code-server ships VS Code's server and workbench, chromium comes from Debian, and
 # playwright-core (a devDependency of the extension, installed by `npm ci`) downloads nothing.
 #
-# Pitfalls handled (see the research note on e2e tests):
+# Pitfalls handled:
 # - code-server's postinstall refuses to run as root unless npm_config_unsafe_perm=true;
 # - node-pty's postinstall runs `npx node-gyp`, which a `yes=false` npmrc cancels: npm_config_yes=true;
 # - the `kerberos` native module needs the gssapi headers: libkrb5-dev;
