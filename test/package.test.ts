@@ -206,6 +206,8 @@ describe('VS Code extension: the .vsix contents', () => {
       'server/out/parse-worker.js',
       ...dir('schemas', '.json'),
       ...dir('docs/rules', '.md'),
+      'docs/merge-keys.md',
+      'docs/suppressions.md',
       'language-configuration.json',
       ...dir('syntaxes', '.json'),
       ...dir('l10n', '.json'),
@@ -213,5 +215,21 @@ describe('VS Code extension: the .vsix contents', () => {
     assert.ok(expected.includes('docs/rules/schema.md') && expected.includes('schemas/csp-partners.schema.json'));
     const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((f) => f.split(path.sep).join('/')).sort();
     assert.deepEqual(files, expected);
+  });
+
+  it('ships every file a rule page links to (the editor opens the pages from the installed extension)', async () => {
+    const files = new Set(
+      (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((f) => f.split(path.sep).join('/')),
+    );
+    const missing: string[] = [];
+    for (const page of [...files].filter((f) => f.startsWith('docs/rules/'))) {
+      const text = readFileSync(path.join(repoRoot, page), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue;
+        const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), target.split('#')[0]));
+        if (!files.has(file)) missing.push(`${page} → ${file}`);
+      }
+    }
+    assert.deepEqual(missing, []);
   });
 });
