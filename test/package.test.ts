@@ -32,8 +32,13 @@ const nlsKeysUsed = strings(readJson<Json>('package.json')).flatMap(({ at, value
   return match ? [{ at, key: match[1] }] : [];
 });
 
+/** Every source file of the client. */
+const clientSource = readdirSync(path.join(repoRoot, 'client', 'src'))
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => read(`client/src/${name}`))
+  .join('\n');
 /** The string literals passed to `vscode.l10n.t(...)` in the client. */
-const l10nKeys = [...extensionSource.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+const l10nKeys = [...clientSource.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
 
 /**

@@ -23,6 +23,7 @@ import {
   SubjectsAnswer,
   SubjectsParams,
 } from '../../server/src/protocol';
+import { WorkspaceProblems } from './workspace-problems';
 import {
   DiagnosticPullMode,
   LanguageClient,
@@ -83,8 +84,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
   );
 
+  // Problems of the manifests that are not open, when the setting asks for them (and anew when a setting changes).
+  let workspaceProblems: WorkspaceProblems | undefined;
+  const applyScope = () => {
+    workspaceProblems?.dispose();
+    workspaceProblems = undefined;
+    const scope = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('diagnostics.scope', 'openFiles');
+    if (scope === 'workspace' && client) {
+      workspaceProblems = new WorkspaceProblems(client);
+      void workspaceProblems.start();
+    }
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS_SECTION)) applyScope();
+    }),
+    { dispose: () => workspaceProblems?.dispose() },
+  );
+
   try {
     await client.start();
+    applyScope();
   } catch (error) {
     output.error(error instanceof Error ? error : String(error));
     void vscode.window.showErrorMessage(vscode.l10n.t('The CSP Partners language server could not start: {0}', messageOf(error)));

@@ -7,6 +7,7 @@
  * (client/out/extension.js). It imports nothing but types, which the bundler erases, so no server code
  * comes into the client with it (test/layers.test.ts keeps it that way).
  */
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PartnerType } from './core/model';
 import type { ScenarioNumber } from './core/scenarios';
 import type { Position } from './core/text';
@@ -19,6 +20,9 @@ export const LANGUAGE_ID = 'csp-partners';
 
 /** The settings section: `cspPartners.rules`, `cspPartners.run`, `cspPartners.trace.server` (package.json `contributes.configuration`). */
 export const SETTINGS_SECTION = 'cspPartners';
+
+/** Manifest files as the format names them (a glob): what the CLI checks without arguments and the editor's workspace scope. */
+export const MANIFEST_GLOB = '**/{csp-partners,*.csp-partners}.{yaml,yml}';
 
 /** The `source` of every diagnostic the server publishes (the client sends it back with code action requests). */
 export const DIAGNOSTIC_SOURCE = 'csp-partners';
@@ -41,6 +45,21 @@ export const SCENARIO_REQUEST = 'cspPartners/scenario';
 
 /** Request: the customers, partners and questions a scenario can be asked about. Params `SubjectsParams`, result `SubjectsAnswer`. */
 export const SUBJECTS_REQUEST = 'cspPartners/subjects';
+
+/**
+ * Request: the diagnostics of a manifest that is not open, read from disk by the server with the settings
+ * of its URI (setting `cspPartners.diagnostics.scope: workspace`). Params `CheckFileParams`, result
+ * `CheckFileAnswer`; a file that cannot be read is an error answer.
+ */
+export const CHECK_FILE_REQUEST = 'cspPartners/checkFile';
+
+export interface CheckFileParams {
+  uri: string;
+}
+
+export interface CheckFileAnswer {
+  diagnostics: Diagnostic[];
+}
 
 /** Notification, sent after each check: the client's language status item shows it for the active editor. */
 export const STATUS_NOTIFICATION = 'cspPartners/status';

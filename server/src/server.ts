@@ -11,7 +11,9 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { Locale, localeOf } from './messages';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { check } from './core/check';
 import { BaselineFiles } from './lsp/baseline';
 import { codeActions } from './lsp/code-actions';
 import { completion } from './lsp/completion';
@@ -25,6 +27,9 @@ import { ManifestDocument } from './lsp/document';
 import { ManifestStore } from './lsp/store';
 import { statusOf } from './lsp/status';
 import {
+  CHECK_FILE_REQUEST,
+  CheckFileAnswer,
+  CheckFileParams,
   FIX_ALL_KIND,
   SCENARIO_REQUEST,
   ScenarioAnswer,
@@ -175,6 +180,24 @@ connection.onRequest(
 connection.onRequest(
   SCENARIO_REQUEST,
   withOpenDocument('scenario', (document, result, params: ScenarioParams): ScenarioAnswer => scenarioAnswer(document, result, params)),
+);
+
+// Workspace scope: a manifest that is not open is read from disk and checked, and nothing of it is kept
+// (the client holds its diagnostics until the file changes). An unreadable file is an error answer.
+connection.onRequest(
+  CHECK_FILE_REQUEST,
+  run('checkFile', { diagnostics: [] }, async (params: CheckFileParams): Promise<CheckFileAnswer> => {
+    let text: string;
+    try {
+      text = readFileSync(fileURLToPath(params.uri), 'utf8');
+    } catch (error) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `cannot read ${params.uri}: ${String(error)}`);
+    }
+    const settings = await store.settingsFor(params.uri);
+    const result = check(text, { rules: settings.rules, locale });
+    const view = baselines.view(params.uri, settings, result, locale);
+    return { diagnostics: view.findings.map((f) => toDiagnostic(params.uri, f)) };
+  }),
 );
 
 // The worker of whole-text parses ends with the server (it would not keep the process alive, but a parse may be running).

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { Baseline, baselineText, identityKey, identityOf, makeBaseline, notInBaseline, parseBaseline } from '../core/baseline';
 import { check, CheckResult } from '../core/check';
+import { MANIFEST_GLOB } from '../protocol';
 import { fixText } from '../core/fix-all';
 import { Finding, isSeveritySetting, RuleSettings } from '../core/finding';
 import { Locale, localeOf, message } from '../messages';
@@ -48,8 +49,8 @@ const ALWAYS_ON = rules
   .filter((rule) => !rule.canBeOff)
   .map((rule) => rule.id)
   .join(', ');
-/** Manifest files as spec §1 names them, searched for when no file is given. */
-const DEFAULT_PATTERN = '**/{csp-partners,*.csp-partners}.{yaml,yml}';
+/** Manifest files as the format names them, searched for when no file is given. */
+const DEFAULT_PATTERN = MANIFEST_GLOB;
 
 export interface Io {
   out(text: string): void;
