@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isNode, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import { aliasGrowth, deref, isMergeKey, MAX_ALIAS_VALUES } from './anchors';
 
 /**
@@ -41,7 +41,11 @@ export interface MapView {
 
 /** The key of a pair as the data has it. */
 export function keyName(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
+  if (isScalar(key)) return String(key.value);
+  // A mapping, a list or an alias as a key (a complex key, a YAML error of its own) is named by its place:
+  // turned into data, it could throw (a merge in it whose source is not a mapping).
+  if (isNode(key)) return `\u0000${key.range?.[0] ?? ''}`;
+  return String(key);
 }
 
 /** One source of a merge: the node as the merge writes it, and what it names. */
