@@ -196,7 +196,7 @@ describe('VS Code extension: package.json', () => {
 });
 
 describe('VS Code extension: the .vsix contents', () => {
-  it('ships exactly the bundles, manifest, nls, l10n, grammar, schemas and rule pages', async () => {
+  it('ships exactly the bundles, manifest, nls, l10n, grammar, schemas, rule pages and the pages they link to', async () => {
     const dir = (relative: string, ext: string) =>
       readdirSync(path.join(repoRoot, relative))
         .filter((name) => name.endsWith(ext))
@@ -211,6 +211,7 @@ describe('VS Code extension: the .vsix contents', () => {
       'server/out/parse-worker.js',
       ...dir('schemas', '.json'),
       ...dir('docs/rules', '.md'),
+      'docs/manifest.md',
       'docs/merge-keys.md',
       'docs/suppressions.md',
       'language-configuration.json',
@@ -222,12 +223,13 @@ describe('VS Code extension: the .vsix contents', () => {
     assert.deepEqual(files, expected);
   });
 
-  it('ships every file a rule page links to (the editor opens the pages from the installed extension)', async () => {
+  it('ships every file a rule page or docs/manifest.md links to (the editor opens them from the installed extension)', async () => {
     const files = new Set(
       (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((f) => f.split(path.sep).join('/')),
     );
+    assert.ok(files.has('docs/manifest.md'));
     const missing: string[] = [];
-    for (const page of [...files].filter((f) => f.startsWith('docs/rules/'))) {
+    for (const page of [...files].filter((f) => f.startsWith('docs/rules/') || f === 'docs/manifest.md')) {
       const text = readFileSync(path.join(repoRoot, page), 'utf8');
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue;
