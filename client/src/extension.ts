@@ -91,8 +91,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     workspaceProblems = undefined;
     const scope = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('diagnostics.scope', 'openFiles');
     if (scope === 'workspace' && client) {
-      workspaceProblems = new WorkspaceProblems(client);
-      void workspaceProblems.start();
+      workspaceProblems = new WorkspaceProblems(client, output);
+      workspaceProblems.start().catch((error: unknown) => output.error(`workspace scope: ${messageOf(error)}`));
     }
   };
   context.subscriptions.push(

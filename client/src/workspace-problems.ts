@@ -2,12 +2,13 @@
  * Problems of the manifests that are not open (`cspPartners.diagnostics.scope: workspace`): every manifest of
  * the workspace folders (the CLI's file names, `files.exclude` honoured, `node_modules` left out) is checked
  * by the language server, which reads it from disk, and its problems are kept here until the file changes
- * on disk. An open manifest's problems come from the editor's own pull, as always: it is left out here while
- * it is open, and checked from disk again when it is closed.
+ * on disk. A manifest shown in a tab has its problems from the editor's own pull, as always (the language
+ * client pulls for the documents of open tabs): it is left out here while its tab is open, and checked
+ * from disk again when the tab closes.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CHECK_FILE_REQUEST, CheckFileAnswer, LANGUAGE_ID, MANIFEST_GLOB } from '../../server/src/protocol';
+import { CHECK_FILE_REQUEST, CheckFileAnswer, MANIFEST_GLOB } from '../../server/src/protocol';
 
 /** Checks asked of the server at once: it checks one at a time anyway, and the editor stays responsive. */
 const CONCURRENT_CHECKS = 2;
@@ -24,25 +25,34 @@ export class WorkspaceProblems implements vscode.Disposable {
   /** What to do once a file of the first scan is checked: count it in the progress. */
   private readonly onChecked = new Map<string, () => void>();
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** Finds every manifest, checks them with a progress indicator, then follows changes on disk and open editors. */
   async start(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB);
     this.subscriptions.push(
       watcher,
-      watcher.onDidCreate((uri) => this.enqueue(uri)),
-      watcher.onDidChange((uri) => this.enqueue(uri)),
+      watcher.onDidCreate((uri) => void this.enqueueIncluded(uri)),
+      watcher.onDidChange((uri) => void this.enqueueIncluded(uri)),
       watcher.onDidDelete((uri) => this.collection.delete(uri)),
-      vscode.workspace.onDidOpenTextDocument((document) => {
-        if (document.languageId === LANGUAGE_ID) this.collection.delete(document.uri);
-      }),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        if (document.languageId === LANGUAGE_ID && document.uri.scheme === 'file') this.enqueue(document.uri);
+      // The editor's pull covers the manifests shown in a tab (and clears their problems when the tab closes).
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        for (const tab of event.opened) {
+          const uri = fileOf(tab);
+          if (uri) this.collection.delete(uri);
+        }
+        for (const tab of event.closed) {
+          const uri = fileOf(tab);
+          if (uri && isManifest(uri)) this.enqueue(uri);
+        }
       }),
     );
     // Undefined excludes: the `files.exclude` setting applies, as in the Explorer.
     const files = (await vscode.workspace.findFiles(MANIFEST_GLOB)).filter((uri) => !uri.path.includes('/node_modules/'));
+    this.log.info(`workspace scope: ${files.length} manifests`);
     if (this.disposed || files.length === 0) return;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking CSP manifests') },
@@ -54,6 +64,17 @@ export class WorkspaceProblems implements vscode.Disposable {
         await finished;
       },
     );
+  }
+
+  /** A file the watcher saw: checked unless `files.exclude` leaves it out (file watchers do not apply it). */
+  private async enqueueIncluded(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || uri.path.includes('/node_modules/')) return;
+    // The file's own path as a glob (its glob characters taken literally): found only when not excluded.
+    const relative = vscode.workspace.asRelativePath(uri, false).replace(/[[\]{}*?]/g, (c) => `[${c}]`);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), undefined, 1);
+    if (found.length) this.enqueue(uri);
+    else this.collection.delete(uri);
   }
 
   private enqueue(uri: vscode.Uri, checked?: () => void): void {
@@ -89,15 +110,17 @@ export class WorkspaceProblems implements vscode.Disposable {
       // Opened or closed meanwhile: the pull answers for an open file; a newer check is queued otherwise.
       if (this.disposed || this.isOpen(uri)) return;
       this.collection.set(uri, await this.client.protocol2CodeConverter.asDiagnostics(answer.diagnostics));
-    } catch {
+    } catch (error) {
       // Gone or unreadable (deleted meanwhile): nothing to show for it.
+      this.log.warn(`workspace scope: ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
       this.collection.delete(uri);
     }
   }
 
+  /** Whether the manifest is shown in a tab: the editor's pull gives its problems then. */
   private isOpen(uri: vscode.Uri): boolean {
     const key = uri.toString();
-    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID);
+    return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => fileOf(tab)?.toString() === key));
   }
 
   dispose(): void {
@@ -107,3 +130,11 @@ export class WorkspaceProblems implements vscode.Disposable {
     for (const s of this.subscriptions.splice(0)) s.dispose();
   }
 }
+
+/** The file a tab shows as text, if any. */
+function fileOf(tab: vscode.Tab): vscode.Uri | undefined {
+  return tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'file' ? tab.input.uri : undefined;
+}
+
+/** A manifest by its file name, as `MANIFEST_GLOB` says. */
+const isManifest = (uri: vscode.Uri) => /(^|\/)([^/]*\.)?csp-partners\.ya?ml$/.test(uri.path);
