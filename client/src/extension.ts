@@ -23,6 +23,7 @@ import {
   SubjectsAnswer,
   SubjectsParams,
 } from '../../server/src/protocol';
+import { starterManifest } from './starter';
 import { WorkspaceProblems } from './workspace-problems';
 import {
   DiagnosticPullMode,
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       checkScenario(context, resource, false, question),
     ),
     vscode.commands.registerCommand(COMMANDS.checkAllScenarios, (resource?: unknown) => checkScenario(context, resource, true)),
+    vscode.commands.registerCommand(COMMANDS.newManifest, newManifest),
     vscode.commands.registerCommand(COMMANDS.restartServer, restartServer),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
   );
@@ -125,6 +127,12 @@ function runsOnSave(document: vscode.TextDocument): boolean {
   return (
     document.uri.scheme !== 'untitled' && vscode.workspace.getConfiguration(SETTINGS_SECTION, document).get<string>('run') === 'onSave'
   );
+}
+
+/** "CSP: New Manifest": a new untitled manifest with the commented starter, in an editor. */
+async function newManifest(): Promise<void> {
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: starterManifest() });
+  await vscode.window.showTextDocument(document);
 }
 
 /** `cspPartners.applyEditAndSelect`: applies a quick fix's edits, then selects what the user must confirm (the MPA date). */

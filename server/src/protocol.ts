@@ -33,6 +33,7 @@ export const COMMANDS = {
   applyEditAndSelect: 'cspPartners.applyEditAndSelect',
   checkScenario: 'cspPartners.checkScenario',
   checkAllScenarios: 'cspPartners.checkAllScenarios',
+  newManifest: 'cspPartners.newManifest',
   restartServer: 'cspPartners.restartServer',
   showOutput: 'cspPartners.showOutput',
 } as const;

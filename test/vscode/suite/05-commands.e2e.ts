@@ -4,7 +4,19 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { message } from '../../../server/src/messages';
 import { COMMANDS } from '../../../server/src/protocol';
-import { CLEAN, expected, extension, openEveryRule, openExample, pkg, ready, replaceOnce, restore, waitForFindings } from './helpers';
+import {
+  CLEAN,
+  expected,
+  extension,
+  LANGUAGE_ID,
+  openEveryRule,
+  openExample,
+  pkg,
+  ready,
+  replaceOnce,
+  restore,
+  waitForFindings,
+} from './helpers';
 
 const contributed = pkg.contributes.commands.map((c) => c.command);
 
@@ -86,6 +98,28 @@ const cases: Record<string, () => Promise<void>> = {
     // The restarted server answers: the findings of an edit made after the restart arrive.
     await replaceOnce(document, 'soldBy: fabrikm', 'soldBy: fabrikam');
     await waitForFindings(uri, expected(document.getText()), "the restarted server's findings");
+  },
+
+  async [COMMANDS.newManifest]() {
+    await vscode.commands.executeCommand(COMMANDS.newManifest);
+    const document = vscode.window.activeTextEditor?.document;
+    assert.ok(document, 'an editor with the new manifest');
+    try {
+      assert.equal(document.isUntitled, true);
+      assert.equal(document.languageId, LANGUAGE_ID);
+      assert.match(document.getText(), /^manifestVersion: 1$/m);
+      assert.deepEqual(
+        expected(document.getText()).findings.map((f) => f.rule),
+        [],
+        'the starter checks clean',
+      );
+      // The server checks it as any manifest: a typo gets its finding.
+      await replaceOnce(document, 'soldBy: fabrikam', 'soldBy: fabrikm');
+      await waitForFindings(document.uri, expected(document.getText()), 'the finding of a typo in the starter');
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   },
 
   async [COMMANDS.showOutput]() {
