@@ -189,6 +189,15 @@ describe('VS Code extension: package.json', () => {
     assert.deepEqual([trace.enum, trace.scope], [['off', 'messages', 'verbose'], 'window']);
   });
 
+  it('contributes a Getting Started walkthrough whose steps have their media in the repository', () => {
+    const walkthroughs = (pkg.contributes as { walkthroughs?: { id: string; steps: { id: string; media: { markdown?: string } }[] }[] })
+      .walkthroughs;
+    assert.equal(walkthroughs?.length, 1);
+    const steps = walkthroughs[0].steps;
+    assert.ok(steps.length >= 3 && steps.length <= 5, `${steps.length} steps`);
+    for (const step of steps) assert.ok(step.media.markdown && existsSync(path.join(repoRoot, step.media.markdown)), step.id);
+  });
+
   it('contributes no yamlValidation (Red Hat YAML would validate the manifests a second time)', () => {
     assert.ok(!('yamlValidation' in pkg.contributes));
     assert.ok(!JSON.stringify(pkg).includes('yamlValidation'));
@@ -218,6 +227,7 @@ describe('VS Code extension: the .vsix contents', () => {
       'language-configuration.json',
       ...dir('syntaxes', '.json'),
       ...dir('l10n', '.json'),
+      ...dir('media/walkthrough', '.md'),
     ].sort();
     assert.ok(expected.includes('docs/rules/schema.md') && expected.includes('schemas/csp-partners.schema.json'));
     const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((f) => f.split(path.sep).join('/')).sort();

@@ -163,6 +163,17 @@ describe('contributed commands', () => {
   before(ready);
   afterEach(restore);
 
+  it('the Getting Started walkthrough is contributed and opens', async () => {
+    const walkthroughs = (extension().packageJSON as { contributes: { walkthroughs: { id: string; steps: unknown[] }[] } }).contributes
+      .walkthroughs;
+    assert.deepEqual(
+      walkthroughs.map((w) => w.id),
+      ['gettingStarted'],
+    );
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extension().id}#gettingStarted`, false);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('are all registered by the extension', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.ok(contributed.length > 0);
