@@ -154,7 +154,7 @@ function readBaseline(absolute: string, shown: string, locale: Locale): Baseline
   try {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    const detail = detailOf(error);
     throw new UsageError(message(locale, 'cli.unreadable', { path: shown, detail }));
   }
   const baseline = parseBaseline(text);
@@ -168,7 +168,7 @@ function writeOrTell(io: Io, locale: Locale, absolute: string, shown: string, te
     writeFileAtomically(absolute, Buffer.from(text, 'utf8'), io.fs);
     return true;
   } catch (error) {
-    const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    const detail = detailOf(error);
     io.err(`csp-partners: ${message(locale, 'cli.cannot-write', { path: shown, detail })}`);
     return false;
   }
@@ -187,6 +187,12 @@ function internalErrorsTold<T>(io: Io, locale: Locale, file: string, work: () =>
     io.err(`csp-partners: ${message(locale, 'cli.internal-error', { path: file, detail })}`);
     return undefined;
   }
+}
+
+/** What a file operation's failure says in a message: its code (ENOENT, ENOSPC…), else its message. */
+function detailOf(error: unknown): string {
+  if (error instanceof Error) return 'code' in error ? String((error as NodeJS.ErrnoException).code) : error.message;
+  return String(error);
 }
 
 function flagValue(argv: string[], flag: string): string | undefined {
@@ -331,7 +337,7 @@ function readManifestBytes(file: string, cwd: string, locale: Locale): Buffer {
     if (existsSync(absolute) && statSync(absolute).isDirectory()) throw new Error('is a directory');
     return readFileSync(absolute);
   } catch (error) {
-    const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : (error as Error).message;
+    const detail = detailOf(error);
     throw new UsageError(message(locale, 'cli.unreadable', { path: file, detail }));
   }
 }
@@ -368,7 +374,7 @@ function fixFile(file: string, io: Io, options: Options): Checked | undefined {
       try {
         writeFileAtomically(path.resolve(io.cwd, file), Buffer.from(fixed, 'utf8'), io.fs);
       } catch (error) {
-        const detail = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+        const detail = detailOf(error);
         io.err(`csp-partners: ${message(locale, 'cli.fix-write-failed', { path: file, detail })}`);
         return undefined;
       }
