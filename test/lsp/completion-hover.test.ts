@@ -265,7 +265,13 @@ describe('language server: completion and hover over the protocol', () => {
 
   describe('completion of keys', () => {
     it('a new partner entry: every partner key with its description, snippets that open lists and mappings', async () => {
-      const { items, position } = await complete(edit('\n  - id: proseware-jp', `\n  - ${CURSOR}\n  - id: proseware-jp`), ' ');
+      const { items: all, position } = await complete(edit('\n  - id: proseware-jp', `\n  - ${CURSOR}\n  - id: proseware-jp`), ' ');
+      // Whole entries first (snippets.test.ts), then the keys.
+      assert.deepEqual(
+        all!.slice(0, 3).map((i) => i.kind),
+        [15, 15, 15],
+      );
+      const items = all!.slice(3);
       assert.deepEqual(details(items), [
         ['id', 'id · required'],
         ['name', 'text · required'],
@@ -280,7 +286,7 @@ describe('language server: completion and hover over the protocol', () => {
         ['directBill', 'mapping'],
         ['providers', 'partner ids'],
       ]);
-      const byLabel = new Map(items!.map((i) => [i.label, i]));
+      const byLabel = new Map(items.map((i) => [i.label, i]));
       assert.deepEqual(byLabel.get('id'), {
         label: 'id',
         kind: 10,
@@ -335,7 +341,16 @@ describe('language server: completion and hover over the protocol', () => {
 
     it('a new subscription entry, and a new subscriptions list with its first entry', async () => {
       const entry = await complete(edit('      - id: azure-plan', `      - ${CURSOR}\n      - id: azure-plan`));
-      assert.deepEqual(labels(entry.items), ['id', 'offer', 'publisher', 'kind', 'soldBy', 'provider', 'orderedOn', 'managedBy']);
+      assert.deepEqual(labels(entry.items!.filter((i) => i.kind !== 15)), [
+        'id',
+        'offer',
+        'publisher',
+        'kind',
+        'soldBy',
+        'provider',
+        'orderedOn',
+        'managedBy',
+      ]);
       const list = await complete(edit('    country: JP\n    subscriptions:', `    country: JP\n    ${CURSOR}\n    subscriptionz:`));
       const subscriptions = list.items!.find((i) => i.label === 'subscriptions')!;
       assert.deepEqual(

@@ -119,3 +119,55 @@ export function assertFixed(before: Diagnostic[], after: Diagnostic[], target: D
   assert.equal(countOf(after, target), countOf(before, target) - 1, `still reported: ${key(target)}`);
   assert.deepEqual(newErrors(before, after), [], 'the fix introduced errors');
 }
+
+/**
+ * The text after a snippet completion is taken with every suggestion as it stands: a placeholder by its
+ * text, a choice by its first option, escapes undone; the snippet's later lines indented as the line it
+ * is taken on is, up to the cursor (InsertTextMode.adjustIndentation, as the item asks).
+ */
+export function takeSnippet(text: string, edit: { range: Range; newText: string }): string {
+  const lines = text.split('\n');
+  const indent = /^\s*/.exec(lines[edit.range.start.line].slice(0, edit.range.start.character))![0];
+  const inserted = expandSnippet(edit.newText).replace(/\n/g, `\n${indent}`);
+  const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(0, offset(edit.range.start)) + inserted + text.slice(offset(edit.range.end));
+}
+
+/** A snippet's text with every tab stop at its suggestion (LSP snippet syntax: `$1`, `${1:text}`, `${1|a,b|}`). */
+export function expandSnippet(snippet: string): string {
+  const [text, end] = expandUntil(snippet, 0, false);
+  assert.equal(end, snippet.length, `unbalanced snippet: ${snippet}`);
+  return text;
+}
+
+function expandUntil(snippet: string, from: number, inPlaceholder: boolean): [string, number] {
+  let out = '';
+  let i = from;
+  while (i < snippet.length) {
+    const rest = snippet.slice(i);
+    if (rest[0] === '\\' && rest.length > 1) {
+      out += rest[1];
+      i += 2;
+    } else if (inPlaceholder && rest[0] === '}') {
+      return [out, i + 1];
+    } else if (/^\$\d+/.test(rest)) {
+      i += /^\$\d+/.exec(rest)![0].length;
+    } else if (/^\$\{\d+\}/.test(rest)) {
+      i += /^\$\{\d+\}/.exec(rest)![0].length;
+    } else if (/^\$\{\d+\|/.test(rest)) {
+      const choice = /^\$\{\d+\|((?:[^|\\]|\\.)*)\|\}/.exec(rest);
+      assert.ok(choice, `bad choice at ${rest}`);
+      out += /^(?:[^,\\]|\\.)*/.exec(choice[1])![0].replace(/\\(.)/g, '$1');
+      i += choice[0].length;
+    } else if (/^\$\{\d+:/.test(rest)) {
+      const [inner, next] = expandUntil(snippet, i + /^\$\{\d+:/.exec(rest)![0].length, true);
+      out += inner;
+      i = next;
+    } else {
+      out += rest[0];
+      i++;
+    }
+  }
+  assert.ok(!inPlaceholder, `unclosed placeholder in ${snippet}`);
+  return [out, i];
+}

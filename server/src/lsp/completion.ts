@@ -23,6 +23,7 @@ import { AliasSite, aliasSiteAt, keysFromMerges, mergeable, mergeLinesOf, previe
 import { positionIn } from './position';
 import { childSchema, isMapping, SchemaAt } from './schema-walk';
 import { SchemaReader } from './shared-blocks';
+import { EntryKind, entrySnippets, SnippetSite } from './snippets';
 import { usableModel } from './usable-model';
 
 /** Which partners a reference field accepts. */
@@ -41,9 +42,10 @@ function entryOf(chain: Point[]): Point | undefined {
 
 const TRIGGER_SUGGEST: Command = { title: '', command: 'editor.action.triggerSuggest' };
 
-/** Where the cursor is: a key being written in a mapping, or a value (of a key, or an item of a list). */
+/** Where the cursor is: a key being written in a mapping, a new item of an entry list, or a value (of a key, or an item of a list). */
 type Site =
   | { kind: 'key'; chain: Point[]; col: number; range: Range; hasColon: boolean; parentOnLine: boolean }
+  | { kind: 'entry'; chain: Point[]; entry: EntryKind; col: number; range: Range }
   | {
       kind: 'value';
       chain: Point[];
@@ -73,7 +75,12 @@ export function completion(_document: TextDocument, result: CheckResult, params:
   const schemas = new SchemaReader(lines);
   const site = siteAt(lines, schemas, at.line, at.character);
   if (!site) return null;
-  const items = site.kind === 'key' ? keyItems(lines, schemas, result, site, at.line) : valueItems(lines, result, site);
+  const items =
+    site.kind === 'key'
+      ? keyItems(lines, schemas, result, site, at.line)
+      : site.kind === 'entry'
+        ? snippetItems(lines, result, site.chain, { kind: site.entry, range: site.range, withDash: true, pad: 2 })
+        : valueItems(lines, result, site);
   return items && items.length ? items : null;
 }
 
@@ -174,11 +181,15 @@ function siteAt(lines: Lines, schemas: SchemaReader, line: number, character: nu
   const parent = chain[chain.length - 1];
   const parentOnLine = prefix.dashes.length > 0;
 
+  const wordEnd = character + /^[^\s:#'"[\]{},]*/.exec(text.slice(character))![0].length;
   if (isMapping(target) && !quoted) {
-    const wordEnd = character + /^[^\s:#'"[\]{},]*/.exec(text.slice(character))![0].length;
     const hasColon = /^[ \t]*:(?:[ \t]|$)/.test(text.slice(wordEnd));
     return { kind: 'key', chain, col, range: range(col, wordEnd), hasColon, parentOnLine };
   }
+  // A new item of a list of entries, its `- ` not written yet: `partners:` then `  |`.
+  const entry = isEntryKind(childSchema(target, '-')?.name);
+  if (entry && !parentOnLine && !quoted && text.slice(wordEnd).trim() === '')
+    return { kind: 'entry', chain, entry, col, range: range(col, wordEnd) };
   // An item of a block list, on its own `- ` line: `providers:` then `- |`.
   const listKey = chain[chain.length - 2];
   if (parent?.kind !== '-' || parent.line !== line || prefix.dashes[prefix.dashes.length - 1] !== parent.col || listKey?.kind !== 'key')
@@ -199,6 +210,19 @@ function siteAt(lines: Lines, schemas: SchemaReader, line: number, character: nu
     range: range(token.start, token.end),
     space: false,
   };
+}
+
+const isEntryKind = (name: string | undefined): EntryKind | undefined =>
+  name === 'partner' || name === 'customer' || name === 'subscription' ? name : undefined;
+
+/** Snippets of whole entries; a subscription's are told the customer it is written in. */
+function snippetItems(lines: Lines, result: CheckResult, chain: Point[], site: Omit<SnippetSite, 'customer'>): CompletionItem[] {
+  const customer = site.kind === 'subscription' ? entryOf(chain) : undefined;
+  const fields = customer && lines.entryFields(customer);
+  return entrySnippets(usableModel(result), result.locale, {
+    ...site,
+    customer: fields && { id: fields.get('id'), country: fields.get('country') },
+  });
 }
 
 function sortKey(index: number): string {
@@ -357,6 +381,11 @@ function keyItems(
   const lineIndent = /^ */.exec(lines.shape(line).text)![0].length;
   const pad = ' '.repeat(Math.max(0, site.col + 2 - lineIndent));
   const items: CompletionItem[] = [];
+  // An entry with nothing in it yet (`- |`): a whole entry may be wanted.
+  const entry = isEntryKind(holder.name);
+  if (entry && site.parentOnLine && !site.hasColon && !present.size && !merged.size && !schemas.isSharedBlock(site.chain))
+    items.push(...snippetItems(lines, result, site.chain, { kind: entry, range: site.range, withDash: false, pad: site.col - lineIndent }));
+  let keys = 0;
   for (const key of Object.keys(properties)) {
     if (present.has(key)) continue;
     const value = childSchema(holder, key)!;
@@ -366,7 +395,7 @@ function keyItems(
       label: key,
       kind: CompletionItemKind.Property,
       detail: required.has(key) && !from ? message(result.locale, 'lsp.completion.required', { detail: kind }) : kind,
-      sortText: sortKey(items.length + (from ? MERGED_KEYS_AFTER : 0)),
+      sortText: sortKey(keys++ + (from ? MERGED_KEYS_AFTER : 0)),
     };
     const documentation = [value.schema.description, from && overrideNote(lines, result, from)].filter((t) => typeof t === 'string');
     if (documentation.length) item.documentation = { kind: MarkupKind.Markdown, value: documentation.join('\n\n') };

@@ -133,6 +133,65 @@ export const languageServerMessages = {
     en: 'Anchor `&{anchor}`, line {line}',
     ja: '{line} 行目のアンカー `&{anchor}`',
   },
+  // Snippets: a whole new entry
+  'lsp.snippet.indirect-provider': {
+    en: 'New indirect provider (distributor)',
+    ja: '新しい間接プロバイダー (ディストリビューター)',
+  },
+  'lsp.snippet.indirect-reseller': {
+    en: 'New indirect reseller',
+    ja: '新しい間接リセラー',
+  },
+  'lsp.snippet.direct-bill': {
+    en: 'New direct-bill partner',
+    ja: '新しい直接請求パートナー',
+  },
+  'lsp.snippet.customer': {
+    en: 'New customer with a subscription',
+    ja: '新しい顧客 (サブスクリプション 1 件付き)',
+  },
+  'lsp.snippet.subscription-indirect': {
+    en: 'New subscription through an indirect reseller',
+    ja: '間接リセラー経由の新しいサブスクリプション',
+  },
+  'lsp.snippet.subscription-direct-bill': {
+    en: 'New subscription from a direct-bill partner',
+    ja: '直接請求パートナーからの新しいサブスクリプション',
+  },
+  'lsp.snippet.subscription': {
+    en: 'New subscription',
+    ja: '新しいサブスクリプション',
+  },
+  'lsp.snippet.detail': {
+    en: 'whole entry',
+    ja: 'エントリー全体',
+  },
+  'lsp.snippet.documentation': {
+    en: [
+      'Tab moves to the next value to fill in. Each suggested value is valid as it stands; ',
+      'ids, partners and the country come from this manifest.',
+    ],
+    ja: [
+      'Tab キーで次の入力箇所へ移動します。提案される値はそのままでも有効です。',
+      'ID、パートナー、国はこのマニフェストから選ばれています。',
+    ],
+  },
+  'lsp.snippet.name.indirect-provider': {
+    en: 'New Distribution Ltd',
+    ja: '新規ディストリビューター株式会社',
+  },
+  'lsp.snippet.name.indirect-reseller': {
+    en: 'New Reseller Ltd',
+    ja: '新規間接リセラー株式会社',
+  },
+  'lsp.snippet.name.direct-bill': {
+    en: 'New Cloud Partner Ltd',
+    ja: '新規クラウドパートナー株式会社',
+  },
+  'lsp.snippet.name.customer': {
+    en: 'New Customer Ltd',
+    ja: '新規顧客株式会社',
+  },
   'lsp.hover.alias': {
     en: '`*{anchor}` names the value anchored `&{anchor}` on line {line}:',
     ja: '`*{anchor}` は {line} 行目のアンカー `&{anchor}` の値を指します:',

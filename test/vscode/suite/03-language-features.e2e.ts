@@ -99,4 +99,26 @@ describe('language features', () => {
     // Still clean: every reference follows the new id.
     await waitForFindings(uri, after, 'no findings after the rename');
   });
+
+  it("a snippet of a whole partner, taken by the editor's snippet engine, leaves the example clean", async () => {
+    const { document, editor, uri } = await openClean();
+    const position = await replaceOnce(document, '\ncustomers:', '\n  - \n\ncustomers:');
+    const at = position.translate(-2).with({ character: 4 });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at);
+    const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
+    assert.deepEqual(snippets.map(label), ['New indirect provider (distributor)', 'New indirect reseller', 'New direct-bill partner']);
+    const reseller = snippets[1];
+    assert.ok(reseller.insertText instanceof vscode.SnippetString, 'the item is a snippet');
+    const range = reseller.range instanceof vscode.Range ? reseller.range : reseller.range!.replacing;
+    assert.ok(await editor.insertSnippet(reseller.insertText, range));
+    // The engine selects the first placeholder: the id to write.
+    assert.equal(document.getText(editor.selection), 'new-reseller');
+    const taken = document.getText();
+    assert.ok(taken.includes('\n  - id: new-reseller\n    name: New Reseller Ltd\n    type: indirect-reseller\n'), taken);
+    assert.ok(taken.includes('\n    mpa:\n      accepted: true\n'), taken);
+    assert.ok(taken.includes('\n    providers: [contoso-dist]\n'), taken);
+    const result = expected(taken);
+    assert.deepEqual(result.findings, [], 'the partner as suggested is a clean one');
+    await waitForFindings(uri, result, 'no findings after the snippet');
+  });
 });
