@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { check, CheckOptions, CheckResult, fixesFor } from '../server/src/core/check';
 import type { Finding, Fix } from '../server/src/core/finding';
 import { applyEdits } from '../server/src/core/text';
+import type { ChannelGraph, GraphNode } from '../server/src/core/graph';
 
 /** The repository root, whether this runs from `test/` or from the compiled `out/test/`. */
 export const repoRoot = (() => {
@@ -118,3 +119,51 @@ export function applyFix(text: string, fix: Fix): string {
 }
 
 export { check, fixesFor };
+
+/** Where a fixture's expected channel graph is kept. */
+export function graphBaselinePath(relative: string): string {
+  return path.join(fixturesDir, relative.replace(/\.ya?ml$/, '.graph.txt'));
+}
+
+/**
+ * A channel graph as a reviewer reads it: the nodes region by region, then the edges, each with the
+ * findings on it (rule and line), then the findings about no element.
+ */
+export function renderGraph(graph: ChannelGraph): string {
+  const out: string[] = [];
+  const findingsOf = (element: { findings: number[] }) =>
+    element.findings.map(
+      (i) => `  ! ${graph.findings[i].severity} ${graph.findings[i].rule} (line ${graph.findings[i].range.start.line + 1})`,
+    );
+  const nodeLine = (n: GraphNode) => {
+    const parts = [n.id, n.kind];
+    if (n.label !== n.entity) parts.push(JSON.stringify(n.label));
+    if (n.lines) parts.push(`lines ${n.lines[0] + 1}-${n.lines[1] + 1}`);
+    if (n.count !== undefined) parts.push(`${n.count} customers: ${n.members!.join(', ')}`);
+    if (n.matched) parts.push('matched');
+    return [`  ${parts.join('  ')}`, ...findingsOf(n).map((l) => `  ${l}`)];
+  };
+  if (graph.nodes.some((n) => n.kind === 'microsoft')) out.push('microsoft');
+  const regions = [...graph.groups.map((g) => g.id), undefined];
+  for (const region of regions) {
+    const nodes = graph.nodes.filter((n) => n.region === region && n.kind !== 'microsoft');
+    if (!nodes.length) continue;
+    const group = graph.groups.find((g) => g.id === region);
+    out.push(group ? `region ${group.id} (errors: ${group.errors}, warnings: ${group.warnings})` : 'no region');
+    for (const n of nodes) out.push(...nodeLine(n));
+  }
+  out.push('edges');
+  for (const e of graph.edges) {
+    const parts = [`${e.kind} ${e.source} -> ${e.target}`];
+    if (e.subscriptions !== undefined) parts.push(`${e.subscriptions} subscription${e.subscriptions === 1 ? '' : 's'}`);
+    if (e.linked === false) parts.push('not linked');
+    if (e.range) parts.push(`line ${e.range.start.line + 1}`);
+    out.push(`  ${parts.join('  ')}`, ...findingsOf(e).map((l) => `  ${l}`));
+  }
+  if (graph.unplaced.length) {
+    out.push('about no element');
+    for (const i of graph.unplaced)
+      out.push(`  ${graph.findings[i].severity} ${graph.findings[i].rule} (line ${graph.findings[i].range.start.line + 1})`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -8,12 +8,14 @@
  * comes into the client with it (test/layers.test.ts keeps it that way).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ChannelGraph, GraphOptions } from './core/graph';
 import type { PartnerType } from './core/model';
 import type { ScenarioNumber } from './core/scenarios';
 import type { Position } from './core/text';
 import type { RenderedScenario } from './present/scenarios';
 
 export type { ScenarioNumber } from './core/scenarios';
+export type { ChannelGraph, GraphEdge, GraphEdgeKind, GraphGroup, GraphNode, GraphNodeKind, GraphOptions } from './core/graph';
 
 /** Language id of the manifests (package.json `contributes.languages`). */
 export const LANGUAGE_ID = 'csp-partners';
@@ -60,6 +62,23 @@ export interface CheckFileParams {
 
 export interface CheckFileAnswer {
   diagnostics: Diagnostic[];
+}
+
+/**
+ * Request: the channel graph of an open manifest (server/src/core/graph.ts), with the findings as the
+ * Problems panel shows them (rule severities and baseline applied), for the partner-network view and the
+ * channel tree. Params `GraphParams`, result `GraphAnswer`; a document the server does not have is an error.
+ */
+export const GRAPH_REQUEST = 'cspPartners/graph';
+
+export interface GraphParams {
+  textDocument: { uri: string };
+  options?: GraphOptions;
+}
+
+export interface GraphAnswer extends ChannelGraph {
+  /** The version of the document the graph is of. */
+  version: number;
 }
 
 /** Notification, sent after each check: the client's language status item shows it for the active editor. */

@@ -14,6 +14,7 @@ import { Locale, localeOf } from './messages';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check } from './core/check';
+import { channelGraph } from './core/graph';
 import { BaselineFiles } from './lsp/baseline';
 import { codeActions } from './lsp/code-actions';
 import { completion } from './lsp/completion';
@@ -31,6 +32,9 @@ import {
   CheckFileAnswer,
   CheckFileParams,
   FIX_ALL_KIND,
+  GRAPH_REQUEST,
+  GraphAnswer,
+  GraphParams,
   SCENARIO_REQUEST,
   ScenarioAnswer,
   ScenarioParams,
@@ -180,6 +184,18 @@ connection.onRequest(
 connection.onRequest(
   SCENARIO_REQUEST,
   withOpenDocument('scenario', (document, result, params: ScenarioParams): ScenarioAnswer => scenarioAnswer(document, result, params)),
+);
+
+// The channel graph: the fully checked text (as the diagnostics are), its findings as the client shows them.
+connection.onRequest(
+  GRAPH_REQUEST,
+  run('graph', null, async (params: GraphParams): Promise<GraphAnswer> => {
+    const document = documents.get(params?.textDocument?.uri);
+    if (!document) throw notOpen(locale, params?.textDocument?.uri);
+    const entry = await store.resultFor(document);
+    const view = baselines.view(document.uri, await store.settingsFor(document.uri), entry.result, locale);
+    return { ...channelGraph(entry.result, view.findings, params.options ?? {}), version: entry.version };
+  }),
 );
 
 // Workspace scope: a manifest that is not open is read from disk and checked, and nothing of it is kept
