@@ -117,9 +117,19 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2,
 
 /** The channel graph of a checked manifest with these findings (as shown: severities and baseline applied). */
 export function channelGraph(result: CheckResult, findings: readonly Finding[], options: GraphOptions = {}): ChannelGraph {
-  const full = new GraphBuilder(result).build(findings);
-  return narrow(full, options);
+  let built = builtGraphs.get(result);
+  if (built?.findings !== findings) {
+    built = { findings, graph: new GraphBuilder(result).build(findings) };
+    builtGraphs.set(result, built);
+  }
+  return narrow(built.graph, options);
 }
+
+/**
+ * The whole graph of a check, kept while the check is: the views of one version (the partner network and
+ * the channel tree, each filter, each expanded node) narrow the same graph rather than building it again.
+ */
+const builtGraphs = new WeakMap<CheckResult, { findings: readonly Finding[]; graph: FullGraph }>();
 
 /** An edge while building: the providers of the subscriptions it carries (for the partner filter). */
 interface BuiltEdge extends GraphEdge {
