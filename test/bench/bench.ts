@@ -3,7 +3,9 @@
  *
  * In-process, for 1k, 10k and 50k customers: file size, median time of `yaml`'s `parseDocument` (the
  * floor any check pays) and of `check(text)`, their ratio, the findings, and the peak memory of one
- * check in a fresh child process; for the 10k file also the time of each stage of the pipeline.
+ * check in a fresh child process; for the 10k file also the time of each stage of the pipeline; and the
+ * channel graph of the checked manifest (the partner network's and the channel tree's data), whole and
+ * collapsed as the view first shows it.
  *
  * Over the protocol (./protocol.ts, ./yaml-ls.ts), for 10k and 50k customers: cold open, each kind of
  * edit → diagnostics, requests after an edit, fix-all, a hover while a big file opens, the server's
@@ -17,7 +19,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
-import { check, resultOf } from '../../server/src/core/check';
+import { check, CheckResult, resultOf } from '../../server/src/core/check';
+import { channelGraph } from '../../server/src/core/graph';
 import type { Finding } from '../../server/src/core/finding';
 import { Manifest } from '../../server/src/core/manifest';
 import { repoRoot } from '../support';
@@ -145,18 +148,21 @@ type InProcessResult = ReturnType<typeof inProcessSize>;
 function inProcessSize(customers: number, runs: number, file: string) {
   const text = readFileSync(file, 'utf8');
   progress(`${customers} customers in-process: timing`);
-  let findings: Finding[] = [];
+  let result: CheckResult | undefined;
   const times = timeInterleaved(runs, {
     parse: () => bareParse(text),
     check: () => {
-      findings = check(text).findings;
+      result = check(text);
     },
   });
+  const findings = result!.findings;
   const parseMs = median(times.parse);
   const checkMs = median(times.check);
   progress(`${customers} customers in-process: memory`);
   const memory = measureMemory('check', file);
   const parseMemory = measureMemory('parse', file);
+  progress(`${customers} customers in-process: channel graph`);
+  const graph = graphOf(result!, runs);
   return {
     customers,
     file: path.relative(repoRoot, file),
@@ -170,6 +176,28 @@ function inProcessSize(customers: number, runs: number, file: string) {
     peakRssMB: memory.peakMB,
     parsePeakRssMB: parseMemory.peakMB,
     rssBeforeMB: memory.beforeMB,
+    graph,
+  };
+}
+
+/**
+ * The channel graph of a check: built afresh (a copy of the findings defeats the cache of one check, as an
+ * edit does), as the view first shows it (collapsed) and whole; then one more view of the same version.
+ */
+function graphOf(result: CheckResult, runs: number) {
+  const times = timeInterleaved(runs, {
+    collapsed: () => channelGraph(result, [...result.findings]),
+    whole: () => channelGraph(result, [...result.findings], { collapseAbove: 0 }),
+  });
+  const again = timeInterleaved(runs, { region: () => channelGraph(result, result.findings, { region: 'europe' }) });
+  const shown = channelGraph(result, result.findings);
+  return {
+    collapsedMs: round(median(times.collapsed)),
+    wholeMs: round(median(times.whole)),
+    sameVersionMs: round(median(again.region)),
+    nodes: shown.nodes.length,
+    edges: shown.edges.length,
+    jsonMB: round(Buffer.byteLength(JSON.stringify(shown)) / MB, 2),
   };
 }
 
@@ -186,6 +214,18 @@ function inProcessTables(results: InProcessResult[], stageResult: ReturnType<typ
         `| ${r.peakRssMB} | ${r.parsePeakRssMB} |`,
     ),
   ];
+  lines.push(
+    '',
+    'The channel graph of the checked manifest (median ms): built after an edit, collapsed as the view first shows it and',
+    'whole; another view of the same version (a region); and the size of the collapsed graph.',
+    '',
+    '| customers | build, collapsed | build, whole | same version again | nodes | edges | JSON (MB) |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map(
+      ({ customers, graph: g }) =>
+        `| ${customers} | ${g.collapsedMs} | ${g.wholeMs} | ${g.sameVersionMs} | ${g.nodes} | ${g.edges} | ${g.jsonMB} |`,
+    ),
+  );
   if (stageResult) {
     lines.push(
       '',
