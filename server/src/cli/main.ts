@@ -123,7 +123,7 @@ function runCheckCommand(options: Options, locale: Locale, io: Io): number {
   // With --fix-dry-run the standard output is the diff alone (for `patch`, a review); the report follows on stderr.
   else io.out(output);
   if (failed) return 2;
-  if (reports.some((r) => r.findings.some((f) => f.severity === 'error'))) return 1;
+  if (reports.some((r) => hasErrors(r.findings))) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.err(`csp-partners: ${message(locale, 'cli.too-many-warnings', { count: warnings, max: options.maxWarnings })}`);
     return 1;
@@ -187,6 +187,11 @@ function internalErrorsTold<T>(io: Io, locale: Locale, file: string, work: () =>
     io.err(`csp-partners: ${message(locale, 'cli.internal-error', { path: file, detail })}`);
     return undefined;
   }
+}
+
+/** What makes the exit status 1: an error among the findings reported. */
+function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
 }
 
 /** What a file operation's failure says in a message: its code (ENOENT, ENOSPC…), else its message. */
@@ -259,8 +264,7 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
         options.output = value;
         break;
       case '--max-warnings':
-        if (!/^\d+$/.test(value)) throw new UsageError(message(locale, 'cli.bad-count', { flag, value }));
-        options.maxWarnings = Number(value);
+        options.maxWarnings = wholeNumber(flag, value, locale);
         break;
       case '--fix':
       case '--fix-dry-run': {
@@ -276,19 +280,9 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
         options.format = format;
         break;
       }
-      case '--rule': {
-        const spec = value;
-        // Split at the first '=' only: `self-sale=error=x` is a bad severity, not `error`.
-        const cut = spec.indexOf('=');
-        const [id, severity] = cut < 0 ? [spec, ''] : [spec.slice(0, cut), spec.slice(cut + 1)];
-        const cannotBeOff = severity === 'off' && ruleById.get(id)?.canBeOff === false;
-        if (!id || !isSeveritySetting(severity) || cannotBeOff) {
-          throw new UsageError(message(locale, 'cli.bad-rule', { value: spec, alwaysOn: ALWAYS_ON }));
-        }
-        if (!ruleById.has(id)) throw new UsageError(message(locale, 'cli.unknown-rule', { value: id }));
-        options.rules[id] = severity;
+      case '--rule':
+        addRuleSetting(options.rules, value, locale);
         break;
-      }
       case '--locale':
         break;
       default:
@@ -297,6 +291,24 @@ function parseCheckArgs(args: string[], locale: Locale): Options {
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError(message(locale, 'cli.update-needs-baseline'));
   return options;
+}
+
+/** `--rule ID=SEVERITY` into `rules`: split at the first '=' only (`self-sale=error=x` is a bad severity, not `error`). */
+function addRuleSetting(rules: RuleSettings, spec: string, locale: Locale): void {
+  const cut = spec.indexOf('=');
+  const [id, severity] = cut < 0 ? [spec, ''] : [spec.slice(0, cut), spec.slice(cut + 1)];
+  const cannotBeOff = severity === 'off' && ruleById.get(id)?.canBeOff === false;
+  if (!id || !isSeveritySetting(severity) || cannotBeOff) {
+    throw new UsageError(message(locale, 'cli.bad-rule', { value: spec, alwaysOn: ALWAYS_ON }));
+  }
+  if (!ruleById.has(id)) throw new UsageError(message(locale, 'cli.unknown-rule', { value: id }));
+  rules[id] = severity;
+}
+
+/** The value of a count option (`--max-warnings N`): a whole number, else a usage error. */
+function wholeNumber(flag: string, value: string, locale: Locale): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(message(locale, 'cli.bad-count', { flag, value }));
+  return Number(value);
 }
 
 /**
