@@ -6,6 +6,7 @@
 import { cliMessages } from './cli';
 import { joined, Locale, Text } from './entry';
 import { fixMessages } from './fixes';
+import { graphMessages } from './graph';
 import { languageServerMessages } from './language-server';
 import { ruleMessages } from './rules';
 import { scenarioMessages } from './scenarios';
@@ -19,6 +20,7 @@ export const AREAS = {
   'scenarios': scenarioMessages,
   'language-server': languageServerMessages,
   'cli': cliMessages,
+  'graph': graphMessages,
 };
 
 const catalogue = {
@@ -27,6 +29,7 @@ const catalogue = {
   ...scenarioMessages,
   ...languageServerMessages,
   ...cliMessages,
+  ...graphMessages,
 };
 type Catalogue = typeof catalogue;
 
