@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ChannelGraph, channelGraph, GraphOptions } from '../server/src/core/graph';
-import { check, checkFixture, fixtureFiles, graphBaselinePath, renderGraph, repoRoot } from './support';
+import { bigChannel, check, checkFixture, fixtureFiles, graphBaselinePath, renderGraph, repoRoot } from './support';
 
 const files = fixtureFiles();
 const example = (name: string) => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
@@ -97,41 +97,6 @@ describe('channel graph: what the findings are on', () => {
     assert.deepEqual(clean.totals, { partners: result.model.partners.length, customers: result.model.customers.length });
   });
 });
-
-/** A manifest of `n` French customers of one reseller, one American customer of the same (a cross-region sale), and a Japanese channel. */
-function bigChannel(n: number): string {
-  const lines = [
-    'manifestVersion: 1',
-    'partners:',
-    '  - { id: contoso-dist, name: Contoso, type: indirect-provider, country: DE, mpa: { accepted: true, acceptedOn: 2024-01-01 } }',
-    '  - id: fabrikam',
-    '    name: Fabrikam',
-    '    type: indirect-reseller',
-    '    country: FR',
-    '    mpa: { accepted: true, acceptedOn: 2024-01-01 }',
-    '    onboarding: { aiCloudPartnerProgram: true, registeredAsIndirectReseller: true }',
-    '    providers: [contoso-dist]',
-    '  - id: tailspin-jp',
-    '    name: Tailspin',
-    '    type: direct-bill',
-    '    country: JP',
-    '    mpa: { accepted: true, acceptedOn: 2024-01-01 }',
-    '    directBill: { apiIntegration: true, billingAndSupport: true, securityCompliance: true }',
-    'customers:',
-  ];
-  const customer = (id: string, country: string, soldBy: string, provider?: string) => [
-    `  - id: ${id}`,
-    `    name: Customer ${id}`,
-    `    country: ${country}`,
-    '    subscriptions:',
-    `      - { id: m365, offer: M365, soldBy: ${soldBy}${provider ? `, provider: ${provider}` : ''} }`,
-    `      - { id: azure, offer: Azure, kind: azure, soldBy: ${soldBy}${provider ? `, provider: ${provider}` : ''} }`,
-  ];
-  for (let i = 1; i <= n; i++) lines.push(...customer(`fr-${i}`, 'FR', 'fabrikam', 'contoso-dist'));
-  lines.push(...customer('us-1', 'US', 'fabrikam', 'contoso-dist'));
-  lines.push(...customer('jp-1', 'JP', 'tailspin-jp'));
-  return lines.join('\n') + '\n';
-}
 
 describe('channel graph: collapsing many customers', () => {
   it("past the threshold, one seller's customers in one region are one node; those with findings stay apart", () => {

@@ -1,10 +1,13 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../core/finding';
+import type { ChannelGraph } from '../core/graph';
 import { Locale, message } from '../messages';
 import { rules } from '../core/rules';
 import type { Verdict } from '../core/scenarios';
 import type { Range } from '../core/text';
+import { renderGraphDot } from '../present/graph-dot';
+import { renderGraphMermaid } from '../present/graph-mermaid';
 import { RenderedItem, RenderedScenario, VERDICT_MARKS } from '../present/scenarios';
 
 export interface FileReport {
@@ -164,4 +167,14 @@ export function formatScenarioText(file: string, results: RenderedScenario[], lo
     }),
   );
   return lines.join('\n');
+}
+
+export type GraphFormat = 'dot' | 'mermaid' | 'json';
+export const GRAPH_FORMATS: readonly GraphFormat[] = ['dot', 'mermaid', 'json'];
+
+/** `graph`: the channel graph drawn in DOT or Mermaid, or the model itself as JSON; each ends with a line break. */
+export function formatGraph(graph: ChannelGraph, format: GraphFormat, locale: Locale): string {
+  if (format === 'dot') return renderGraphDot(graph, locale);
+  if (format === 'mermaid') return renderGraphMermaid(graph, locale);
+  return `${JSON.stringify(graph, null, 2)}\n`;
 }

@@ -7,12 +7,24 @@ import { check, CheckResult } from '../core/check';
 import { MANIFEST_GLOB } from '../protocol';
 import { fixText } from '../core/fix-all';
 import { Finding, isSeveritySetting, RuleSettings } from '../core/finding';
+import { channelGraph, GraphOptions } from '../core/graph';
+import { regionIds } from '../core/regions';
 import { Locale, localeOf, message } from '../messages';
 import { ruleById, rules } from '../core/rules';
 import { runAllScenarios, runScenario, ScenarioNumber, ScenarioResult, SCENARIOS, UnknownSubjectError } from '../core/scenarios';
 import { renderScenario } from '../present/scenarios';
 import { unifiedDiff } from './diff';
-import { formatJson, formatSarif, formatScenarioJson, formatScenarioText, formatText, FileReport } from './format';
+import {
+  FileReport,
+  formatGraph,
+  formatJson,
+  formatSarif,
+  formatScenarioJson,
+  formatScenarioText,
+  formatText,
+  GRAPH_FORMATS,
+  GraphFormat,
+} from './format';
 import { writeFileAtomically, WriteFs } from './write';
 
 /** Thrown for a bad invocation or an unreadable file: printed, exit status 2. */
@@ -71,6 +83,7 @@ export function run(argv: string[], io: Io): number {
       return command === undefined ? 2 : 0;
     }
     if (command === 'scenario') return runScenarioCommand(rest, locale, io);
+    if (command === 'graph') return runGraphCommand(rest, locale, io);
     if (command !== 'check') throw new UsageError(message(locale, 'cli.no-command', { value: command }));
     const options = parseCheckArgs(rest, locale);
     return runCheckCommand(options, locale, io);
@@ -305,7 +318,7 @@ function addRuleSetting(rules: RuleSettings, spec: string, locale: Locale): void
   rules[id] = severity;
 }
 
-/** The value of a count option (`--max-warnings N`): a whole number, else a usage error. */
+/** The value of a count option (`--max-warnings N`, `--collapse N`): a whole number, else a usage error. */
 function wholeNumber(flag: string, value: string, locale: Locale): number {
   if (!/^\d+$/.test(value)) throw new UsageError(message(locale, 'cli.bad-count', { flag, value }));
   return Number(value);
@@ -479,4 +492,86 @@ function parseScenarioArgs(args: string[], locale: Locale): ScenarioOptions {
     throw new UsageError(message(locale, 'cli.scenario.customer-scenario', { value: number }));
   if (partner !== undefined && scenario !== 4) throw new UsageError(message(locale, 'cli.scenario.partner-scenario', { value: number }));
   return { scenario, file, customer, partner, format };
+}
+
+interface GraphCommandOptions {
+  file: string;
+  format: GraphFormat;
+  rules: RuleSettings;
+  graph: GraphOptions;
+  output?: string;
+}
+
+/**
+ * `csp-partners graph FILE [--format dot|mermaid|json] [--region R] [--partner ID] [--only-findings]
+ * [--collapse N] [--rule ID=SEVERITY] [--output FILE]`: the channel graph of the core (core/graph.ts), with the
+ * findings as `check` reports them, drawn in DOT or Mermaid or given as JSON. Exit status as `check`: 1 when
+ * the manifest has an error (the graph is printed all the same), 0 otherwise, 2 for a bad invocation, an
+ * unreadable file, a partner id the manifest does not have, or a file the checker failed on.
+ */
+function runGraphCommand(args: string[], locale: Locale, io: Io): number {
+  const options = parseGraphArgs(args, locale);
+  const text = readManifest(options.file, io.cwd, locale);
+  const drawn = internalErrorsTold(io, locale, options.file, () => {
+    const result = check(text, { rules: options.rules, locale });
+    const partner = options.graph.partner;
+    // With YAML syntax errors nothing could be read: Microsoft alone is the graph of what was, not a wrong id.
+    const readable = !result.findings.some((f) => f.rule === 'yaml-syntax');
+    if (partner !== undefined && readable && !result.model.partners.some((p) => p.id?.value === partner))
+      throw new UsageError(message(locale, 'scenario.unknown-partner', { id: partner }));
+    return { findings: result.findings, output: formatGraph(channelGraph(result, result.findings, options.graph), options.format, locale) };
+  });
+  if (!drawn) return 2;
+  if (options.output) {
+    if (!writeOrTell(io, locale, path.resolve(io.cwd, options.output), options.output, drawn.output)) return 2;
+  } else io.out(drawn.output);
+  return hasErrors(drawn.findings) ? 1 : 0;
+}
+
+function parseGraphArgs(args: string[], locale: Locale): GraphCommandOptions {
+  const { positional, options: flags } = splitArgs(
+    args,
+    ['--format', '--region', '--partner', '--collapse', '--rule', '--output', '--locale'],
+    locale,
+    ['--only-findings'],
+  );
+  const [file, ...extra] = positional;
+  if (file === undefined) throw new UsageError(message(locale, 'cli.graph.arguments'));
+  if (extra.length) throw new UsageError(message(locale, 'cli.graph.extra-argument', { value: extra[0] }));
+  const options: GraphCommandOptions = { file, format: 'dot', rules: {}, graph: {} };
+  for (const { flag, value, arg } of flags) {
+    switch (flag) {
+      case '--format': {
+        const format = GRAPH_FORMATS.find((f) => f === value);
+        if (!format) throw new UsageError(message(locale, 'cli.graph.bad-format', { value }));
+        options.format = format;
+        break;
+      }
+      case '--region':
+        if (!regionIds.includes(value))
+          throw new UsageError(message(locale, 'cli.graph.unknown-region', { value, regions: regionIds.join(', ') }));
+        options.graph.region = value;
+        break;
+      case '--partner':
+        options.graph.partner = value;
+        break;
+      case '--only-findings':
+        options.graph.onlyFindings = true;
+        break;
+      case '--collapse':
+        options.graph.collapseAbove = wholeNumber(flag, value, locale);
+        break;
+      case '--rule':
+        addRuleSetting(options.rules, value, locale);
+        break;
+      case '--output':
+        options.output = value;
+        break;
+      case '--locale':
+        break;
+      default:
+        throw new UsageError(message(locale, 'cli.bad-flag', { flag: arg }));
+    }
+  }
+  return options;
 }

@@ -26,7 +26,10 @@ export const cliMessages = {
       '                          [--output FILE]\n',
       '         --fix writes the fixes that need no choice (repeated until none applies); --fix-dry-run prints them as a diff\n',
       '       csp-partners scenario <1-7|all> FILE [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
-      '         --customer with scenarios 1-3, --partner with scenario 4; exit 1 when an answer is not supported',
+      '         --customer with scenarios 1-3, --partner with scenario 4; exit 1 when an answer is not supported\n',
+      '       csp-partners graph FILE [--format dot|mermaid|json] [--region R] [--partner ID] [--only-findings] [--collapse N]\n',
+      '                          [--rule ID=SEVERITY] [--output FILE] [--locale en|ja]\n',
+      '         the channel graph; --collapse 0 never draws many customers as one node; exit 1 when the manifest has errors',
     ],
     ja: [
       '使い方: csp-partners check [ファイルまたは GLOB...] [--format text|json|sarif] [--rule ID=重大度] [--locale en|ja]\n',
@@ -34,7 +37,10 @@ export const cliMessages = {
       '                           [--output ファイル]\n',
       '          --fix は選択の要らない修正を書き込みます (適用できる修正がなくなるまで繰り返し)。--fix-dry-run は差分として表示します\n',
       '        csp-partners scenario <1-7|all> ファイル [--customer ID | --partner ID] [--format text|json] [--locale en|ja]\n',
-      '          --customer はシナリオ 1〜3、--partner はシナリオ 4 で指定。サポートされない項目があれば終了コード 1',
+      '          --customer はシナリオ 1〜3、--partner はシナリオ 4 で指定。サポートされない項目があれば終了コード 1\n',
+      '        csp-partners graph ファイル [--format dot|mermaid|json] [--region R] [--partner ID] [--only-findings] [--collapse N]\n',
+      '                           [--rule ID=重大度] [--output ファイル] [--locale en|ja]\n',
+      '          チャネルのグラフ。--collapse 0 で多数の顧客を 1 つのノードにまとめません。マニフェストにエラーがあれば終了コード 1',
     ],
   },
   'cli.bad-flag': {
@@ -142,5 +148,23 @@ export const cliMessages = {
   'cli.scenario.syntax-errors': {
     en: '{path} has YAML syntax errors; fix them before asking a scenario question.',
     ja: '{path} に YAML 構文エラーがあります。シナリオを確認する前に修正してください。',
+  },
+
+  // Graph CLI
+  'cli.graph.arguments': {
+    en: 'graph needs one manifest file.',
+    ja: 'graph にはマニフェスト ファイルを 1 つ指定してください。',
+  },
+  'cli.graph.extra-argument': {
+    en: 'Unexpected argument "{value}": graph draws one manifest file.',
+    ja: '余分な引数「{value}」があります。graph は 1 つのマニフェスト ファイルを描きます。',
+  },
+  'cli.graph.bad-format': {
+    en: 'Unknown format "{value}" for graph; use dot, mermaid or json.',
+    ja: 'graph では形式「{value}」は使えません。dot、mermaid、json のいずれかを指定してください。',
+  },
+  'cli.graph.unknown-region': {
+    en: 'Unknown CSP region "{value}"; the regions are: {regions}.',
+    ja: '不明な CSP リージョン「{value}」です。CSP リージョンは次のとおりです: {regions}。',
   },
 } as const satisfies Record<string, Entry>;
