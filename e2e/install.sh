@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the editor suites (`npm run test:editor`, the UI tests) need on a Debian machine:
 # Debian's chromium, a pinned code-server from npm in its own folder (e2e/editor/), and the system
-# packages its native modules need. Idempotent: each step is skipped when its result is already
-# there, so CI can call it on every run. Nothing here or at test time downloads a browser or a
-# VS Code build: code-server ships VS Code's server and workbench, chromium comes from Debian, and
-# playwright-core (a devDependency of the extension, installed by `npm ci`) downloads nothing.
+# packages its native modules need; and Graphviz, for the graph test of `npm test`. Idempotent: each
+# step is skipped when its result is already there, so CI can call it on every run. Nothing here or at
+# test time downloads a browser or a VS Code build: code-server ships VS Code's server and workbench,
+# chromium comes from Debian, and playwright-core (a devDependency of the extension, installed by
+# `npm ci`) downloads nothing.
 #
 # Pitfalls handled:
 # - code-server's postinstall refuses to run as root unless npm_config_unsafe_perm=true;
@@ -42,6 +43,8 @@ installed_version() { code_server_version | cut -d' ' -f1; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+# Graphviz's `dot`, for the test that renders `csp-partners graph` (.ci/run installs it before `npm test`).
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 # Only building code-server needs the kerberos headers.
 if [ "$(installed_version)" != "$CODE_SERVER_VERSION" ] && [ ! -f /usr/include/gssapi/gssapi.h ]; then
   missing+=(libkrb5-dev)
