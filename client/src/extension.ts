@@ -23,6 +23,7 @@ import {
   SubjectsAnswer,
   SubjectsParams,
 } from '../../server/src/protocol';
+import { ChannelTree, revealInManifest } from './channel-tree';
 import { starterManifest } from './starter';
 import { WorkspaceProblems } from './workspace-problems';
 import {
@@ -40,7 +41,12 @@ const CLIENT_ID = SETTINGS_SECTION;
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: the extension-host tests read the views through it. */
+export interface ExtensionApi {
+  channelTree: ChannelTree;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   // One log channel for the client, the server's log and the protocol trace. The trace
   // (`cspPartners.trace.server`) is written only while this channel's log level is Trace.
   const output = vscode.window.createOutputChannel(vscode.l10n.t('CSP Partners'), { log: true });
@@ -86,6 +92,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
   );
 
+  // The CSP Channel view in the Explorer.
+  const channelTree = new ChannelTree(client);
+  context.subscriptions.push(
+    channelTree,
+    vscode.commands.registerCommand(COMMANDS.refreshChannel, () => channelTree.refresh(true)),
+    vscode.commands.registerCommand(COMMANDS.revealInManifest, revealInManifest),
+  );
+
   // Problems of the manifests that are not open, when the setting asks for them (and anew when a setting changes).
   let workspaceProblems: WorkspaceProblems | undefined;
   const applyScope = () => {
@@ -111,6 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output.error(error instanceof Error ? error : String(error));
     void vscode.window.showErrorMessage(vscode.l10n.t('The CSP Partners language server could not start: {0}', messageOf(error)));
   }
+  return { channelTree };
 }
 
 export async function deactivate(): Promise<void> {

@@ -38,6 +38,9 @@ export const COMMANDS = {
   newManifest: 'cspPartners.newManifest',
   restartServer: 'cspPartners.restartServer',
   showOutput: 'cspPartners.showOutput',
+  // The CSP Channel view (client/src/channel-tree.ts): its title action, and what a click on an item runs (not contributed).
+  refreshChannel: 'cspPartners.refreshChannel',
+  revealInManifest: 'cspPartners.revealInManifest',
 } as const;
 
 /** LSP's `source.fixAll`, for this server's fixes that are safe to apply without a person choosing (`editor.codeActionsOnSave`). */
