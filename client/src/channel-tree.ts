@@ -38,7 +38,8 @@ interface VersionCache {
 export class ChannelTree implements vscode.TreeDataProvider<ChannelItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly view: vscode.TreeView<ChannelItem>;
+  /** The view (public for the extension-host tests: its visibility). */
+  readonly view: vscode.TreeView<ChannelItem>;
   private readonly disposables: vscode.Disposable[];
   private document: vscode.TextDocument | undefined;
   private readonly cache = new Map<string, VersionCache>();
@@ -81,10 +82,6 @@ export class ChannelTree implements vscode.TreeDataProvider<ChannelItem>, vscode
   /** The manifest the view shows. */
   get manifest(): vscode.Uri | undefined {
     return this.document?.uri;
-  }
-
-  get visible(): boolean {
-    return this.view.visible;
   }
 
   /** Reads the graph anew ("Refresh"). */
@@ -286,9 +283,9 @@ function countsText(errors: number, warnings: number): string | undefined {
 /** The kind, the id, what the item stands for, and its findings (rule id and message). */
 function tooltipOf(item: ChannelItem): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', true);
-  const paragraph = (text: string) => tooltip.appendMarkdown('\n\n').appendText(text);
-  tooltip.appendMarkdown('**').appendText(labelOf(item)).appendMarkdown('** — ').appendText(kindName(item));
-  if (item.kind === 'entity' && item.node.entity) tooltip.appendMarkdown('  \n').appendText(item.node.entity);
+  const paragraph = (text: string) => tooltip.appendMarkdown(`\n\n${escapeMarkdown(text)}`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(labelOf(item))}** — ${escapeMarkdown(kindName(item))}`);
+  if (item.kind === 'entity' && item.node.entity) tooltip.appendMarkdown(`  \n${escapeMarkdown(item.node.entity)}`);
   if (item.kind === 'entity' && item.via?.linked === false)
     paragraph(vscode.l10n.t('Not in the providers of the partner: only a subscription names this link.'));
   if (item.kind === 'entity' && item.node.kind === 'customers') paragraph(vscode.l10n.t('Expand to list them.'));
@@ -302,13 +299,21 @@ function tooltipOf(item: ChannelItem): vscode.MarkdownString {
     const { findings } = item.index.graph;
     for (const i of item.findings) {
       const finding = findings[i];
-      tooltip.appendMarkdown(`\n\n$(${SEVERITY_ICONS[finding.severity]}) \`${finding.rule}\` `).appendText(finding.message);
+      tooltip.appendMarkdown(`\n\n$(${SEVERITY_ICONS[finding.severity]}) \`${finding.rule}\` ${escapeMarkdown(finding.message)}`);
     }
   }
   return tooltip;
 }
 
 const SEVERITY_ICONS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'lightbulb' };
+
+/**
+ * Names and messages as Markdown text: their punctuation escaped (`$(` included, which would be an icon).
+ * Not `MarkdownString.appendText`, which makes every space a no-break space and long messages one line.
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
+}
 
 /** Where a click on the item goes: its entry's id, or the reference that makes the sale. */
 function rangeOf(item: ChannelItem): GraphNode['range'] {

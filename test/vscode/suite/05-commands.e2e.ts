@@ -2,6 +2,7 @@
 // command without a case here fails, so that a new command gets its test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../client/src/extension';
 import { message } from '../../../server/src/messages';
 import { COMMANDS } from '../../../server/src/protocol';
 import {
@@ -156,6 +157,17 @@ const cases: Record<string, () => Promise<void>> = {
     const report = (await opened).getText();
     assert.ok(report.includes(question(6)), 'the report answers question 6');
     assert.ok(!report.includes(question(1)), 'the report answers question 6 only');
+  },
+
+  // The CSP Channel view's title action (test/vscode/suite/08-channel-tree.e2e.ts tests the view).
+  async [COMMANDS.refreshChannel]() {
+    const { uri } = await openExample(CLEAN);
+    const tree = (extension().exports as ExtensionApi).channelTree;
+    assert.equal(tree.manifest?.toString(), uri.toString());
+    const [before] = await tree.getChildren();
+    await vscode.commands.executeCommand(COMMANDS.refreshChannel);
+    const [after] = await tree.getChildren();
+    assert.notEqual(after.index, before.index, 'the graph is asked for again');
   },
 };
 
