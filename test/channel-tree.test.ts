@@ -257,7 +257,7 @@ describe('channel tree: shapes of channels', () => {
     assert.equal(membersOf(count, indexOf(text, { expanded: [count.node.id] })).length, 27);
   });
 
-  it('puts a reseller under each of its providers, one without a provider under its region, and no region under the unknown one', () => {
+  it('puts a reseller under each provider, one without a provider under its region, all without a region under the unknown one', () => {
     const text = manifest(
       [
         provider('contoso', 'DE'),
@@ -266,7 +266,7 @@ describe('channel tree: shapes of channels', () => {
         reseller('solo', 'FR', []),
         reseller('nowhere', 'XX', []),
       ],
-      [customer('woodgrove', 'FR', 'fabrikam', 'contoso'), customer('lost', 'XX')],
+      [customer('woodgrove', 'FR', 'fabrikam', 'contoso'), customer('far', 'XX', 'fabrikam', 'contoso'), customer('lost', 'XX')],
     );
     const rendered = withoutRules(render(text));
     assert.equal(
@@ -275,15 +275,20 @@ describe('channel tree: shapes of channels', () => {
         'region europe  errors 0, warnings 0',
         '  indirect-provider contoso',
         '    indirect-reseller fabrikam',
+        '      customer far error',
+        '        1 subscriptions',
         '      customer woodgrove',
         '        1 subscriptions',
         '  indirect-provider litware',
         '    indirect-reseller fabrikam',
+        '      customer far error',
+        '        1 subscriptions',
         '      customer woodgrove',
         '        1 subscriptions',
         '  indirect-reseller solo',
-        'region (unknown)  errors 2, warnings 0',
+        'region (unknown)  errors 3, warnings 0',
         '  indirect-reseller nowhere error',
+        '  customer far error',
         '  unserved customers  errors 1, warnings 0',
         '    customer lost error',
         '',

@@ -174,14 +174,18 @@ const RESELLER_ORDER = 3;
 function regionChildren(item: RegionItem): ChannelItem[] {
   const { index } = item;
   const nodes = index.inRegion(item.region);
+  // The unknown region lists every partner and customer that has no region, even those shown under a
+  // partner elsewhere: it is where the countries to correct are found.
+  const everything = item.region === undefined;
   // An indirect reseller stands under the partners that provide for it; without one that stands at the top
   // of a region (a reseller only under another reseller, or under none), it stands here too.
   const underTopLevel = (n: GraphNode) =>
     index.into(n.id, 'provides').some((e) => TOP_LEVEL_ORDER[index.node(e.source)!.kind] !== undefined);
-  const partners = nodes.filter((n) => !isCustomer(n) && (n.kind !== 'indirect-reseller' || !underTopLevel(n)));
+  const partners = nodes.filter((n) => !isCustomer(n) && (everything || n.kind !== 'indirect-reseller' || !underTopLevel(n)));
   const rank = (n: GraphNode) => TOP_LEVEL_ORDER[n.kind] ?? RESELLER_ORDER;
   const ordered = sortByLabel(partners).sort((a, b) => rank(a) - rank(b));
-  const children: ChannelItem[] = ordered.map((node) => entityItem(item, node, undefined, []));
+  const served = everything ? sortByLabel(nodes.filter((n) => isCustomer(n) && index.into(n.id, 'sells').length > 0)) : [];
+  const children: ChannelItem[] = [...ordered, ...served].map((node) => entityItem(item, node, undefined, []));
   const unserved = nodes.filter((n) => isCustomer(n) && index.into(n.id, 'sells').length === 0);
   if (unserved.length) {
     const counts = countFindings(
@@ -236,7 +240,8 @@ function edgesBelow(item: EntityItem, kind: 'provides' | 'sells'): GraphEdge[] {
 export function membersOf(count: EntityItem, expanded: ChannelIndex): EntityItem[] {
   const { node } = count;
   const members = new Set((node.members ?? []).map((id, i) => memberKey(id, node.memberLines?.[i]?.[0])));
-  const seller = count.via?.kind === 'sells' ? count.via.source : undefined;
+  // One seller's customers, or a region's unserved ones: the count's `sells` edge says which.
+  const seller = count.index.into(node.id, 'sells')[0]?.source;
   const candidates: { target: GraphNode; edge?: GraphEdge }[] = seller
     ? expanded.from(seller, 'sells').map((edge) => ({ edge, target: expanded.node(edge.target)! }))
     : expanded
