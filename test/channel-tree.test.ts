@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ChannelIndex, ChannelItem, childrenOf, EntityItem, hasChildren, membersOf, regionItems } from '../client/src/channel-tree-model';
 import { channelGraph, GraphOptions } from '../server/src/core/graph';
+import { customer, customerIds, manifest, oneResellersCustomers, provider, reseller } from './channel-manifests';
 import { check, repoRoot } from './support';
 
 const example = (name: string) => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
@@ -198,34 +199,12 @@ describe('channel tree: the examples', () => {
   });
 });
 
-/** A manifest built from entries written in YAML flow style, one a line. */
-function manifest(partners: string[], customers: string[]): string {
-  return [
-    'manifestVersion: 1',
-    'partners:',
-    ...partners.map((p) => `  - ${p}`),
-    'customers:',
-    ...customers.map((c) => `  - ${c}`),
-    '',
-  ].join('\n');
-}
-
-const MPA = 'mpa: { accepted: true, acceptedOn: 2024-01-01 }';
-const provider = (id: string, country: string) => `{ id: ${id}, name: ${id}, type: indirect-provider, country: ${country}, ${MPA} }`;
-const reseller = (id: string, country: string, providers: string[]) =>
-  `{ id: ${id}, name: ${id}, type: indirect-reseller, country: ${country}, ${MPA}, ` +
-  `onboarding: { aiCloudPartnerProgram: true, registeredAsIndirectReseller: true }, providers: [${providers.join(', ')}] }`;
-const subscription = (soldBy: string, via?: string) => `{ id: m365, offer: M365, soldBy: ${soldBy}${via ? `, provider: ${via}` : ''} }`;
-const customer = (id: string, country: string, soldBy?: string, via?: string) =>
-  `{ id: ${id}, name: ${id}, country: ${country}, subscriptions: [${soldBy ? subscription(soldBy, via) : ''}] }`;
-
 /** The rendered tree without the rule ids: the shape and the severities. */
 const withoutRules = (rendered: string) => rendered.replace(/ {2}! .*/g, '');
 
 describe('channel tree: shapes of channels', () => {
   it("collapses a seller's many customers into one item, whose members come from the graph with it expanded", () => {
-    const customers = Array.from({ length: 30 }, (_, i) => customer(`c-${String(i + 1).padStart(2, '0')}`, 'FR', 'fabrikam', 'contoso'));
-    const text = manifest([provider('contoso', 'DE'), reseller('fabrikam', 'FR', ['contoso'])], customers);
+    const text = oneResellersCustomers(30);
     const index = indexOf(text);
     const fabrikam = childrenOf(childrenOf(regionItems(index)[0])[0])[0];
     const [count] = childrenOf(fabrikam) as EntityItem[];
@@ -233,7 +212,7 @@ describe('channel tree: shapes of channels', () => {
     const members = membersOf(count, indexOf(text, { expanded: [count.node.id] }));
     assert.deepEqual(
       members.map((m) => m.node.entity),
-      Array.from({ length: 30 }, (_, i) => `c-${String(i + 1).padStart(2, '0')}`),
+      customerIds(30),
     );
     // Each member is reached by its own sale, with its subscription under it, and has an id of its own below the count.
     for (const member of members) {

@@ -9,6 +9,7 @@ import type { ChannelItem } from '../../../client/src/channel-tree-model';
 import type { ExtensionApi } from '../../../client/src/extension';
 import { channelGraph } from '../../../server/src/core/graph';
 import { COMMANDS } from '../../../server/src/protocol';
+import { customerIds, oneResellersCustomers } from '../../channel-manifests';
 import {
   CLEAN,
   EVERY_RULE,
@@ -268,37 +269,16 @@ describe('the CSP Channel view', () => {
   });
 
   it("collapses a reseller's 30 customers into one item that lists them when expanded", async () => {
-    const customers = Array.from({ length: 30 }, (_, i) => [
-      `  - id: c-${String(i + 1).padStart(2, '0')}`,
-      `    name: Customer ${String(i + 1).padStart(2, '0')}`,
-      '    country: FR',
-      '    subscriptions:',
-      '      - { id: m365, offer: Microsoft 365 E3, soldBy: fabrikam, provider: contoso-dist }',
-    ]).flat();
-    const text = [
-      'manifestVersion: 1',
-      'partners:',
-      '  - { id: contoso-dist, name: Contoso, type: indirect-provider, country: DE, mpa: { accepted: true, acceptedOn: 2024-01-01 } }',
-      '  - id: fabrikam',
-      '    name: Fabrikam',
-      '    type: indirect-reseller',
-      '    country: FR',
-      '    mpa: { accepted: true, acceptedOn: 2024-01-01 }',
-      '    onboarding: { aiCloudPartnerProgram: true, registeredAsIndirectReseller: true }',
-      '    providers: [contoso-dist]',
-      'customers:',
-      ...customers,
-      '',
-    ].join('\n');
+    const text = oneResellersCustomers(30);
     assert.deepEqual(expected(text).findings, [], 'the manifest is clean, so that no customer stays apart');
     const { uri } = await openUntitled(text);
     await showing(tree, uri);
-    const count = await itemAt(tree, 'europe', 'Contoso', 'Fabrikam', '30 customers');
+    const count = await itemAt(tree, 'europe', 'contoso', 'fabrikam', '30 customers');
     assert.equal(tree.getTreeItem(count).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     const members = await tree.getChildren(count);
     assert.deepEqual(
       members.map((m) => labelOf(tree, m)),
-      Array.from({ length: 30 }, (_, i) => `Customer ${String(i + 1).padStart(2, '0')}`),
+      customerIds(30),
     );
     assert.deepEqual(await labels(tree, members[29]), ['1 subscription']);
   });
