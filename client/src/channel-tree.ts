@@ -20,7 +20,7 @@ import {
 import { ChannelIndex, ChannelItem, childrenOf, hasChildren, membersOf, regionItems, Severity } from './channel-tree-model';
 import { BaseLanguageClient, State } from 'vscode-languageclient/node';
 
-export const CHANNEL_VIEW = 'cspPartners.channel';
+const CHANNEL_VIEW = 'cspPartners.channel';
 /** Set once a manifest was active: the view is shown from then on (package.json `views`). */
 const HAS_MANIFEST = 'cspPartners.hasManifest';
 /** Set while the view shows a manifest: without one, the view's welcome text says how to get one. */
