@@ -209,3 +209,59 @@ describe('channel graph: filters', () => {
     assert.equal(graphOf(example('csp-partners.yaml'), { onlyFindings: true }).nodes.length, 0);
   });
 });
+
+describe('channel graph: the subscriptions of a sale', () => {
+  const text = example('every-rule.csp-partners.yaml');
+  const lines = text.split('\n');
+
+  it('each sells edge names the providers of its subscriptions', () => {
+    const graph = graphOf(text);
+    const providersOf = (id: string) => graph.edges.find((e) => e.id === id)!.providers;
+    // One names a direct-bill partner as its provider (reference-kind): it is a partner all the same.
+    assert.deepEqual(providersOf('sells:partner:adatum->customer:woodgrove'), ['partner:litware-dist-us', 'partner:northwind']);
+    assert.deepEqual(providersOf('sells:partner:adatum->customer:adatum-internal'), ['partner:contoso-dist']);
+    assert.equal(providersOf('sells:partner:contoso-dist->customer:woodgrove'), undefined);
+  });
+
+  it('asked for, each sells edge lists its subscriptions with their places and findings', () => {
+    assert.ok(
+      graphOf(text).edges.every((e) => e.items === undefined),
+      'not unless asked',
+    );
+    const graph = graphOf(text, { subscriptions: true });
+    const sells = graph.edges.find((e) => e.id === 'sells:partner:fabrikam->customer:woodgrove')!;
+    assert.equal(sells.items!.length, sells.subscriptions);
+    for (const item of sells.items!) {
+      assert.ok(item.range && lines[item.range.start.line].includes(`id: ${item.id}`), `${item.id} is revealed at its id`);
+    }
+    // Every finding about the subscription, whichever element the graph draws it on (the manages edge here).
+    const rulesOf = (edge: string) =>
+      graph.edges.find((e) => e.id === edge)!.items!.map((s) => [s.id, s.findings.map((i) => graph.findings[i].rule), s.severity]);
+    assert.deepEqual(rulesOf('sells:partner:fabrikam->customer:woodgrove'), [
+      ['m365-e3', ['mpa-after-order', 'cross-region-management'], 'error'],
+      ['visio', ['reseller-needs-provider'], 'error'],
+    ]);
+    assert.deepEqual(rulesOf('sells:partner:adatum->customer:woodgrove'), [
+      ['project', ['cross-region-sale', 'provider-not-linked'], 'error'],
+      ['intune', ['reference-kind'], 'error'],
+    ]);
+    // Every subscription with a seller is an item of exactly one edge.
+    const result = check(text);
+    const sold = result.model.customers.flatMap((c) => c.subscriptions).filter((s) => s.soldBy?.target?.kind === 'partner');
+    assert.equal(graph.edges.flatMap((e) => e.items ?? []).length, sold.length);
+  });
+
+  it('into a customers node, a sale lists no subscriptions: they are asked for with the node expanded', () => {
+    const graph = graphOf(bigChannel(30), { subscriptions: true });
+    const intoCount = graph.edges.filter((e) => e.target.startsWith('customers:'));
+    assert.ok(intoCount.length > 0 && intoCount.every((e) => e.items === undefined));
+    const expanded = graphOf(bigChannel(30), { subscriptions: true, expanded: ['customers:fabrikam:europe'] });
+    assert.deepEqual(
+      expanded.edges.find((e) => e.id === 'sells:partner:fabrikam->customer:fr-3')!.items!.map((s) => [s.id, s.provider]),
+      [
+        ['m365', 'partner:contoso-dist'],
+        ['azure', 'partner:contoso-dist'],
+      ],
+    );
+  });
+});

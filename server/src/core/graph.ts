@@ -9,7 +9,7 @@
  */
 import type { CheckResult } from './check';
 import type { Finding, Severity } from './finding';
-import type { Customer, Entity, Model, PartnerType, Reference } from './model';
+import type { Customer, Entity, Model, PartnerType, Reference, Subscription } from './model';
 import { nodeRange } from './parse';
 import { entityAt, referenceAt, subscriptionAt } from './queries';
 import type { Range } from './text';
@@ -61,10 +61,27 @@ export interface GraphEdge {
   target: string;
   /** `sells`: how many subscriptions it carries. */
   subscriptions?: number;
+  /** `sells`: the providers (node ids) its subscriptions name, so a reseller's sales can be told apart by provider. */
+  providers?: string[];
+  /** `sells`, when asked for (`GraphOptions.subscriptions`) and not into a `customers` node: each subscription. */
+  items?: GraphSubscription[];
   /** `provides`: false when only a subscription names the provider, not the reseller's `providers`. */
   linked?: boolean;
   /** Where a click reveals it: the first reference that makes it. */
   range?: Range;
+  findings: number[];
+  severity?: Severity;
+}
+
+/** One subscription a `sells` edge carries. */
+export interface GraphSubscription {
+  id?: string;
+  offer?: string;
+  /** Its provider's node id, when it names one that is a partner. */
+  provider?: string;
+  /** Where a click reveals it: its id (or its entry when it has none). */
+  range?: Range;
+  /** Every finding about it, whichever element the graph draws it on (this edge, a `provides` or `manages` edge). */
   findings: number[];
   severity?: Severity;
 }
@@ -109,6 +126,8 @@ export interface GraphOptions {
   onlyFindings?: boolean;
   /** Ids or names containing this (case-insensitively) are marked and never collapsed. */
   search?: string;
+  /** `sells` edges list their subscriptions (`items`): the channel tree's last level. */
+  subscriptions?: boolean;
 }
 
 export const DEFAULT_COLLAPSE_ABOVE = 25;
@@ -131,9 +150,10 @@ export function channelGraph(result: CheckResult, findings: readonly Finding[], 
  */
 const builtGraphs = new WeakMap<CheckResult, { findings: readonly Finding[]; graph: FullGraph }>();
 
-/** An edge while building: the providers of the subscriptions it carries (for the partner filter). */
+/** An edge while building: the providers of the subscriptions it carries, and those subscriptions. */
 interface BuiltEdge extends GraphEdge {
   via?: Set<string>;
+  carried?: Subscription[];
 }
 
 interface FullGraph {
@@ -142,6 +162,9 @@ interface FullGraph {
   findings: GraphFinding[];
   unplaced: number[];
   totals: ChannelGraph['totals'];
+  /** The findings about each subscription (by place in the text: their `sells` edge has them too). */
+  aboutSubscription: Map<Subscription, number[]>;
+  lines: CheckResult['parsed']['lines'];
 }
 
 class GraphBuilder {
@@ -170,7 +193,11 @@ class GraphBuilder {
     for (const customer of this.model.customers) this.addPaths(customer);
     const graphFindings = findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range }));
     const unplaced: number[] = [];
+    const aboutSubscription = new Map<Subscription, number[]>();
     findings.forEach((finding, i) => {
+      const path = finding.data?.path ?? [];
+      const subscription = path[0] === 'customers' && path[2] === 'subscriptions' ? subscriptionAt(this.model, path) : undefined;
+      if (subscription) listAt(aboutSubscription, subscription).push(i);
       const element = this.elementOf(finding);
       if (!element) {
         unplaced.push(i);
@@ -185,6 +212,8 @@ class GraphBuilder {
       findings: graphFindings,
       unplaced,
       totals: { partners: this.model.partners.length, customers: this.model.customers.length },
+      aboutSubscription,
+      lines: this.result.parsed.lines,
     };
   }
 
@@ -244,6 +273,7 @@ class GraphBuilder {
       if (seller) {
         const sells = this.edge('sells', seller, node, subscription.soldBy);
         sells.subscriptions = (sells.subscriptions ?? 0) + 1;
+        (sells.carried ??= []).push(subscription);
         if (provider) (sells.via ??= new Set()).add(provider.id);
       }
       if (seller && provider && provider !== seller) {
@@ -309,11 +339,40 @@ function narrow(full: FullGraph, options: GraphOptions): ChannelGraph {
   return {
     groups: groupsOf(nodes, edges, full.findings),
     nodes,
-    edges: edges.map(({ via: _via, ...edge }) => edge),
+    edges: edges.map((edge) => publicEdge(full, edge, options.subscriptions === true)),
     findings: full.findings,
     unplaced: full.unplaced,
     totals: full.totals,
   };
+}
+
+/** An edge as answered: its providers as a list, its subscriptions when asked for; nothing of the building. */
+function publicEdge(full: FullGraph, built: BuiltEdge, withItems: boolean): GraphEdge {
+  const { via, carried, ...edge } = built;
+  if (via) edge.providers = [...via].sort();
+  if (withItems && carried && !edge.target.startsWith('customers:')) {
+    edge.items = carried.map((subscription) => {
+      const item: GraphSubscription = { findings: full.aboutSubscription.get(subscription) ?? [] };
+      if (subscription.id) item.id = subscription.id.value;
+      if (subscription.offer !== undefined) item.offer = subscription.offer;
+      const provider = subscription.provider?.target;
+      if (provider?.kind === 'partner' && provider.id) item.provider = `partner:${provider.id.value}`;
+      const range = nodeRange(full.lines, subscription.id?.node) ?? nodeRange(full.lines, subscription.node);
+      if (range) item.range = range;
+      for (const i of item.findings) {
+        const severity = full.findings[i].severity;
+        if (!item.severity || SEVERITY_RANK[severity] < SEVERITY_RANK[item.severity]) item.severity = severity;
+      }
+      return item;
+    });
+  }
+  return edge;
+}
+
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 function inRegion(nodes: GraphNode[], edges: BuiltEdge[], region: string): { nodes: GraphNode[]; edges: BuiltEdge[] } {
@@ -408,7 +467,7 @@ function collapse(
     const id = `${e.kind}:${e.source}->${count.id}`;
     const merged = outEdges.get(id);
     if (!merged) {
-      const { range: _range, ...rest } = e;
+      const { range: _range, carried: _carried, ...rest } = e;
       outEdges.set(id, { ...rest, id, target: count.id, via: e.via && new Set(e.via) });
     } else {
       if (e.subscriptions) merged.subscriptions = (merged.subscriptions ?? 0) + e.subscriptions;
