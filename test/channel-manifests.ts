@@ -21,11 +21,17 @@ export const reseller = (id: string, country: string, providers: string[]) =>
   `{ id: ${id}, name: ${id}, type: indirect-reseller, country: ${country}, ${MPA}, ` +
   `onboarding: { aiCloudPartnerProgram: true, registeredAsIndirectReseller: true }, providers: [${providers.join(', ')}] }`;
 
-const subscription = (soldBy: string, via?: string) => `{ id: m365, offer: M365, soldBy: ${soldBy}${via ? `, provider: ${via}` : ''} }`;
+/** A subscription sold by `soldBy` (through `via`): `m365` (offer M365) unless named. */
+export const subscription = (soldBy: string, via?: string, id = 'm365', offer = 'M365') =>
+  `{ id: ${id}, offer: ${offer}, soldBy: ${soldBy}${via ? `, provider: ${via}` : ''} }`;
+
+/** A customer with these subscriptions. */
+export const customerWith = (id: string, country: string, subscriptions: string[]) =>
+  `{ id: ${id}, name: ${id}, country: ${country}, subscriptions: [${subscriptions.join(', ')}] }`;
 
 /** A customer with one subscription sold by `soldBy` (through `via`), or with none. */
 export const customer = (id: string, country: string, soldBy?: string, via?: string) =>
-  `{ id: ${id}, name: ${id}, country: ${country}, subscriptions: [${soldBy ? subscription(soldBy, via) : ''}] }`;
+  customerWith(id, country, soldBy ? [subscription(soldBy, via)] : []);
 
 /** The ids `c-01`… of `n` customers. */
 export const customerIds = (n: number) => Array.from({ length: n }, (_, i) => `c-${String(i + 1).padStart(2, '0')}`);

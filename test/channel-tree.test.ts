@@ -4,14 +4,33 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ChannelIndex, ChannelItem, childrenOf, EntityItem, hasChildren, membersOf, regionItems } from '../client/src/channel-tree-model';
+import {
+  ChannelIndex,
+  ChannelItem,
+  childrenOf,
+  EntityItem,
+  hasChildren,
+  membersOf,
+  regionItems,
+  treeGraphOptions,
+} from '../client/src/channel-tree-model';
 import { channelGraph, GraphOptions } from '../server/src/core/graph';
-import { customer, customerIds, manifest, oneResellersCustomers, provider, reseller } from './channel-manifests';
+import {
+  customer,
+  customerIds,
+  customerWith,
+  manifest,
+  oneResellersCustomers,
+  provider,
+  reseller,
+  subscription,
+} from './channel-manifests';
 import { check, repoRoot } from './support';
 
 const example = (name: string) => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
 
-function indexOf(text: string, options: GraphOptions = {}): ChannelIndex {
+/** The graph as the tree asks for it (each sale's subscriptions; a `customers` node expanded). */
+function indexOf(text: string, options: GraphOptions = treeGraphOptions()): ChannelIndex {
   const result = check(text);
   return new ChannelIndex(channelGraph(result, result.findings, options));
 }
@@ -24,8 +43,11 @@ function line(item: ChannelItem): string {
       return `region ${item.region ?? '(unknown)'}  errors ${item.errors}, warnings ${item.warnings}`;
     case 'unserved':
       return `unserved customers  errors ${item.errors}, warnings ${item.warnings}`;
-    case 'subscriptions':
-      return [`${item.count} subscriptions`, rules(item.findings)].filter(Boolean).join('  ! ');
+    case 'subscription': {
+      const { id, provider } = item.subscription;
+      const marks = [`subscription ${id}`, provider ? `via ${provider.replace(/^partner:/, '')}` : '', item.severity ?? ''];
+      return [marks.filter(Boolean).join(' '), rules(item.findings)].filter(Boolean).join('  ! ');
+    }
     case 'entity': {
       const { node, via } = item;
       const what = node.kind === 'customers' ? `${node.count} customers` : `${node.kind} ${node.entity}`;
@@ -46,7 +68,7 @@ function render(text: string): string {
       out.push(`${'  '.repeat(depth)}${line(item)}`);
       const children =
         item.kind === 'entity' && item.node.kind === 'customers'
-          ? membersOf(item, indexOf(text, { expanded: [item.node.id] }))
+          ? membersOf(item, indexOf(text, treeGraphOptions(item.node.id)))
           : childrenOf(item);
       assert.equal(hasChildren(item), children.length > 0, `${item.id}: hasChildren agrees with its children`);
       walk(children, depth + 1);
@@ -76,7 +98,7 @@ const find = (items: ChannelItem[], pathOfIds: string): ChannelItem => {
 };
 
 describe('channel tree: the examples', () => {
-  it('csp-partners.yaml: regions, providers with their resellers, sellers with their customers, subscriptions counted', () => {
+  it('csp-partners.yaml: regions, providers with their resellers, sellers with their customers, each subscription', () => {
     assert.equal(
       render(example('csp-partners.yaml')),
       [
@@ -84,21 +106,22 @@ describe('channel tree: the examples', () => {
         '  indirect-provider contoso-dist',
         '    indirect-reseller adatum',
         '      customer litware',
-        '        2 subscriptions',
+        '        subscription d365-sales via contoso-dist',
+        '        subscription backup via contoso-dist',
         '    indirect-reseller fabrikam',
         '      customer woodgrove',
-        '        1 subscriptions',
+        '        subscription m365-e3 via contoso-dist',
         '  direct-bill northwind',
         '    customer adatum-internal',
-        '      1 subscriptions',
+        '      subscription m365-bp',
         '    customer woodgrove',
-        '      1 subscriptions',
+        '      subscription azure-plan',
         '  unserved customers  errors 0, warnings 0',
         '    customer adatum-shared',
         'region japan  errors 0, warnings 0',
         '  direct-bill tailspin-jp',
         '    customer fourth-coffee',
-        '      1 subscriptions',
+        '      subscription m365-e5',
         '',
       ].join('\n'),
     );
@@ -112,32 +135,36 @@ describe('channel tree: the examples', () => {
         '  indirect-provider contoso-dist',
         '    indirect-reseller adatum error  ! mpa-not-accepted',
         '      customer adatum-internal error  ! sold-to-partner-tenant, self-sale',
-        '        1 subscriptions  ! self-sale',
+        '        subscription azure via contoso-dist error  ! self-sale',
         '      customer woodgrove error  ! duplicate-id, unknown-reference, cross-region-management',
-        '        2 subscriptions',
+        '        subscription project via litware-dist-us error  ! cross-region-sale, provider-not-linked',
+        '        subscription intune via northwind error  ! reference-kind',
         '    indirect-reseller fabrikam error  ! region-mismatch, reseller-onboarding-incomplete',
         '      customer woodgrove error  ! duplicate-id, unknown-reference, mpa-after-order, reseller-needs-provider, ' +
           'cross-region-management',
-        '        2 subscriptions  ! mpa-after-order, reseller-needs-provider',
+        '        subscription m365-e3 via contoso-dist error  ! mpa-after-order, cross-region-management',
+        '        subscription visio error  ! reseller-needs-provider',
         '    direct-bill northwind (not linked) error  ! direct-bill-requirements, direct-bill-has-provider',
         '      indirect-reseller adatum (not linked) error  ! mpa-not-accepted, reference-kind',
         '        customer adatum-internal error  ! sold-to-partner-tenant, self-sale',
-        '          1 subscriptions  ! self-sale',
+        '          subscription azure via contoso-dist error  ! self-sale',
         '        customer woodgrove error  ! duplicate-id, unknown-reference, cross-region-management',
-        '          2 subscriptions',
+        '          subscription project via litware-dist-us error  ! cross-region-sale, provider-not-linked',
+        '          subscription intune via northwind error  ! reference-kind',
         '      customer woodgrove error  ! duplicate-id, unknown-reference, cross-region-management',
-        '        1 subscriptions',
+        '        subscription power-bi via contoso-dist error  ! direct-bill-has-provider',
         '    direct-bill northwind-copy error  ! duplicate-partner-tenant, providers-not-reseller',
         '    customer woodgrove error  ! duplicate-id, unknown-reference, provider-sells-direct, cross-region-management',
-        '      1 subscriptions  ! provider-sells-direct',
+        '      subscription teams warning  ! provider-sells-direct',
         '  direct-bill northwind error  ! direct-bill-requirements',
         '    indirect-reseller adatum (not linked) error  ! mpa-not-accepted, reference-kind',
         '      customer adatum-internal error  ! sold-to-partner-tenant, self-sale',
-        '        1 subscriptions  ! self-sale',
+        '        subscription azure via contoso-dist error  ! self-sale',
         '      customer woodgrove error  ! duplicate-id, unknown-reference, cross-region-management',
-        '        2 subscriptions',
+        '        subscription project via litware-dist-us error  ! cross-region-sale, provider-not-linked',
+        '        subscription intune via northwind error  ! reference-kind',
         '    customer woodgrove error  ! duplicate-id, unknown-reference, cross-region-management',
-        '      1 subscriptions',
+        '      subscription power-bi via contoso-dist error  ! direct-bill-has-provider',
         '  direct-bill northwind-copy error  ! duplicate-partner-tenant, providers-not-reseller',
         '  unserved customers  errors 3, warnings 0',
         '    customer adatum-shared error  ! shared-services-misuse',
@@ -150,13 +177,15 @@ describe('channel tree: the examples', () => {
         '  indirect-provider litware-dist-us error  ! duplicate-partner-id',
         '    indirect-reseller adatum (not linked) error  ! mpa-not-accepted, cross-region-sale, provider-not-linked',
         '      customer adatum-internal error  ! sold-to-partner-tenant, self-sale',
-        '        1 subscriptions  ! self-sale',
+        '        subscription azure via contoso-dist error  ! self-sale',
         '      customer woodgrove error  ! duplicate-id, unknown-reference, cross-region-management',
-        '        2 subscriptions',
+        '        subscription project via litware-dist-us error  ! cross-region-sale, provider-not-linked',
+        '        subscription intune via northwind error  ! reference-kind',
         '    indirect-reseller fabrikam error  ! region-mismatch, reseller-onboarding-incomplete, cross-region-relationship',
         '      customer woodgrove error  ! duplicate-id, unknown-reference, mpa-after-order, reseller-needs-provider, ' +
           'cross-region-management',
-        '        2 subscriptions  ! mpa-after-order, reseller-needs-provider',
+        '        subscription m365-e3 via contoso-dist error  ! mpa-after-order, cross-region-management',
+        '        subscription visio error  ! reseller-needs-provider',
         '  partner wingtip-us error  ! schema',
         'region (unknown)  errors 1, warnings 0',
         '  unserved customers  errors 1, warnings 0',
@@ -166,22 +195,43 @@ describe('channel tree: the examples', () => {
     );
   });
 
-  it('shows every finding about a partner or customer somewhere, and gives every item its own id', () => {
+  it('shows every finding and every sold subscription somewhere, and gives every item its own id', () => {
     const index = indexOf(example('every-rule.csp-partners.yaml'));
     const items = allItems(index);
     assert.equal(new Set(items.map((i) => i.id)).size, items.length);
-    const shown = new Set(items.flatMap((i) => (i.kind === 'entity' || i.kind === 'subscriptions' ? i.findings : [])));
+    const shown = new Set(items.flatMap((i) => (i.kind === 'entity' || i.kind === 'subscription' ? i.findings : [])));
     const placed = index.graph.findings.map((_, i) => i).filter((i) => !index.graph.unplaced.includes(i));
     assert.deepEqual(
       placed.filter((i) => !shown.has(i)),
       [],
     );
-    // The regions count what their items show.
+    // Each subscription of each sale is under its customer.
+    const sold = index.graph.edges.flatMap((e) => e.items ?? []);
+    const listed = new Set(items.flatMap((i) => (i.kind === 'subscription' ? [i.subscription] : [])));
+    assert.deepEqual(
+      sold.filter((s) => !listed.has(s)).map((s) => s.id),
+      [],
+    );
+    assert.equal(sold.length, 7);
+    // The regions count the findings of the core's nodes and edges: a subscription's, which its customer
+    // shows too, once.
     const europe = regionItems(index)[0];
     assert.deepEqual([europe.region, europe.errors, europe.warnings], ['europe', 20, 2]);
   });
 
-  it('knows where each item is in the manifest: the entry for a node, the first soldBy for its subscriptions', () => {
+  it('gives two subscriptions of one sale with the same id, or none, items of their own', () => {
+    const text = manifest(
+      [provider('contoso', 'DE')],
+      [customerWith('woodgrove', 'DE', [subscription('contoso'), subscription('contoso'), '{ offer: Visio, soldBy: contoso }'])],
+    );
+    const woodgrove = childrenOf(childrenOf(regionItems(indexOf(text))[0])[0])[0];
+    assert.deepEqual(
+      childrenOf(woodgrove).map((s) => s.id.slice(woodgrove.id.length)),
+      ['/subscription:m365#1', '/subscription:m365#2', '/subscription:#3'],
+    );
+  });
+
+  it("knows where each item is in the manifest: the entry's id for a node, the subscription's own id for a subscription", () => {
     const text = example('csp-partners.yaml');
     const lines = text.split('\n');
     const index = indexOf(text);
@@ -193,9 +243,11 @@ describe('channel tree: the examples', () => {
     assert.ok(fabrikam.kind === 'entity' && fabrikam.node.range);
     assert.equal(lines[fabrikam.node.range.start.line].trim(), '- id: fabrikam');
     const [woodgrove] = childrenOf(fabrikam);
-    const [subscriptions] = childrenOf(woodgrove);
-    assert.ok(subscriptions.kind === 'subscriptions' && subscriptions.edge.range);
-    assert.equal(lines[subscriptions.edge.range.start.line].trim(), 'soldBy: fabrikam');
+    const [subscription] = childrenOf(woodgrove);
+    assert.ok(subscription.kind === 'subscription' && subscription.subscription.range);
+    const { start, end } = subscription.subscription.range;
+    assert.equal(lines[start.line].slice(start.character, end.character), 'm365-e3');
+    assert.equal(lines[start.line].trim(), '- id: m365-e3');
   });
 });
 
@@ -209,7 +261,7 @@ describe('channel tree: shapes of channels', () => {
     const fabrikam = childrenOf(childrenOf(regionItems(index)[0])[0])[0];
     const [count] = childrenOf(fabrikam) as EntityItem[];
     assert.deepEqual([count.node.kind, count.node.count, hasChildren(count), childrenOf(count)], ['customers', 30, true, []]);
-    const members = membersOf(count, indexOf(text, { expanded: [count.node.id] }));
+    const members = membersOf(count, indexOf(text, treeGraphOptions(count.node.id)));
     assert.deepEqual(
       members.map((m) => m.node.entity),
       customerIds(30),
@@ -219,8 +271,8 @@ describe('channel tree: shapes of channels', () => {
       assert.equal(member.via?.kind, 'sells');
       assert.ok(member.id.startsWith(`${count.id}/customer:`));
       assert.deepEqual(
-        childrenOf(member).map((s) => s.kind === 'subscriptions' && s.count),
-        [1],
+        childrenOf(member).map((s) => s.kind === 'subscription' && s.subscription.id),
+        ['m365'],
       );
     }
   });
@@ -233,7 +285,7 @@ describe('channel tree: shapes of channels', () => {
     const [count] = childrenOf(unserved) as EntityItem[];
     assert.equal(count.node.count, 27);
     const text = manifest([provider('contoso', 'DE')], customers);
-    assert.equal(membersOf(count, indexOf(text, { expanded: [count.node.id] })).length, 27);
+    assert.equal(membersOf(count, indexOf(text, treeGraphOptions(count.node.id))).length, 27);
   });
 
   it('puts a reseller under each provider, one without a provider under its region, all without a region under the unknown one', () => {
@@ -255,15 +307,15 @@ describe('channel tree: shapes of channels', () => {
         '  indirect-provider contoso',
         '    indirect-reseller fabrikam',
         '      customer far error',
-        '        1 subscriptions',
+        '        subscription m365 via contoso',
         '      customer woodgrove',
-        '        1 subscriptions',
+        '        subscription m365 via contoso',
         '  indirect-provider litware',
         '    indirect-reseller fabrikam',
         '      customer far error',
-        '        1 subscriptions',
+        '        subscription m365 via contoso',
         '      customer woodgrove',
-        '        1 subscriptions',
+        '        subscription m365 via contoso',
         '  indirect-reseller solo',
         'region (unknown)  errors 3, warnings 0',
         '  indirect-reseller nowhere error',

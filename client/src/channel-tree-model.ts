@@ -1,13 +1,18 @@
 // The CSP Channel tree's structure, built from the language server's channel graph: CSP regions → the
 // indirect providers, direct-bill partners and partners of unknown type → the partners a provider provides
-// for → the customers a partner sells to → their subscriptions. No `vscode` here: the view (channel-tree.ts)
-// turns these items into tree items, and the unit tests build them from real graphs.
+// for → the customers a partner sells to → each subscription of the sale. No `vscode` here: the view
+// (channel-tree.ts) turns these items into tree items, and the unit tests build them from real graphs.
 //
 // Items are made only when their parent is expanded: a 10,000-customer manifest costs one index of its
 // graph, then the children of what the user opens.
-import type { ChannelGraph, GraphEdge, GraphNode } from '../../server/src/protocol';
+import type { ChannelGraph, GraphEdge, GraphNode, GraphOptions, GraphSubscription } from '../../server/src/protocol';
 
 export type Severity = NonNullable<GraphNode['severity']>;
+
+/** What the tree asks the graph for: each sale's subscriptions, and the members of a `customers` node once it is expanded. */
+export function treeGraphOptions(expand?: string): GraphOptions {
+  return expand === undefined ? { subscriptions: true } : { subscriptions: true, expanded: [expand] };
+}
 
 /** A channel graph with the lookups the tree needs, built once per graph. */
 export class ChannelIndex {
@@ -102,16 +107,18 @@ export interface EntityItem extends ItemBase {
   ancestors: readonly string[];
 }
 
-/** The subscriptions a seller sells to a customer, counted by the `sells` edge. */
-export interface SubscriptionsItem extends ItemBase {
-  kind: 'subscriptions';
+/** One subscription of the sale its customer is reached by. */
+export interface SubscriptionItem extends ItemBase {
+  kind: 'subscription';
+  /** The `sells` edge that carries it. */
   edge: GraphEdge;
-  count: number;
+  subscription: GraphSubscription;
+  /** Every finding about it (the customer shows those of the sale too: the core's regions count them once). */
   findings: number[];
   severity?: Severity;
 }
 
-export type ChannelItem = RegionItem | UnservedItem | EntityItem | SubscriptionsItem;
+export type ChannelItem = RegionItem | UnservedItem | EntityItem | SubscriptionItem;
 
 const isCustomer = (node: GraphNode) => node.kind === 'customer' || node.kind === 'customers';
 
@@ -147,7 +154,7 @@ export function childrenOf(item: ChannelItem): ChannelItem[] {
       return sortByLabel(item.customers).map((node) => entityItem(item, node, undefined, []));
     case 'entity':
       return entityChildren(item);
-    case 'subscriptions':
+    case 'subscription':
       return [];
   }
 }
@@ -158,11 +165,11 @@ export function hasChildren(item: ChannelItem): boolean {
     case 'region':
     case 'unserved':
       return true;
-    case 'subscriptions':
+    case 'subscription':
       return false;
     case 'entity':
       if (item.node.kind === 'customers') return true;
-      if (item.node.kind === 'customer') return item.via?.kind === 'sells';
+      if (item.node.kind === 'customer') return item.via?.kind === 'sells' && (item.via.items ?? []).length > 0;
       return edgesBelow(item, 'provides').length > 0 || edgesBelow(item, 'sells').length > 0;
   }
 }
@@ -200,23 +207,7 @@ function regionChildren(item: RegionItem): ChannelItem[] {
 function entityChildren(item: EntityItem): ChannelItem[] {
   const { index, node } = item;
   if (node.kind === 'customers') return [];
-  if (node.kind === 'customer') {
-    const sells = item.via?.kind === 'sells' ? item.via : undefined;
-    if (!sells) return [];
-    const findings = sells.findings;
-    return [
-      {
-        kind: 'subscriptions',
-        id: `${item.id}/subscriptions`,
-        index,
-        under: item.under,
-        edge: sells,
-        count: sells.subscriptions ?? 0,
-        findings,
-        severity: index.severity(findings),
-      },
-    ];
-  }
+  if (node.kind === 'customer') return subscriptionsOf(item);
   const ancestors = [...item.ancestors, node.id];
   const below = (kind: 'provides' | 'sells') => edgesBelow(item, kind).map((edge) => ({ edge, target: index.node(edge.target)! }));
   const partners = below('provides');
@@ -231,6 +222,32 @@ function entityChildren(item: EntityItem): ChannelItem[] {
 function edgesBelow(item: EntityItem, kind: 'provides' | 'sells'): GraphEdge[] {
   const { id } = item.node;
   return item.index.from(id, kind).filter((e) => e.target !== id && !item.ancestors.includes(e.target));
+}
+
+/** A customer's subscriptions: those of the sale it is reached by. */
+function subscriptionsOf(customer: EntityItem): SubscriptionItem[] {
+  const sale = customer.via;
+  if (sale?.kind !== 'sells') return [];
+  const all = sale.items ?? [];
+  // An id names the item, unless the sale has it twice (a duplicate-id) or it has none: then its place does.
+  const times = new Map<string | undefined, number>();
+  for (const s of all) times.set(s.id, (times.get(s.id) ?? 0) + 1);
+  const items: SubscriptionItem[] = [];
+  all.forEach((subscription, i) => {
+    const key = subscription.id !== undefined && times.get(subscription.id) === 1 ? subscription.id : `${subscription.id ?? ''}#${i + 1}`;
+    const item: SubscriptionItem = {
+      kind: 'subscription',
+      id: `${customer.id}/subscription:${key}`,
+      index: customer.index,
+      under: customer.under,
+      edge: sale,
+      subscription,
+      findings: subscription.findings,
+    };
+    if (subscription.severity) item.severity = subscription.severity;
+    items.push(item);
+  });
+  return items;
 }
 
 /**

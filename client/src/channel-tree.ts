@@ -1,5 +1,5 @@
 // The "CSP Channel" view in the Explorer: the channel of the active manifest as a tree (CSP regions,
-// partners, customers, subscriptions; see channel-tree-model.ts), each item coloured and badged by its
+// partners, customers, each subscription; see channel-tree-model.ts), each item coloured and badged by its
 // findings, a click selecting its entry in the manifest.
 //
 // It follows the last active manifest editor: focus moving to another kind of editor or to a panel
@@ -17,7 +17,17 @@ import {
   LANGUAGE_ID,
   SETTINGS_SECTION,
 } from '../../server/src/protocol';
-import { ChannelIndex, ChannelItem, childrenOf, hasChildren, membersOf, regionItems, Severity } from './channel-tree-model';
+import {
+  ChannelIndex,
+  ChannelItem,
+  childrenOf,
+  hasChildren,
+  membersOf,
+  regionItems,
+  Severity,
+  SubscriptionItem,
+  treeGraphOptions,
+} from './channel-tree-model';
 import { BaseLanguageClient, State } from 'vscode-languageclient/node';
 
 const CHANNEL_VIEW = 'cspPartners.channel';
@@ -101,13 +111,13 @@ export class ChannelTree implements vscode.TreeDataProvider<ChannelItem>, vscode
     if (!document) return [];
     try {
       if (!item) {
-        const index = await this.graph(document, {});
+        const index = await this.graph(document, treeGraphOptions());
         this.view.message = this.messageFor(index);
         return regionItems(index);
       }
       if (item.kind === 'entity' && item.node.kind === 'customers') {
         // The customers a count stands for: the graph again, with that node expanded (cached per version).
-        return membersOf(item, await this.graph(document, { expanded: [item.node.id] }));
+        return membersOf(item, await this.graph(document, treeGraphOptions(item.node.id)));
       }
       return childrenOf(item);
     } catch (error) {
@@ -194,7 +204,10 @@ export class ChannelTree implements vscode.TreeDataProvider<ChannelItem>, vscode
 
   private descriptionOf(item: ChannelItem): string | undefined {
     if (item.kind === 'region' || item.kind === 'unserved') return countsText(item.errors, item.warnings);
-    if (item.kind === 'subscriptions') return undefined;
+    if (item.kind === 'subscription') {
+      const { id } = item.subscription;
+      return id !== undefined && id !== labelOf(item) ? id : undefined;
+    }
     const { node, via } = item;
     if (node.kind === 'customers') return undefined;
     const parts = node.entity && node.entity !== node.label ? [node.entity] : [];
@@ -215,7 +228,7 @@ const ICONS = {
   'partner': 'briefcase',
   'customer': 'account',
   'customers': 'list-unordered',
-  'subscriptions': 'key',
+  'subscription': 'key',
 } as const;
 
 function iconKey(item: ChannelItem): keyof typeof ICONS {
@@ -236,8 +249,8 @@ function labelOf(item: ChannelItem): string {
       return item.region ?? vscode.l10n.t('Unknown CSP region');
     case 'unserved':
       return vscode.l10n.t('Customers without a seller');
-    case 'subscriptions':
-      return item.count === 1 ? vscode.l10n.t('{0} subscription', item.count) : vscode.l10n.t('{0} subscriptions', item.count);
+    case 'subscription':
+      return item.subscription.offer ?? item.subscription.id ?? vscode.l10n.t('Subscription');
     case 'entity': {
       const count = item.node.count ?? 0;
       if (item.node.kind !== 'customers') return item.node.label;
@@ -249,7 +262,7 @@ function labelOf(item: ChannelItem): string {
 function kindName(item: ChannelItem): string {
   if (item.kind === 'region') return vscode.l10n.t('CSP region');
   if (item.kind === 'unserved') return vscode.l10n.t('Customers without a seller');
-  if (item.kind === 'subscriptions') return vscode.l10n.t('Subscriptions');
+  if (item.kind === 'subscription') return vscode.l10n.t('Subscription');
   switch (item.node.kind) {
     case 'indirect-provider':
       return vscode.l10n.t('Indirect provider');
@@ -289,13 +302,13 @@ function tooltipOf(item: ChannelItem): vscode.MarkdownString {
   if (item.kind === 'entity' && item.via?.linked === false)
     paragraph(vscode.l10n.t('Not in the providers of the partner: only a subscription names this link.'));
   if (item.kind === 'entity' && item.node.kind === 'customers') paragraph(vscode.l10n.t('Expand to list them.'));
-  if (item.kind === 'subscriptions') {
-    const seller = item.index.node(item.edge.source);
-    paragraph(vscode.l10n.t('Sold by {0}; a click shows the first of them.', seller?.entity ?? item.edge.source));
+  if (item.kind === 'subscription') {
+    if (item.subscription.id !== undefined) tooltip.appendMarkdown(`  \n${escapeMarkdown(item.subscription.id)}`);
+    paragraph(subscriptionFacts(item).join('  \n'));
   }
   const counts = item.kind === 'region' || item.kind === 'unserved' ? countsText(item.errors, item.warnings) : undefined;
   if (counts) paragraph(counts);
-  if (item.kind === 'entity' || item.kind === 'subscriptions') {
+  if (item.kind === 'entity' || item.kind === 'subscription') {
     const { findings } = item.index.graph;
     for (const i of item.findings) {
       const finding = findings[i];
@@ -303,6 +316,17 @@ function tooltipOf(item: ChannelItem): vscode.MarkdownString {
     }
   }
   return tooltip;
+}
+
+/** A subscription's offer, seller and indirect provider, each a line of its tooltip. */
+function subscriptionFacts(item: SubscriptionItem): string[] {
+  const entityOf = (nodeId: string) => item.index.node(nodeId)?.entity ?? nodeId.replace(/^partner:/, '');
+  const { offer, provider } = item.subscription;
+  const facts = [];
+  if (offer !== undefined) facts.push(vscode.l10n.t('Offer: {0}', offer));
+  facts.push(vscode.l10n.t('Sold by: {0}', entityOf(item.edge.source)));
+  if (provider !== undefined) facts.push(vscode.l10n.t('Indirect provider: {0}', entityOf(provider)));
+  return facts;
 }
 
 const SEVERITY_ICONS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'lightbulb' };
@@ -315,10 +339,10 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
 }
 
-/** Where a click on the item goes: its entry's id, or the reference that makes the sale. */
+/** Where a click on the item goes: its entry's id (a subscription's own). */
 function rangeOf(item: ChannelItem): GraphNode['range'] {
   if (item.kind === 'entity') return item.node.range;
-  if (item.kind === 'subscriptions') return item.edge.range;
+  if (item.kind === 'subscription') return item.subscription.range;
   return undefined;
 }
 

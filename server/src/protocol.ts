@@ -15,7 +15,16 @@ import type { Position } from './core/text';
 import type { RenderedScenario } from './present/scenarios';
 
 export type { ScenarioNumber } from './core/scenarios';
-export type { ChannelGraph, GraphEdge, GraphEdgeKind, GraphGroup, GraphNode, GraphNodeKind, GraphOptions } from './core/graph';
+export type {
+  ChannelGraph,
+  GraphEdge,
+  GraphEdgeKind,
+  GraphGroup,
+  GraphNode,
+  GraphNodeKind,
+  GraphOptions,
+  GraphSubscription,
+} from './core/graph';
 
 /** Language id of the manifests (package.json `contributes.languages`). */
 export const LANGUAGE_ID = 'csp-partners';

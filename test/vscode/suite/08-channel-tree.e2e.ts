@@ -1,6 +1,7 @@
 // The CSP Channel view (client/src/channel-tree.ts) through its data provider, as the Explorer reads it:
-// the tree of the examples, the colours and tooltips of items with findings, following the active
-// manifest, updating after an edit, a click selecting the entry, and collapsed customers expanded lazily.
+// the tree of the examples with each subscription of a sale, the colours and tooltips of items with
+// findings, following the active manifest, updating after an edit, a click selecting the entry, and
+// collapsed customers expanded lazily.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -154,8 +155,8 @@ describe('the CSP Channel view', () => {
       'Litware Inc.',
     ]);
     const litware = await itemAt(tree, 'europe', 'Contoso Distribution GmbH', 'Adatum Managed Services', 'Litware Inc.');
-    assert.deepEqual(await labels(tree, litware), ['2 subscriptions']);
-    assert.deepEqual(await labels(tree, await itemAt(tree, 'japan', 'Tailspin Japan KK', 'Fourth Coffee Tokyo')), ['1 subscription']);
+    assert.deepEqual(await labels(tree, litware), ['Dynamics 365 Sales Enterprise', 'Acme Cloud Backup']);
+    assert.deepEqual(await labels(tree, await itemAt(tree, 'japan', 'Tailspin Japan KK', 'Fourth Coffee Tokyo')), ['Microsoft 365 E5']);
     assert.deepEqual(await labels(tree, await itemAt(tree, 'europe', 'Customers without a seller')), ['Adatum shared services']);
 
     const provider = tree.getTreeItem(await itemAt(tree, 'europe', 'Contoso Distribution GmbH'));
@@ -165,6 +166,21 @@ describe('the CSP Channel view', () => {
     assert.equal(colourOf(provider), undefined, 'a clean partner is not coloured');
     assert.equal(provider.resourceUri, undefined, 'nor badged');
     assert.match(tooltipOf(provider), /Indirect provider/);
+    // A subscription: its offer, its id beside it, and in the tooltip who sells it through whom.
+    const [d365] = await tree.getChildren(litware);
+    const subscription = tree.getTreeItem(d365);
+    assert.equal((subscription.iconPath as vscode.ThemeIcon).id, 'key');
+    assert.equal(subscription.description, 'd365-sales');
+    assert.equal(subscription.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.equal(colourOf(subscription), undefined);
+    for (const fact of [
+      'Subscription',
+      'd365-sales',
+      'Offer: Dynamics 365 Sales Enterprise',
+      'Sold by: adatum',
+      'Indirect provider: contoso-dist',
+    ])
+      assert.ok(tooltipOf(subscription).includes(fact), `${fact} in ${tooltipOf(subscription)}`);
     // The graph is asked for once per version: the same answer again.
     const [first] = await tree.getChildren();
     const [again] = await tree.getChildren();
@@ -188,17 +204,30 @@ describe('the CSP Channel view', () => {
     assert.equal(badge?.badge, '2');
     assert.equal(colourId(badge?.color), 'list.errorForeground');
 
-    // A provider that sells direct: the warning is on the sale, so on the customer under it and on its subscriptions.
+    // A provider that sells direct: the warning is on the sale, so on the customer under it and on the subscription.
     const customer = await itemAt(tree, 'europe', 'Contoso Distribution GmbH', 'Woodgrove Bank');
     assert.match(tooltipOf(tree.getTreeItem(customer)), /`provider-sells-direct`/);
-    const [sale] = await tree.getChildren(customer);
-    const saleItem = tree.getTreeItem(sale);
-    assert.equal(saleItem.label, '1 subscription');
-    assert.equal(colourOf(saleItem), 'editorWarning.foreground', 'only a warning: the warning colour');
-    assert.equal(decorationOf(saleItem.resourceUri!)?.badge, '1');
+    assert.deepEqual(await labels(tree, customer), ['Teams Phone']);
+    const teams = tree.getTreeItem((await tree.getChildren(customer))[0]);
+    assert.equal(colourOf(teams), 'editorWarning.foreground', 'only a warning: the warning colour');
+    assert.equal(decorationOf(teams.resourceUri!)?.badge, '1');
     const warning = result.findings.find((f) => f.rule === 'provider-sells-direct')!;
-    assert.ok(tooltipOf(saleItem).includes('provider-sells-direct'), tooltipOf(saleItem));
-    assert.ok(tooltipOf(saleItem).includes(warning.message), 'the message is in the tooltip');
+    assert.ok(tooltipOf(teams).includes('provider-sells-direct'), tooltipOf(teams));
+    assert.ok(tooltipOf(teams).includes(warning.message), 'the message is in the tooltip');
+
+    // A subscription with errors is red and badged, and its tooltip names every finding about it.
+    const woodgrove = ['europe', 'Contoso Distribution GmbH', 'Fabrikam IT Services', 'Woodgrove Bank'];
+    assert.deepEqual(await labels(tree, await itemAt(tree, ...woodgrove)), ['Microsoft 365 E3', 'Visio Plan 2']);
+    const m365 = tree.getTreeItem(await itemAt(tree, ...woodgrove, 'Microsoft 365 E3'));
+    assert.equal(m365.description, 'm365-e3');
+    assert.equal(colourOf(m365), 'errorForeground');
+    assert.equal(decorationOf(m365.resourceUri!)?.badge, '2');
+    for (const rule of ['mpa-after-order', 'cross-region-management']) {
+      assert.ok(tooltipOf(m365).includes(`\`${rule}\``), `${rule} in ${tooltipOf(m365)}`);
+      const finding = result.findings.find((f) => f.rule === rule)!;
+      assert.ok(tooltipOf(m365).includes(finding.message), `the message of ${rule} is in the tooltip`);
+    }
+    assert.ok(tooltipOf(m365).includes('Indirect provider: contoso-dist'), tooltipOf(m365));
 
     // An unlinked provider path is marked.
     const unlinked = tree.getTreeItem(await itemAt(tree, 'united-states', 'Litware Distribution US', 'Adatum Managed Services'));
@@ -243,7 +272,7 @@ describe('the CSP Channel view', () => {
     await waitForFindings(uri, expected(document.getText()));
   });
 
-  it("a click on an item selects its entry's id in the manifest; on subscriptions, the seller they are sold by", async () => {
+  it("a click on an item selects its entry's id in the manifest; on a subscription, the subscription's id", async () => {
     const { uri } = await openExample(CLEAN);
     await showing(tree, uri);
     const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'elsewhere\n' });
@@ -261,9 +290,10 @@ describe('the CSP Channel view', () => {
     assert.deepEqual([partner.text, partner.line.trim()], ['fabrikam', '- id: fabrikam']);
     await scrolledTo(partner.editor);
     const [woodgrove] = await tree.getChildren(fabrikam);
-    const [subscriptions] = await tree.getChildren(woodgrove);
-    const sale = await click(subscriptions);
-    assert.deepEqual([sale.text, sale.line.trim()], ['fabrikam', 'soldBy: fabrikam']);
+    const [m365] = await tree.getChildren(woodgrove);
+    const subscription = await click(m365);
+    assert.deepEqual([subscription.text, subscription.line.trim()], ['m365-e3', '- id: m365-e3']);
+    await scrolledTo(subscription.editor);
     await vscode.window.showTextDocument(other);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -280,6 +310,6 @@ describe('the CSP Channel view', () => {
       members.map((m) => labelOf(tree, m)),
       customerIds(30),
     );
-    assert.deepEqual(await labels(tree, members[29]), ['1 subscription']);
+    assert.deepEqual(await labels(tree, members[29]), ['M365']);
   });
 });
