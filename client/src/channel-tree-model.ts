@@ -1,7 +1,8 @@
 // The CSP Channel tree's structure, built from the language server's channel graph: CSP regions → the
 // indirect providers, direct-bill partners and partners of unknown type → the partners a provider provides
-// for → the customers a partner sells to → each subscription of the sale. No `vscode` here: the view
-// (channel-tree.ts) turns these items into tree items, and the unit tests build them from real graphs.
+// for → the customers a partner sells to → each subscription of the sale. Under a provider, a reseller lists
+// only its sales through that provider. No `vscode` here: the view (channel-tree.ts) turns these items into
+// tree items, and the unit tests build them from real graphs.
 //
 // Items are made only when their parent is expanded: a 10,000-customer manifest costs one index of its
 // graph, then the children of what the user opens.
@@ -105,6 +106,11 @@ export interface EntityItem extends ItemBase {
   severity?: Severity;
   /** The nodes above it, so that a cycle of `providers` does not nest forever. */
   ancestors: readonly string[];
+  /**
+   * The provider (node id) its path goes through, from the `provides` edge of the partner it is under or
+   * is: such a partner lists only its sales through that provider, and their subscriptions through it.
+   */
+  provider?: string;
 }
 
 /** One subscription of the sale its customer is reached by. */
@@ -169,7 +175,8 @@ export function hasChildren(item: ChannelItem): boolean {
       return false;
     case 'entity':
       if (item.node.kind === 'customers') return true;
-      if (item.node.kind === 'customer') return item.via?.kind === 'sells' && (item.via.items ?? []).length > 0;
+      if (item.node.kind === 'customer')
+        return item.via?.kind === 'sells' && (item.via.items ?? []).some((s) => subscriptionThrough(s, item.provider));
       return edgesBelow(item, 'provides').length > 0 || edgesBelow(item, 'sells').length > 0;
   }
 }
@@ -218,13 +225,27 @@ function entityChildren(item: EntityItem): ChannelItem[] {
   return [...partners.sort(byLabel), ...customers.sort(byLabel)].map(({ edge, target }) => entityItem(item, target, edge, ancestors));
 }
 
-/** A partner's edges to the items under it: not back to itself or to a partner above it. */
+/**
+ * A partner's edges to the items under it: not back to itself or to a partner above it; under a provider,
+ * only the sales through it, and those that name no provider (so that a missing provider hides nothing).
+ */
 function edgesBelow(item: EntityItem, kind: 'provides' | 'sells'): GraphEdge[] {
   const { id } = item.node;
-  return item.index.from(id, kind).filter((e) => e.target !== id && !item.ancestors.includes(e.target));
+  return item.index
+    .from(id, kind)
+    .filter((e) => e.target !== id && !item.ancestors.includes(e.target) && (kind === 'provides' || through(e.providers, item.provider)));
 }
 
-/** A customer's subscriptions: those of the sale it is reached by. */
+/** Whether a sale naming these providers is shown under `provider`: naming none, it is shown everywhere. */
+function through(providers: readonly string[] | undefined, provider: string | undefined): boolean {
+  return provider === undefined || providers === undefined || providers.includes(provider);
+}
+
+/** Whether a subscription is shown under `provider`: naming none, it is shown everywhere. */
+const subscriptionThrough = (subscription: GraphSubscription, provider: string | undefined) =>
+  provider === undefined || subscription.provider === undefined || subscription.provider === provider;
+
+/** A customer's subscriptions: those of the sale it is reached by, through the provider of its path. */
 function subscriptionsOf(customer: EntityItem): SubscriptionItem[] {
   const sale = customer.via;
   if (sale?.kind !== 'sells') return [];
@@ -234,6 +255,7 @@ function subscriptionsOf(customer: EntityItem): SubscriptionItem[] {
   for (const s of all) times.set(s.id, (times.get(s.id) ?? 0) + 1);
   const items: SubscriptionItem[] = [];
   all.forEach((subscription, i) => {
+    if (!subscriptionThrough(subscription, customer.provider)) return;
     const key = subscription.id !== undefined && times.get(subscription.id) === 1 ? subscription.id : `${subscription.id ?? ''}#${i + 1}`;
     const item: SubscriptionItem = {
       kind: 'subscription',
@@ -252,7 +274,8 @@ function subscriptionsOf(customer: EntityItem): SubscriptionItem[] {
 
 /**
  * The customers a `customers` node stands for, read from `expanded`: the graph asked for again with that
- * node in `expanded`. They are found by id and first line, which two entries never share.
+ * node in `expanded`. They are found by id and first line, which two entries never share. Under a provider,
+ * only those sold through it are listed (the count is of all the seller's customers in the region).
  */
 export function membersOf(count: EntityItem, expanded: ChannelIndex): EntityItem[] {
   const { node } = count;
@@ -260,7 +283,10 @@ export function membersOf(count: EntityItem, expanded: ChannelIndex): EntityItem
   // One seller's customers, or a region's unserved ones: the count's `sells` edge says which.
   const seller = count.index.into(node.id, 'sells')[0]?.source;
   const candidates: { target: GraphNode; edge?: GraphEdge }[] = seller
-    ? expanded.from(seller, 'sells').map((edge) => ({ edge, target: expanded.node(edge.target)! }))
+    ? expanded
+        .from(seller, 'sells')
+        .filter((edge) => through(edge.providers, count.provider))
+        .map((edge) => ({ edge, target: expanded.node(edge.target)! }))
     : expanded
         .inRegion(node.region)
         .filter((n) => n.kind === 'customer' && expanded.into(n.id, 'sells').length === 0)
@@ -274,11 +300,22 @@ export function membersOf(count: EntityItem, expanded: ChannelIndex): EntityItem
 
 const memberKey = (id: string, line: number | undefined) => `${id}@${line ?? 0}`;
 
-function entityItem(parent: ItemBase, node: GraphNode, via: GraphEdge | undefined, ancestors: readonly string[]): EntityItem {
+/**
+ * An item for a node under `parent`. Reached by a `provides` edge, its path goes through that edge's
+ * provider; by a sale, through the seller's.
+ */
+function entityItem(
+  parent: ItemBase & { provider?: string },
+  node: GraphNode,
+  via: GraphEdge | undefined,
+  ancestors: readonly string[],
+): EntityItem {
   const { index } = parent;
   const findings = isCustomer(node) ? customerFindings(index, node, via) : [...node.findings, ...(via?.findings ?? [])];
   const item: EntityItem = { kind: 'entity', id: `${parent.id}/${node.id}`, index, under: parent.under, node, findings, ancestors };
   if (via) item.via = via;
+  const provider = via?.kind === 'provides' ? via.source : via?.kind === 'sells' ? parent.provider : undefined;
+  if (provider !== undefined) item.provider = provider;
   const severity = index.severity(findings);
   if (severity) item.severity = severity;
   return item;

@@ -1,7 +1,7 @@
 // The CSP Channel view (client/src/channel-tree.ts) through its data provider, as the Explorer reads it:
-// the tree of the examples with each subscription of a sale, the colours and tooltips of items with
-// findings, following the active manifest, updating after an edit, a click selecting the entry, and
-// collapsed customers expanded lazily.
+// the tree of the examples, each subscription of a sale (under a provider, those through it), the colours
+// and tooltips of items with findings, following the active manifest, updating after an edit, a click
+// selecting the entry, and collapsed customers expanded lazily.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -228,6 +228,16 @@ describe('the CSP Channel view', () => {
       assert.ok(tooltipOf(m365).includes(finding.message), `the message of ${rule} is in the tooltip`);
     }
     assert.ok(tooltipOf(m365).includes('Indirect provider: contoso-dist'), tooltipOf(m365));
+
+    // Under a provider, a reseller's customer lists only the subscriptions through it: adatum sells Woodgrove
+    // `project` through Litware and `intune` through Northwind.
+    const adatum = (...provider: string[]) => [...provider, 'Adatum Managed Services', 'Woodgrove Bank'];
+    assert.deepEqual(await labels(tree, await itemAt(tree, ...adatum('united-states', 'Litware Distribution US'))), ['Project Plan 3']);
+    assert.deepEqual(await labels(tree, await itemAt(tree, ...adatum('europe', 'Northwind Cloud'))), ['Microsoft Intune']);
+    // And under contoso-dist none of them: Woodgrove is not under adatum there.
+    assert.deepEqual(await labels(tree, await itemAt(tree, 'europe', 'Contoso Distribution GmbH', 'Adatum Managed Services')), [
+      'Adatum internal IT',
+    ]);
 
     // An unlinked provider path is marked.
     const unlinked = tree.getTreeItem(await itemAt(tree, 'united-states', 'Litware Distribution US', 'Adatum Managed Services'));
