@@ -23,6 +23,7 @@ import {
   SubjectsAnswer,
   SubjectsParams,
 } from '../../server/src/protocol';
+import { PartnerNetworkApi, PartnerNetworkViews } from './graph-view';
 import { starterManifest } from './starter';
 import { WorkspaceProblems } from './workspace-problems';
 import {
@@ -40,7 +41,12 @@ const CLIENT_ID = SETTINGS_SECTION;
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension returns from `activate`: read by the editor tests. */
+export interface CspPartnersApi {
+  partnerNetwork: PartnerNetworkApi;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CspPartnersApi> {
   // One log channel for the client, the server's log and the protocol trace. The trace
   // (`cspPartners.trace.server`) is written only while this channel's log level is Trace.
   const output = vscode.window.createOutputChannel(vscode.l10n.t('CSP Partners'), { log: true });
@@ -86,6 +92,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
   );
 
+  // "CSP: Show Partner Network": the channel as a graph in a webview beside the manifest.
+  const partnerNetwork = new PartnerNetworkViews(context, () => client, output);
+  context.subscriptions.push(
+    partnerNetwork,
+    vscode.commands.registerCommand(COMMANDS.showPartnerNetwork, (resource?: unknown) => partnerNetwork.show(resource)),
+  );
+
   // Problems of the manifests that are not open, when the setting asks for them (and anew when a setting changes).
   let workspaceProblems: WorkspaceProblems | undefined;
   const applyScope = () => {
@@ -111,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output.error(error instanceof Error ? error : String(error));
     void vscode.window.showErrorMessage(vscode.l10n.t('The CSP Partners language server could not start: {0}', messageOf(error)));
   }
+  return { partnerNetwork: partnerNetwork.api };
 }
 
 export async function deactivate(): Promise<void> {

@@ -38,6 +38,8 @@ export const COMMANDS = {
   newManifest: 'cspPartners.newManifest',
   restartServer: 'cspPartners.restartServer',
   showOutput: 'cspPartners.showOutput',
+  /** Opens the partner-network view of a manifest (client/src/graph-view.ts). */
+  showPartnerNetwork: 'cspPartners.showPartnerNetwork',
 } as const;
 
 /** LSP's `source.fixAll`, for this server's fixes that are safe to apply without a person choosing (`editor.codeActionsOnSave`). */
