@@ -92,6 +92,8 @@ export interface RenderReport {
   edges: number;
   /** Where ELK ran for this graph; `none` when the node set did not change and nothing was laid out. */
   layout: 'worker' | 'main-thread' | 'none';
+  /** How long the layout took (0 without one), within `ms`. */
+  layoutMs: number;
   /** From the graph message to the drawn graph, in the webview. */
   ms: number;
   /** Content-Security-Policy violations the page reported so far (should stay empty). */

@@ -70,7 +70,12 @@ function webviewStrings(): PartnerNetworkStrings {
       manages: vscode.l10n.t('Manages'),
       owns: vscode.l10n.t('Owns (own-use tenant)'),
     },
-    severities: { error: vscode.l10n.t('Error'), warning: vscode.l10n.t('Warning'), info: vscode.l10n.t('Info'), hint: vscode.l10n.t('Hint') },
+    severities: {
+      error: vscode.l10n.t('Error'),
+      warning: vscode.l10n.t('Warning'),
+      info: vscode.l10n.t('Info'),
+      hint: vscode.l10n.t('Hint'),
+    },
   };
 }
 
@@ -232,14 +237,20 @@ class PartnerNetworkPanel implements vscode.Disposable {
         void this.export(message.format, message.data);
         break;
       case 'rendered':
-        this.output.info(
-          `partner network ${path.posix.basename(this.manifest.path)} v${message.report.version}: ${message.report.nodes} nodes, ` +
-            `${message.report.edges} edges, layout ${message.report.layout}, ${message.report.ms} ms`,
-        );
-        for (const violation of message.report.cspViolations) this.output.warn(`partner network: Content-Security-Policy violation: ${violation}`);
+        this.logRendered(message.report);
+        for (const violation of message.report.cspViolations)
+          this.output.warn(`partner network: Content-Security-Policy violation: ${violation}`);
         this.rendered(message.report);
         break;
     }
+  }
+
+  private logRendered(report: RenderReport): void {
+    const name = path.posix.basename(this.manifest.path);
+    this.output.info(
+      `partner network ${name} v${report.version}: ${report.nodes} nodes, ${report.edges} edges, ` +
+        `layout ${report.layout} ${report.layoutMs} ms, drawn in ${report.ms} ms`,
+    );
   }
 
   private scheduleRefresh(): void {
@@ -289,7 +300,10 @@ class PartnerNetworkPanel implements vscode.Disposable {
   }
 
   /** Selects the range in the manifest's editor (opening one beside the view if none shows it) and centres it. */
-  private async reveal(range: { start: { line: number; character: number }; end: { line: number; character: number } }, preserveFocus: boolean) {
+  private async reveal(
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    preserveFocus: boolean,
+  ) {
     const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.manifest.toString());
     const document = visible?.document ?? (await vscode.workspace.openTextDocument(this.manifest));
@@ -317,7 +331,11 @@ class PartnerNetworkPanel implements vscode.Disposable {
       await vscode.workspace.fs.writeFile(target, bytes);
     } catch (error) {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('The partner network could not be saved to {0}: {1}', target.fsPath, error instanceof Error ? error.message : String(error)),
+        vscode.l10n.t(
+          'The partner network could not be saved to {0}: {1}',
+          target.fsPath,
+          error instanceof Error ? error.message : String(error),
+        ),
       );
     }
   }

@@ -23,21 +23,33 @@ export function nodeLabel(node: GraphNode, labels: Labels): string {
 
 function nodeDefinition(node: GraphNode, labels: Labels): ElementDefinition {
   const label = nodeLabel(node, labels);
-  // Wide enough for the label, up to a bound past which it ends in an ellipsis.
-  const width = Math.min(220, Math.max(node.kind === 'microsoft' ? 140 : 70, label.length * 7 + 28));
+  // Wide enough for the label, up to a bound past which it ends in an ellipsis; hexagons and octagons
+  // narrow towards their ends, so they get more room.
+  const slanted = node.kind === 'indirect-provider' || node.kind === 'direct-bill' ? 30 : 0;
+  const width = Math.min(220 + slanted, Math.max(node.kind === 'microsoft' ? 140 : 70, label.length * 7 + 28 + slanted));
   return {
     group: 'nodes',
-    data: { id: node.id, label, kind: node.kind, width, textWidth: width - 14, parent: node.region ? regionId(node.region) : undefined },
+    data: {
+      id: node.id,
+      label,
+      kind: node.kind,
+      width,
+      textWidth: width - 14 - slanted,
+      parent: node.region ? regionId(node.region) : undefined,
+    },
     classes: classesOf(node),
   };
 }
 
-function edgeDefinition(edge: GraphEdge): ElementDefinition {
+/** Past this many edges, straight edges (see the stylesheet). */
+const STRAIGHT_ABOVE = 1500;
+
+function edgeDefinition(edge: GraphEdge, straight: boolean): ElementDefinition {
   const label = edge.kind === 'sells' && (edge.subscriptions ?? 0) > 1 ? String(edge.subscriptions) : '';
   return {
     group: 'edges',
     data: { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label },
-    classes: classesOf(edge),
+    classes: straight ? [...classesOf(edge), 'straight'] : classesOf(edge),
   };
 }
 
@@ -56,7 +68,8 @@ export function syncElements(cy: Core, graph: ChannelGraph, labels: Labels): boo
     ...regions.map((region) => ({ group: 'nodes' as const, data: { id: regionId(region), label: region, kind: 'region' } })),
     ...graph.nodes.map((n) => nodeDefinition(n, labels)),
   ];
-  const edges = graph.edges.map(edgeDefinition);
+  const straight = graph.edges.length > STRAIGHT_ABOVE;
+  const edges = graph.edges.map((e) => edgeDefinition(e, straight));
   const wanted = new Set([...nodes, ...edges].map((d) => d.data.id!));
   let nodeSetChanged = false;
   cy.batch(() => {
@@ -79,7 +92,8 @@ export function syncElements(cy: Core, graph: ChannelGraph, labels: Labels): boo
         continue;
       }
       // Id, ends and parent cannot change through data().
-      const { id: _id, source: _source, target: _target, parent: _parent, ...data } = definition.data;
+      const data: Record<string, unknown> = { ...definition.data };
+      for (const fixed of ['id', 'source', 'target', 'parent']) delete data[fixed];
       existing.data(data);
       const keep = existing.hasClass('cursor') ? ['cursor'] : [];
       existing.classes([...((definition.classes as string[] | undefined) ?? []), ...keep]);

@@ -48,12 +48,20 @@ export function startEngine(scriptUri: string, nonce: string, failed: (error: un
   return engine;
 }
 
-/** Resolves when the worker answers a first message: a worker the page may not run fails here, not in a layout. */
+/**
+ * Resolves when the worker has laid out a first graph of a few hundred nodes: a worker the page may not run fails here, not in
+ * a layout, and ELK's code is warmed up before the first real graph (a cold first layout takes twice as long).
+ */
 function answers(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the layout worker did not answer')), 30_000);
-    worker.onmessage = () => {
+    worker.onmessage = (event: MessageEvent<{ id: number; error?: unknown }>) => {
+      if (event.data.id !== -1) return;
       clearTimeout(timer);
+      if (event.data.error) {
+        reject(new Error('the layout worker failed its first layout'));
+        return;
+      }
       worker.onmessage = null;
       worker.onerror = null;
       resolve();
@@ -62,8 +70,37 @@ function answers(worker: Worker): Promise<void> {
       clearTimeout(timer);
       reject(new Error(event.message || 'the layout worker failed'));
     };
-    worker.postMessage({ id: -1, cmd: 'register', algorithms: ['layered'] });
+    worker.postMessage({ id: -2, cmd: 'register', algorithms: ['layered'] });
+    worker.postMessage({ id: -1, cmd: 'layout', graph: warmUpGraph(), layoutOptions: {}, options: {} });
   });
+}
+
+/** A channel of a few hundred nodes in three boxes, shaped like the real ones, laid out with the same options. */
+function warmUpGraph(): ElkNode {
+  const options = { 'elk.algorithm': 'layered', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.edgeRouting': 'POLYLINE' };
+  const node = (id: string): ElkNode => ({ id, width: 120, height: 34 });
+  const edges: { id: string; sources: string[]; targets: string[] }[] = [];
+  const link = (from: string, to: string) => edges.push({ id: `${from}>${to}`, sources: [from], targets: [to] });
+  const boxes: ElkNode[] = [];
+  for (let r = 0; r < 3; r++) {
+    const children: ElkNode[] = [];
+    for (let p = 0; p < 4; p++) {
+      const provider = `p${r}.${p}`;
+      children.push(node(provider));
+      link('microsoft', provider);
+      for (let s = 0; s < 6; s++) {
+        const reseller = `${provider}.${s}`;
+        children.push(node(reseller));
+        link(provider, reseller);
+        for (let c = 0; c < 4; c++) {
+          children.push(node(`${reseller}.${c}`));
+          link(reseller, `${reseller}.${c}`);
+        }
+      }
+    }
+    boxes.push({ id: `box${r}`, layoutOptions: options, children });
+  }
+  return { id: 'warm-up', layoutOptions: options, children: [node('microsoft'), ...boxes], edges };
 }
 
 function loadScript(src: string, nonce: string): Promise<void> {
@@ -77,6 +114,19 @@ function loadScript(src: string, nonce: string): Promise<void> {
   });
 }
 
+/** The positions and sizes ELK computed, onto the graph that was asked about (matched by id). */
+function copyPlacement(from: ElkNode, to: ElkNode): void {
+  to.x = from.x;
+  to.y = from.y;
+  to.width = from.width;
+  to.height = from.height;
+  const laid = new Map((from.children ?? []).map((child) => [child.id, child]));
+  for (const child of to.children ?? []) {
+    const placed = laid.get(child.id);
+    if (placed) copyPlacement(placed, child);
+  }
+}
+
 /** Constructed by cytoscape-elk for each layout, once `startEngine()` has resolved. */
 export default class WebviewElk extends ElkApi {
   constructor() {
@@ -88,11 +138,19 @@ export default class WebviewElk extends ElkApi {
     });
   }
 
-  override layout(graph: ElkNode, args?: ElkLayoutArguments): Promise<ElkNode> {
-    // cytoscape-elk does not handle a failed layout: tell the page, which would otherwise wait for it.
-    return super.layout(graph, args).catch((error: unknown) => {
+  /**
+   * cytoscape-elk hands over its graph with the cytoscape elements in it and reads the positions from that
+   * same object afterwards, as the main-thread ELK leaves them. A worker gets a copy without the elements
+   * (they cannot be sent) and its answer is written back; a failure is told to the page, which waits.
+   */
+  override async layout(graph: ElkNode, args?: ElkLayoutArguments): Promise<ElkNode> {
+    const sendable = JSON.parse(JSON.stringify(graph, (key, value: unknown) => (key === '_cyEle' ? undefined : value))) as ElkNode;
+    try {
+      copyPlacement(await super.layout(sendable, args), graph);
+      return graph;
+    } catch (error) {
       onFailure(error);
       throw error;
-    });
+    }
   }
 }

@@ -19,6 +19,7 @@ const ELK_OPTIONS = {
 /** Past this many nodes, the cheaper strategies: a 10,000-customer channel still opens in seconds. */
 const LARGE = 400;
 const LARGE_OPTIONS = {
+  'elk.layered.thoroughness': 1,
   'elk.layered.nodePlacement.strategy': 'SIMPLE',
   'elk.layered.layering.strategy': 'LONGEST_PATH',
 };
@@ -55,8 +56,12 @@ export function runLayout(cy: Core, fit: boolean, failure: Promise<never>): Prom
     padding: 30,
     animate: false,
     elk: options,
-    nodeLayoutOptions: (node: NodeSingular) =>
-      node.isParent() ? { ...options, 'elk.padding': '[top=36,left=18,bottom=18,right=18]' } : undefined,
+    nodeLayoutOptions: (node: NodeSingular) => {
+      if (node.isParent()) return { ...options, 'elk.padding': '[top=36,left=18,bottom=18,right=18]' };
+      // Alone in the top layer: a customer no one sells to would otherwise sit beside it.
+      if (node.data('kind') === 'microsoft') return { 'elk.layered.layering.layerConstraint': 'FIRST_SEPARATE' };
+      return undefined;
+    },
   } as unknown as Parameters<Core['layout']>[0]);
   const done = layout.promiseOn('layoutstop').then(() => undefined);
   layout.run();

@@ -35,7 +35,7 @@ interface TestHooks {
 const testHooks = (globalThis as { cspPartnersTestHooks?: TestHooks }).cspPartnersTestHooks;
 
 const vscode = acquireVsCodeApi();
-const initial = JSON.parse(document.getElementById('csp-partners-initial')!.textContent!) as PartnerNetworkInitial;
+const initial = JSON.parse(document.getElementById('csp-partners-initial')!.textContent) as PartnerNetworkInitial;
 const strings: PartnerNetworkStrings = initial.strings;
 const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
 let state: PartnerNetworkState = vscode.getState() ?? initial.state;
@@ -47,7 +47,11 @@ document.addEventListener('securitypolicyviolation', (event) => cspViolations.pu
 
 // --- the page --------------------------------------------------------------------------------
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
   if (text !== undefined) created.textContent = text;
@@ -63,14 +67,19 @@ function labelled(text: string, control: HTMLElement): HTMLLabelElement {
 const regionSelect = element('select', { id: 'region' });
 const partnerSelect = element('select', { id: 'partner' });
 const onlyFindings = element('input', { id: 'only-findings', type: 'checkbox' });
-const searchBox = element('input', { id: 'search', type: 'search', placeholder: strings.searchPlaceholder, 'aria-label': strings.search });
+const searchBox = element('input', {
+  'id': 'search',
+  'type': 'search',
+  'placeholder': strings.searchPlaceholder,
+  'aria-label': strings.search,
+});
 const fitButton = element('button', { id: 'fit', type: 'button' }, strings.fit);
 const svgButton = element('button', { id: 'export-svg', type: 'button' }, strings.exportSvg);
 const pngButton = element('button', { id: 'export-png', type: 'button' }, strings.exportPng);
 const onlyFindingsLabel = element('label', { class: 'check' });
 onlyFindingsLabel.append(onlyFindings, document.createTextNode(strings.onlyFindings));
 
-const toolbar = element('header', { class: 'toolbar', role: 'toolbar', 'aria-label': strings.graphLabel });
+const toolbar = element('header', { 'class': 'toolbar', 'role': 'toolbar', 'aria-label': strings.graphLabel });
 toolbar.append(
   labelled(strings.region, regionSelect),
   labelled(strings.partner, partnerSelect),
@@ -80,20 +89,23 @@ toolbar.append(
   svgButton,
   pngButton,
 );
-const canvas = element('div', { id: 'graph', role: 'img', 'aria-label': strings.graphLabel });
-const elementList = element('ul', { id: 'elements', role: 'listbox', 'aria-label': strings.elements });
+const canvas = element('div', { 'id': 'graph', 'role': 'img', 'aria-label': strings.graphLabel });
+const elementList = element('ul', { 'id': 'elements', 'role': 'listbox', 'aria-label': strings.elements });
 const unplacedList = element('ul', { id: 'unplaced' });
 const side = element('aside', { class: 'side' });
 side.append(element('h2', {}, strings.unplacedFindings), unplacedList, element('h2', {}, strings.elements), elementList);
 const main = element('main');
 main.append(canvas, side);
-const status = element('div', { id: 'status', role: 'status', 'aria-live': 'polite' });
+const status = element('div', { 'id': 'status', 'role': 'status', 'aria-live': 'polite' });
 const tooltip = element('div', { id: 'tooltip', role: 'tooltip', hidden: '' });
 document.body.append(toolbar, main, status, tooltip);
 
 // --- the drawing -----------------------------------------------------------------------------
 
 cytoscape.use(elk);
+// Cytoscape adds a <style> element (`position: relative` for its container) unless an element has this id:
+// the page's CSP allows no inline style, and graph-view.css already makes #graph relative.
+document.head.append(element('meta', { id: '__________cytoscape_stylesheet' }));
 let palette = readPalette();
 const cy = cytoscape({
   container: canvas,
@@ -141,7 +153,8 @@ function post(message: WebviewMessage): void {
 
 function setFilters(change: Partial<GraphFilters>): void {
   const filters: GraphFilters = { ...state.filters, ...change };
-  for (const key of Object.keys(filters) as (keyof GraphFilters)[]) if (filters[key] === undefined || filters[key] === '') delete filters[key];
+  for (const key of Object.keys(filters) as (keyof GraphFilters)[])
+    if (filters[key] === undefined || filters[key] === '') delete filters[key];
   state = { ...state, filters };
   saveState();
   post({ type: 'filters', filters });
@@ -188,6 +201,7 @@ async function draw(next: GraphAnswer, filters: GraphFilters): Promise<void> {
   showFilters(filters);
   const nodeSetChanged = syncElements(cy, next, labels);
   let layout: LayoutPlace | 'none' = 'none';
+  let layoutMs = 0;
   if (nodeSetChanged) {
     status.textContent = strings.layingOut;
     const { place } = await engine;
@@ -197,7 +211,9 @@ async function draw(next: GraphAnswer, filters: GraphFilters): Promise<void> {
     });
     // The first drawing fits the graph unless the view was restored with its own viewport.
     const viewport = firstDraw ? state.viewport : { zoom: cy.zoom(), pan: cy.pan() };
+    const layoutStarted = performance.now();
     await runLayout(cy, firstDraw && !viewport, failure);
+    layoutMs = Math.round(performance.now() - layoutStarted);
     if (viewport) cy.viewport(viewport);
   }
   firstDraw = false;
@@ -217,6 +233,7 @@ async function draw(next: GraphAnswer, filters: GraphFilters): Promise<void> {
     nodes: cy.nodes().length,
     edges: cy.edges().length,
     layout,
+    layoutMs,
     ms: Math.round(performance.now() - started),
     cspViolations: [...cspViolations],
   };
@@ -268,7 +285,10 @@ function findingLines(indexes: number[]): HTMLElement[] {
   return indexes.map((i) => {
     const finding = graph!.findings[i];
     const line = element('li', { class: `finding sev-${finding.severity}` });
-    line.append(element('span', { class: 'rule' }, `${severityText(finding.severity)} ${finding.rule}`), document.createTextNode(` ${finding.message}`));
+    line.append(
+      element('span', { class: 'rule' }, `${severityText(finding.severity)} ${finding.rule}`),
+      document.createTextNode(` ${finding.message}`),
+    );
     return line;
   });
 }

@@ -29,7 +29,12 @@ function plain(value: string, fallback: string): string {
   const normalized = context.fillStyle;
   if (normalized.startsWith('#')) return normalized;
   const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(normalized);
-  return rgb ? `#${rgb.slice(1, 4).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}` : fallback;
+  return rgb
+    ? `#${rgb
+        .slice(1, 4)
+        .map((n) => Number(n).toString(16).padStart(2, '0'))
+        .join('')}`
+    : fallback;
 }
 
 /** The first of these theme variables that is set, as a plain colour. */
@@ -73,9 +78,6 @@ export function stylesheet(p: Palette): StylesheetJson {
         'color': p.foreground,
         'text-valign': 'center',
         'text-halign': 'center',
-        'text-wrap': 'ellipsis',
-        'text-max-width': 'data(textWidth)',
-        'width': 'data(width)',
         'height': 34,
         'shape': 'round-rectangle',
         'background-color': p.muted,
@@ -84,13 +86,27 @@ export function stylesheet(p: Palette): StylesheetJson {
         'border-color': p.muted,
       },
     },
+    // Region boxes take their size from their nodes; the others from their label.
+    { selector: 'node[width]', style: { 'width': 'data(width)', 'text-wrap': 'ellipsis', 'text-max-width': 'data(textWidth)' } },
     {
       selector: 'node[kind = "microsoft"]',
-      style: { 'background-color': p.microsoft, 'border-color': p.microsoft, 'background-opacity': 0.35, 'height': 44, 'font-weight': 'bold' },
+      style: {
+        'background-color': p.microsoft,
+        'border-color': p.microsoft,
+        'background-opacity': 0.35,
+        'height': 44,
+        'font-weight': 'bold',
+      },
     },
-    { selector: 'node[kind = "indirect-provider"]', style: { 'shape': 'hexagon', 'background-color': p.provider, 'border-color': p.provider } },
+    {
+      selector: 'node[kind = "indirect-provider"]',
+      style: { 'shape': 'hexagon', 'background-color': p.provider, 'border-color': p.provider },
+    },
     { selector: 'node[kind = "indirect-reseller"]', style: { 'background-color': p.reseller, 'border-color': p.reseller } },
-    { selector: 'node[kind = "direct-bill"]', style: { 'shape': 'octagon', 'background-color': p.directBill, 'border-color': p.directBill } },
+    {
+      selector: 'node[kind = "direct-bill"]',
+      style: { 'shape': 'octagon', 'background-color': p.directBill, 'border-color': p.directBill },
+    },
     { selector: 'node[kind = "partner"]', style: { 'shape': 'rectangle', 'border-style': 'dashed' } },
     {
       selector: 'node[kind = "customer"]',
@@ -98,7 +114,13 @@ export function stylesheet(p: Palette): StylesheetJson {
     },
     {
       selector: 'node[kind = "customers"]',
-      style: { 'shape': 'barrel', 'background-color': p.foreground, 'background-opacity': 0.1, 'border-style': 'double', 'border-width': 4 },
+      style: {
+        'shape': 'barrel',
+        'background-color': p.foreground,
+        'background-opacity': 0.1,
+        'border-style': 'double',
+        'border-width': 4,
+      },
     },
     {
       selector: 'node[kind = "region"]',
@@ -126,21 +148,26 @@ export function stylesheet(p: Palette): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
+      },
+    },
+    // Straight edges cost far less to place than curves that keep parallel edges apart: for large channels.
+    { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
+    {
+      selector: 'edge[label != ""]',
+      style: {
+        'label': 'data(label)',
         'font-family': p.fontFamily,
         'font-size': 10,
         'color': p.foreground,
         'text-background-color': p.background,
         'text-background-opacity': 1,
         'text-background-padding': '2px',
-        'label': 'data(label)',
       },
     },
     { selector: 'edge[kind = "supplies"]', style: { width: 2.5 } },
     { selector: 'edge.unlinked', style: { 'line-style': 'dashed' } },
     { selector: 'edge[kind = "manages"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
     { selector: 'edge[kind = "owns"]', style: { 'line-style': 'dotted' } },
-    // No box behind an empty label.
-    { selector: 'edge[label = ""]', style: { 'text-background-opacity': 0 } },
     // Findings last: their colour wins over the kind's.
     { selector: 'node.sev-info', style: { 'border-color': p.info, 'border-width': 3 } },
     { selector: 'edge.sev-info', style: { 'line-color': p.info, 'target-arrow-color': p.info, 'width': 2.5 } },

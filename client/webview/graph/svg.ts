@@ -36,7 +36,8 @@ function shape(node: NodeSingular, paint: string): string {
 }
 
 function text(at: Position, content: string, colour: string, font: string, size: number, extra = ''): string {
-  return `<text x="${n(at.x)}" y="${n(at.y)}" fill="${colour}" font-family="${escape(font)}" font-size="${size}" text-anchor="middle"${extra}>${escape(content)}</text>`;
+  const attributes = `x="${n(at.x)}" y="${n(at.y)}" fill="${colour}" font-family="${escape(font)}" font-size="${size}"`;
+  return `<text ${attributes} text-anchor="middle"${extra}>${escape(content)}</text>`;
 }
 
 /** The label as cytoscape shows it: cut with an ellipsis to the width it is given. */
@@ -68,7 +69,8 @@ export function toSvg(cy: Core, background: string, fontFamily: string): string 
   const width = Math.ceil(box.w + 2 * pad);
   const height = Math.ceil(box.h + 2 * pad);
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${n(box.x1 - pad)} ${n(box.y1 - pad)} ${width} ${height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
+      `viewBox="${n(box.x1 - pad)} ${n(box.y1 - pad)} ${width} ${height}">`,
     `<rect x="${n(box.x1 - pad)}" y="${n(box.y1 - pad)}" width="${width}" height="${height}" fill="${background}"/>`,
   );
   for (const region of cy.nodes(':parent:visible').toArray()) {
@@ -77,7 +79,14 @@ export function toSvg(cy: Core, background: string, fontFamily: string): string 
     out.push(
       `<rect x="${n(b.x1)}" y="${n(b.y1)}" width="${n(b.w)}" height="${n(b.h)}" rx="8" fill="${region.style('background-color')}" ` +
         `fill-opacity="${region.style('background-opacity')}" stroke="${stroke}"${dashes('dashed', 1)}/>`,
-      text({ x: b.x1 + b.w / 2, y: b.y1 - 6 }, region.data('label') as string, region.style('color') as string, fontFamily, 12, ' font-weight="bold"'),
+      text(
+        { x: b.x1 + b.w / 2, y: b.y1 - 6 },
+        region.data('label') as string,
+        region.style('color') as string,
+        fontFamily,
+        12,
+        ' font-weight="bold"',
+      ),
     );
   }
   for (const edge of cy.edges(':visible').toArray()) {
