@@ -153,6 +153,7 @@ interface Position {
 }
 interface PageElement {
   id(): string;
+  hasClass(name: string): boolean;
   style(name: string): string;
   renderedPosition(): Position;
 }
@@ -263,6 +264,32 @@ describe('partner-network webview (chromium)', function () {
       ]) as Record<string, string>;
     });
 
+  /** The nodes highlighted as under the manifest's cursor, once the page has taken a cursor message. */
+  async function atCursor(line: number): Promise<string[]> {
+    const message: HostMessage = { type: 'cursor', line };
+    await page.evaluate((m) => (globalThis as unknown as PageGlobals).postMessage(m, '*'), message);
+    // Messages to a window arrive in order: once this one is in, the page has handled the cursor.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const page = globalThis as unknown as PageGlobals & {
+            addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+          };
+          page.addEventListener('message', (event) => {
+            if (event.data === 'flushed') resolve();
+          });
+          page.postMessage('flushed' as unknown as HostMessage, '*');
+        }),
+    );
+    return page.evaluate(() => {
+      const cy = (globalThis as unknown as PageGlobals).cspPartnersTestHooks.cy;
+      return cy
+        .nodes()
+        .map((n) => (n.hasClass('cursor') ? n.id() : ''))
+        .filter(Boolean);
+    });
+  }
+
   /** Clicks a node where it is drawn. */
   async function clickNode(id: string): Promise<void> {
     const at = await page.evaluate((nodeId) => {
@@ -305,27 +332,16 @@ describe('partner-network webview (chromium)', function () {
     await sendGraph(graph);
     const drawn = await colours();
     const elements = [...graph.nodes, ...graph.edges];
-    assert.deepEqual(
-      Object.keys(drawn)
-        .filter((id) => drawn[id] === ERROR)
-        .sort(),
-      elements
-        .filter((e) => e.severity === 'error')
-        .map((e) => e.id)
-        .sort(),
-    );
-    assert.deepEqual(
-      Object.keys(drawn)
-        .filter((id) => drawn[id] === WARNING)
-        .sort(),
-      elements
-        .filter((e) => e.severity === 'warning')
-        .map((e) => e.id)
-        .sort(),
-    );
+    for (const [severity, colour] of [
+      ['error', ERROR],
+      ['warning', WARNING],
+    ]) {
+      const inColour = Object.keys(drawn).filter((id) => drawn[id] === colour);
+      const withSeverity = elements.filter((e) => e.severity === severity).map((e) => e.id);
+      assert.deepEqual(inColour.sort(), withSeverity.sort(), severity);
+    }
     assert.ok(elements.some((e) => e.severity === 'warning') && elements.some((e) => e.severity === 'error'));
     // Hovering a node shows its findings with their rule ids.
-    await page.evaluate(() => undefined);
     const at = await page.evaluate(() => {
       const cy = (globalThis as unknown as PageGlobals).cspPartnersTestHooks.cy;
       const box = cy.container().getBoundingClientRect();
@@ -352,6 +368,9 @@ describe('partner-network webview (chromium)', function () {
       (await posted()).filter((m) => m.type === 'reveal'),
       [{ type: 'reveal', range: northwind.range }],
     );
+    // The cursor in northwind's entry highlights it; on a line of no entry, nothing.
+    assert.deepEqual(await atCursor(northwind.lines![0] + 2), [northwind.id]);
+    assert.deepEqual(await atCursor(0), []);
     // A viewport of the person's own, then the fix of northwind's finding arrives.
     const viewport = await page.evaluate(() => {
       const cy = (globalThis as unknown as PageGlobals).cspPartnersTestHooks.cy;
@@ -402,6 +421,8 @@ describe('partner-network webview (chromium)', function () {
       (await posted()).filter((m) => m.type === 'expand'),
       [{ type: 'expand', id: collapsed.id }],
     );
+    // The cursor on a collapsed customer's entry highlights the node that counts it.
+    assert.deepEqual(await atCursor(collapsed.memberLines![1][0]), [collapsed.id]);
     const label = await page.evaluate(
       (id) => (globalThis as unknown as PageGlobals).cspPartnersTestHooks.cy.getElementById(id).style('label'),
       collapsed.id,
