@@ -75,7 +75,7 @@ const STRINGS: PartnerNetworkStrings = {
   layingOut: 'Laying out the graph…',
   layoutFailed: 'The graph could not be laid out: {0}',
   noMatch: 'Nothing matches the search.',
-  matches: '{0} matches',
+  matches: 'Matches: {0}',
   expandHint: 'Click to show each customer',
   kinds: {
     'microsoft': 'Microsoft',

@@ -51,7 +51,7 @@ function webviewStrings(): PartnerNetworkStrings {
     layingOut: vscode.l10n.t('Laying out the graph…'),
     layoutFailed: vscode.l10n.t('The graph could not be laid out: {0}'),
     noMatch: vscode.l10n.t('Nothing matches the search.'),
-    matches: vscode.l10n.t('{0} matches'),
+    matches: vscode.l10n.t('Matches: {0}'),
     expandHint: vscode.l10n.t('Click to show each customer'),
     kinds: {
       'microsoft': 'Microsoft',
