@@ -463,6 +463,36 @@ describe('partner-network webview (chromium)', function () {
     await page.screenshot({ path: path.join(shots, '05-search.png') });
   });
 
+  it('asks for the graph again with the filters the controls set, and offers the regions and partners of the whole graph', async () => {
+    const graph = graphOf(everyRule, 1);
+    await sendGraph(graph);
+    const regionOptions = await page
+      .locator('#region option')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    assert.deepEqual(regionOptions, ['', ...graph.groups.map((g) => g.id).sort()]);
+    assert.equal(await page.locator('#partner option').count(), 1 + graph.totals.partners);
+    await clearPosted();
+    await page.locator('#region').selectOption('europe');
+    await page.locator('#only-findings').focus();
+    await page.keyboard.press('Space');
+    await page.locator('#partner').selectOption('fabrikam');
+    assert.deepEqual(
+      (await posted()).filter((m) => m.type === 'filters'),
+      [
+        { type: 'filters', filters: { region: 'europe' } },
+        { type: 'filters', filters: { region: 'europe', onlyFindings: true } },
+        { type: 'filters', filters: { region: 'europe', onlyFindings: true, partner: 'fabrikam' } },
+      ],
+    );
+    // The narrowed graph keeps every choice in the lists.
+    const filters = { region: 'europe', onlyFindings: true, partner: 'fabrikam' };
+    await sendGraph(graphOf(everyRule, 2, filters), filters);
+    assert.equal(await page.locator('#partner option').count(), 1 + graph.totals.partners);
+    assert.equal(await page.locator('#region').inputValue(), 'europe');
+    assert.equal(await page.locator('#only-findings').isChecked(), true);
+    await page.screenshot({ path: path.join(shots, '06-filtered.png') });
+  });
+
   it('exports the drawing as SVG and PNG', async () => {
     await sendGraph(graphOf(everyRule, 1));
     await clearPosted();
@@ -481,7 +511,7 @@ describe('partner-network webview (chromium)', function () {
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // What the SVG looks like, for a person to check.
     await page.setContent(svg);
-    await page.screenshot({ path: path.join(shots, '06-export.svg.png'), fullPage: true });
+    await page.screenshot({ path: path.join(shots, '07-export.svg.png'), fullPage: true });
   });
 
   it('opens a 10,000-customer channel (prints how long it took)', async () => {
@@ -498,6 +528,6 @@ describe('partner-network webview (chromium)', function () {
       `      10,000 customers: ${graph.nodes.length} nodes, ${graph.edges.length} edges; check + graph ${serverMs} ms, ` +
         `posted to drawn ${pageMs} ms (in the page ${report.ms} ms, of which the layout ${report.layoutMs} ms in the ${report.layout})`,
     );
-    await page.screenshot({ path: path.join(shots, '07-10k-customers.png') });
+    await page.screenshot({ path: path.join(shots, '08-10k-customers.png') });
   });
 });

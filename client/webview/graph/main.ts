@@ -16,7 +16,7 @@ import type { GraphAnswer, GraphEdge, GraphNode } from '../../../server/src/prot
 import { startEngine, type LayoutPlace } from './elk-engine';
 import { fill, type Labels, nodeLabel, syncElements } from './elements';
 import { runLayout } from './layout';
-import { readPalette, stylesheet, type Palette } from './palette';
+import { readPalette, stylesheet } from './palette';
 import { toSvg } from './svg';
 
 interface VsCodeApi {
@@ -26,11 +26,9 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** Filled in only when a test page defines it before the script runs: the running view, to inspect. */
+/** Filled in only when a test page defines it before the script runs: the drawing, to inspect. */
 interface TestHooks {
   cy?: Core;
-  palette?: () => Palette;
-  idle?: () => Promise<void>;
 }
 const testHooks = (globalThis as { cspPartnersTestHooks?: TestHooks }).cspPartnersTestHooks;
 
@@ -117,20 +115,15 @@ const cy = cytoscape({
   // Large channels stay fluid while panning and zooming.
   textureOnViewport: true,
 });
-if (testHooks) {
-  testHooks.cy = cy;
-  testHooks.palette = () => palette;
-}
+if (testHooks) testHooks.cy = cy;
 
 // The theme changes the variables on <html> and the class of <body>: paint again.
-new MutationObserver(() => {
+const repaint = new MutationObserver(() => {
   palette = readPalette();
   cy.style(stylesheet(palette));
-}).observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'], subtree: false });
-new MutationObserver(() => {
-  palette = readPalette();
-  cy.style(stylesheet(palette));
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+});
+repaint.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+repaint.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 let layoutFailed: (error: unknown) => void = () => undefined;
 const engine = startEngine(initial.layoutScript, nonce, (error) => layoutFailed(error));
@@ -240,17 +233,20 @@ async function draw(next: GraphAnswer, filters: GraphFilters): Promise<void> {
   post({ type: 'rendered', report });
 }
 
-if (testHooks) testHooks.idle = () => drawing.then(() => (pending ? testHooks.idle!() : undefined));
-
-/** Regions and partners to choose from: those of graphs not narrowed to one region or partner. */
+/**
+ * Regions and partners to choose from: those of the last graph that no filter narrowed (a search only
+ * marks), kept while a filter is on; the chosen ones always.
+ */
 function rememberChoices(next: GraphAnswer, filters: GraphFilters): void {
-  if (filters.region === undefined && filters.partner === undefined) knownRegions.clear();
-  if (filters.partner === undefined && filters.region === undefined) knownPartners.clear();
-  if (filters.partner === undefined) for (const group of next.groups) knownRegions.add(group.id);
-  if (filters.region === undefined && filters.partner === undefined)
+  const whole = !filters.region && !filters.partner && !filters.onlyFindings;
+  if (whole || knownPartners.size === 0) {
+    knownRegions.clear();
+    knownPartners.clear();
+    for (const group of next.groups) knownRegions.add(group.id);
     for (const node of next.nodes)
       if (node.entity && node.kind !== 'customer' && node.kind !== 'customers' && node.kind !== 'microsoft')
         knownPartners.set(node.entity, node.label === node.entity ? node.entity : `${node.label} (${node.entity})`);
+  }
   if (filters.region) knownRegions.add(filters.region);
   if (filters.partner && !knownPartners.has(filters.partner)) knownPartners.set(filters.partner, filters.partner);
 }
