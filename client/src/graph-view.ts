@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LanguageClient, State } from 'vscode-languageclient/node';
 import { GRAPH_REQUEST, GraphAnswer, GraphParams, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 import { graphViewHtml } from './graph-view-html';
 import {
@@ -283,8 +283,7 @@ class PartnerNetworkPanel implements vscode.Disposable {
   }
 
   private async fetchGraph(): Promise<GraphAnswer> {
-    const running = this.client();
-    if (!running?.isRunning()) throw new Error(vscode.l10n.t('The CSP Partners language server is not running; restart it and try again.'));
+    const running = await this.runningClient();
     // The server answers for open documents: a panel restored after a reload opens its manifest (in the background).
     const document = await vscode.workspace.openTextDocument(this.manifest);
     const collapseAbove = vscode.workspace.getConfiguration(SETTINGS_SECTION, document).get<number>('graph.collapseAbove');
@@ -293,6 +292,21 @@ class PartnerNetworkPanel implements vscode.Disposable {
       options: { ...this.filters, ...(collapseAbove !== undefined ? { collapseAbove } : {}) },
     };
     return running.sendRequest<GraphAnswer>(GRAPH_REQUEST, params);
+  }
+
+  /** The language client once it runs: a view restored at start-up asks before the server is up. */
+  private async runningClient(): Promise<LanguageClient> {
+    const client = this.client();
+    if (client?.state === State.Starting)
+      await new Promise<void>((resolve) => {
+        const subscription = client.onDidChangeState((event) => {
+          if (event.newState === State.Starting) return;
+          subscription.dispose();
+          resolve();
+        });
+      });
+    if (!client?.isRunning()) throw new Error(vscode.l10n.t('The CSP Partners language server is not running; restart it and try again.'));
+    return client;
   }
 
   private post(message: HostMessage): Thenable<boolean> {
