@@ -493,6 +493,48 @@ describe('partner-network webview (chromium)', function () {
     await page.screenshot({ path: path.join(shots, '06-filtered.png') });
   });
 
+  it('follows a change of colour theme (the variables VS Code sets on <html>)', async () => {
+    const graph = graphOf(everyRule, 1);
+    await sendGraph(graph);
+    // Light Modern's colours, set the way the webview host sets them.
+    const light: Record<string, string> = {
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-editor-foreground': '#3b3b3b',
+      '--vscode-foreground': '#3b3b3b',
+      '--vscode-descriptionForeground': '#3b3b3b',
+      '--vscode-errorForeground': '#f85149',
+      '--vscode-editorWarning-foreground': '#bf8803',
+      '--vscode-charts-lines': '#80808080',
+      '--vscode-panel-border': '#e5e5e5',
+      '--vscode-input-background': '#ffffff',
+      '--vscode-input-foreground': '#3b3b3b',
+      '--vscode-dropdown-background': '#ffffff',
+      '--vscode-dropdown-foreground': '#3b3b3b',
+      '--vscode-button-secondaryBackground': '#e5e5e5',
+      '--vscode-button-secondaryForeground': '#3b3b3b',
+    };
+    await page.evaluate((variables) => {
+      const root = (globalThis as unknown as { document: { documentElement: { style: { setProperty(k: string, v: string): void } } } })
+        .document.documentElement;
+      for (const [name, value] of Object.entries(variables)) root.style.setProperty(name, value);
+    }, light);
+    const warningEdge = graph.edges.find((e) => e.severity === 'warning')!.id;
+    await page.waitForFunction(
+      ([id, colour]) => (globalThis as unknown as PageGlobals).cspPartnersTestHooks.cy.getElementById(id).style('line-color') === colour,
+      [warningEdge, rgb(light['--vscode-editorWarning-foreground'])],
+    );
+    // A colour with an alpha is drawn without it.
+    const plainEdge = graph.edges.find((e) => !e.severity)!.id;
+    assert.equal(
+      await page.evaluate(
+        (id) => (globalThis as unknown as PageGlobals).cspPartnersTestHooks.cy.getElementById(id).style('line-color'),
+        plainEdge,
+      ),
+      rgb('#808080'),
+    );
+    await page.screenshot({ path: path.join(shots, '07-light-theme.png') });
+  });
+
   it('exports the drawing as SVG and PNG', async () => {
     await sendGraph(graphOf(everyRule, 1));
     await clearPosted();
@@ -511,7 +553,7 @@ describe('partner-network webview (chromium)', function () {
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // What the SVG looks like, for a person to check.
     await page.setContent(svg);
-    await page.screenshot({ path: path.join(shots, '07-export.svg.png'), fullPage: true });
+    await page.screenshot({ path: path.join(shots, '08-export.svg.png'), fullPage: true });
   });
 
   it('opens a 10,000-customer channel (prints how long it took)', async () => {
@@ -528,6 +570,6 @@ describe('partner-network webview (chromium)', function () {
       `      10,000 customers: ${graph.nodes.length} nodes, ${graph.edges.length} edges; check + graph ${serverMs} ms, ` +
         `posted to drawn ${pageMs} ms (in the page ${report.ms} ms, of which the layout ${report.layoutMs} ms in the ${report.layout})`,
     );
-    await page.screenshot({ path: path.join(shots, '08-10k-customers.png') });
+    await page.screenshot({ path: path.join(shots, '09-10k-customers.png') });
   });
 });
