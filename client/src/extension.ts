@@ -41,12 +41,12 @@ const CLIENT_ID = SETTINGS_SECTION;
 
 let client: LanguageClient | undefined;
 
-/** What the extension returns from `activate`: read by the editor tests. */
-export interface CspPartnersApi {
+/** What `activate` returns: the extension-host tests read the views through it. */
+export interface ExtensionApi {
   partnerNetwork: PartnerNetworkApi;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<CspPartnersApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   // One log channel for the client, the server's log and the protocol trace. The trace
   // (`cspPartners.trace.server`) is written only while this channel's log level is Trace.
   const output = vscode.window.createOutputChannel(vscode.l10n.t('CSP Partners'), { log: true });

@@ -10,7 +10,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import type { CspPartnersApi } from '../../../client/src/extension';
+import type { ExtensionApi } from '../../../client/src/extension';
 import { PARTNER_NETWORK_VIEW_TYPE, RenderReport } from '../../../client/src/graph-view-messages';
 import { check, CheckOptions, CheckResult } from '../../../server/src/core/check';
 import type { Finding, Severity } from '../../../server/src/core/finding';
@@ -304,8 +304,8 @@ export async function openEveryRule(): Promise<Opened & { result: CheckResult; d
 // ---------------------------------------------------------------------------------------------
 
 /** What the extension's `activate` returns (client/src/extension.ts). */
-export function extensionApi(): CspPartnersApi {
-  const api = extension().exports as CspPartnersApi | undefined;
+export function extensionApi(): ExtensionApi {
+  const api = extension().exports as ExtensionApi | undefined;
   assert.ok(api?.partnerNetwork, 'the extension returns its API from activate()');
   return api;
 }
