@@ -92,13 +92,11 @@ export class PartnerNetworkViews implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PARTNER_NETWORK_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, saved: unknown) => {
+        // After a reload: the view of the manifest the page saved, with its filters and viewport.
+        deserializeWebviewPanel: (panel, saved: unknown) => {
           const state = saved as PartnerNetworkState | undefined;
-          if (!state?.manifest) {
-            panel.dispose();
-            return;
-          }
-          this.adopt(panel, vscode.Uri.parse(state.manifest), state);
+          if (state?.manifest) this.adopt(panel, vscode.Uri.parse(state.manifest), state);
+          else panel.dispose();
           return Promise.resolve();
         },
       }),
@@ -122,7 +120,7 @@ export class PartnerNetworkViews implements vscode.Disposable {
     }
     const open = this.panels.get(document.uri.toString());
     if (open) {
-      open.panel.reveal(vscode.ViewColumn.Beside, true);
+      open.panel.reveal(undefined, true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(
