@@ -75,4 +75,13 @@ describe('layers: who imports whom', () => {
       [],
     );
   });
+
+  it('the partner-network webview takes only types from the server and the extension host, and nothing of vscode', () => {
+    const imports = sources('client/webview').flatMap(importsOf);
+    assert.ok(imports.some((i) => i.from === 'cytoscape'));
+    const wrong = imports.filter(
+      (i) => ((under('server')(i) || under('client/src')(i)) && !i.typeOnly) || i.from.startsWith('vscode') || i.from.startsWith('node:'),
+    );
+    assert.deepEqual(wrong.map(named), []);
+  });
 });

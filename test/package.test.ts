@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 import { SEVERITIES, SEVERITY_SETTINGS } from '../server/src/core/finding';
 import { rules } from '../server/src/core/rules';
+import { graphViewCsp } from '../client/src/graph-view-html';
+import { PARTNER_NETWORK_VIEW_TYPE } from '../client/src/graph-view-messages';
 import { COMMANDS, LANGUAGE_ID, STATUS_NOTIFICATION } from '../server/src/protocol';
 import { PackageJson, repoRoot } from './support';
 
@@ -103,6 +105,37 @@ describe('VS Code extension: package.json', () => {
     assert.ok(extensionSource.includes(`'markdown.showPreviewToSide'`));
   });
 
+  it('offers "Show Partner Network" for csp-partners editors: palette, editor title button, context menu; its setting', () => {
+    const command = COMMANDS.showPartnerNetwork;
+    const contributed = pkg.contributes.commands.find((c) => c.command === command) as { category?: string; icon?: string } | undefined;
+    assert.equal(contributed?.category, 'CSP');
+    assert.equal(contributed?.icon, '$(type-hierarchy)');
+    assert.equal(nls.en['command.showPartnerNetwork.title'], 'Show Partner Network');
+    const menu = (name: string) => pkg.contributes.menus[name].find((m) => m.command === command);
+    assert.equal(menu('commandPalette')?.when, 'editorLangId == csp-partners');
+    assert.equal(menu('editor/context')?.when, 'editorLangId == csp-partners');
+    // A button in the title bar of each manifest's editor group (`resourceLangId`: that group's file).
+    assert.deepEqual(menu('editor/title'), { command, when: 'resourceLangId == csp-partners', group: 'navigation@1' });
+    const setting = (pkg.contributes.configuration.properties as unknown as Record<string, Record<string, unknown>>)[
+      'cspPartners.graph.collapseAbove'
+    ];
+    assert.deepEqual([setting.type, setting.default, setting.minimum, setting.scope], ['integer', 25, 0, 'resource']);
+    // The view asks the server with the request name and shapes of the shared vocabulary.
+    const view = read('client/src/graph-view.ts');
+    assert.match(view, /import \{[^}]*\bGRAPH_REQUEST\b[^}]*\} from '\.\.\/\.\.\/server\/src\/protocol'/);
+    assert.match(view, /sendRequest<GraphAnswer>\(GRAPH_REQUEST,/);
+  });
+
+  it("gives the partner-network page a strict Content-Security-Policy: the nonce's scripts only, no inline style, no eval", () => {
+    const csp = graphViewCsp('https://resource.example', 'N0nce');
+    const directives = new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    assert.deepEqual(directives.get('default-src'), ["'none'"]);
+    assert.deepEqual(directives.get('script-src'), ["'nonce-N0nce'"]);
+    assert.deepEqual(directives.get('style-src'), ['https://resource.example']);
+    assert.deepEqual(directives.get('worker-src'), ['blob:']);
+    assert.doesNotMatch(csp, /unsafe-(eval|inline)|\*/);
+  });
+
   it('has every %key% of package.json in package.nls.json and package.nls.ja.json, and no unused key', () => {
     assert.ok(nlsKeysUsed.length > 10);
     for (const { at, key } of nlsKeysUsed) {
@@ -167,6 +200,8 @@ describe('VS Code extension: package.json', () => {
     assert.deepEqual(pkg.activationEvents, [
       'workspaceContains:**/csp-partners.{yaml,yml}',
       'workspaceContains:**/*.csp-partners.{yaml,yml}',
+      // A partner-network view restored after a reload starts the extension.
+      `onWebviewPanel:${PARTNER_NETWORK_VIEW_TYPE}`,
     ]);
     assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
     assert.match(pkg.engines.vscode, /^\^1\.91\./);
@@ -205,7 +240,7 @@ describe('VS Code extension: package.json', () => {
 });
 
 describe('VS Code extension: the .vsix contents', () => {
-  it('ships exactly the bundles, manifest, nls, l10n, grammar, schemas, rule pages and the pages they link to', async () => {
+  it("ships exactly the bundles (the webview's too) with their notices, manifest, nls, l10n, grammar, schemas, docs", async () => {
     const dir = (relative: string, ext: string) =>
       readdirSync(path.join(repoRoot, relative))
         .filter((name) => name.endsWith(ext))
@@ -216,6 +251,10 @@ describe('VS Code extension: the .vsix contents', () => {
       'package.nls.ja.json',
       'README.md',
       'client/out/extension.js',
+      'client/out/webview/graph-view.js',
+      'client/out/webview/graph-view.css',
+      'client/out/webview/elk-layout.js',
+      'THIRD-PARTY-NOTICES.md',
       'server/out/server.js',
       'server/out/parse-worker.js',
       ...dir('schemas', '.json'),

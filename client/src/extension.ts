@@ -24,6 +24,7 @@ import {
   SubjectsParams,
 } from '../../server/src/protocol';
 import { ChannelTree, revealInManifest } from './channel-tree';
+import { PartnerNetworkApi, PartnerNetworkViews } from './graph-view';
 import { starterManifest } from './starter';
 import { WorkspaceProblems } from './workspace-problems';
 import {
@@ -44,6 +45,7 @@ let client: LanguageClient | undefined;
 /** What `activate` returns: the extension-host tests read the views through it. */
 export interface ExtensionApi {
   channelTree: ChannelTree;
+  partnerNetwork: PartnerNetworkApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -100,6 +102,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(COMMANDS.revealInManifest, revealInManifest),
   );
 
+  // "CSP: Show Partner Network": the channel as a graph in a webview beside the manifest.
+  const partnerNetwork = new PartnerNetworkViews(context, () => client, output);
+  context.subscriptions.push(
+    partnerNetwork,
+    vscode.commands.registerCommand(COMMANDS.showPartnerNetwork, (resource?: unknown) => partnerNetwork.show(resource)),
+  );
+
   // Problems of the manifests that are not open, when the setting asks for them (and anew when a setting changes).
   let workspaceProblems: WorkspaceProblems | undefined;
   const applyScope = () => {
@@ -125,7 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     output.error(error instanceof Error ? error : String(error));
     void vscode.window.showErrorMessage(vscode.l10n.t('The CSP Partners language server could not start: {0}', messageOf(error)));
   }
-  return { channelTree };
+  return { channelTree, partnerNetwork: partnerNetwork.api };
 }
 
 export async function deactivate(): Promise<void> {

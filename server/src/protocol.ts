@@ -50,6 +50,8 @@ export const COMMANDS = {
   // The CSP Channel view (client/src/channel-tree.ts): its title action, and what a click on an item runs (not contributed).
   refreshChannel: 'cspPartners.refreshChannel',
   revealInManifest: 'cspPartners.revealInManifest',
+  /** Opens the partner-network view of a manifest (client/src/graph-view.ts). */
+  showPartnerNetwork: 'cspPartners.showPartnerNetwork',
 } as const;
 
 /** LSP's `source.fixAll`, for this server's fixes that are safe to apply without a person choosing (`editor.codeActionsOnSave`). */

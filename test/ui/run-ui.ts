@@ -13,7 +13,9 @@
 //       'Change to "GB" (UK)'; Enter applies it, the editor shows `country: GB`, Ctrl+S writes it and
 //       the finding leaves the Problems panel;
 //    03 F1 ">CSP: Check All Scenarios" Enter: the report opens beside the editor as a Markdown
-//       preview (a webview) with the seven questions and ✓/✗ answers, the fixed customer now ✓.
+//       preview (a webview) with the seven questions and ✓/✗ answers, the fixed customer now ✓;
+//    05 F1 ">CSP: Show Partner Network" Enter: the graph opens beside the editor (a webview) and says
+//       what it drew.
 // 4. Prints each step, then `N passed, N failed`, and exits 0 only when every step passed. A step
 //    that cannot run because an earlier one failed counts as failed.
 //
@@ -180,6 +182,7 @@ const FIX_TITLE = 'Change to "GB" (UK)';
 const BAD_LINE = /^ *country: UK *$/m;
 const FIXED_LINE = /^ *country: GB *$/m;
 const RULES = ['unknown-country', 'unknown-reference', 'cross-region-sale'];
+const NETWORK_TITLE = `CSP: ${NLS['command.showPartnerNetwork.title']}`;
 
 const steps: Step[] = [
   {
@@ -272,6 +275,27 @@ const steps: Step[] = [
       if (missing.length) fail(`the report lacks ${missing.map((m) => `"${m}"`).join(', ')}:\n${report.slice(0, 3000)}`);
       const summary = /\d+ supported, \d+ not supported, \d+ not applicable/.exec(report)?.[0];
       say(`  report tab "${tabLabel}"; summary: ${summary ?? '(none)'}`);
+    },
+  },
+  {
+    name: `"${NETWORK_TITLE}" from the palette draws the channel beside the editor`,
+    shot: '05-partner-network',
+    async run({ page }) {
+      // Back to the manifest's group (the report's preview has the focus).
+      await page.keyboard.press('Control+1');
+      const manifestTab = new RegExp(`^${MANIFEST.replace(/\./g, '\\.')}$`);
+      await page.locator('.editor-group-container.active .tab.active .label-name', { hasText: manifestTab }).waitFor({ timeout: WAIT_MS });
+      await focusEditor(page);
+      await runCommand(page, NETWORK_TITLE);
+      await page
+        .locator('.tab', { hasText: `Partner Network: ${MANIFEST}` })
+        .first()
+        .waitFor({ timeout: WAIT_MS });
+      const text = await waitFor('the partner network to say what it drew', async () => {
+        const body = await webviewText(page, 'nodes and');
+        return body && /\d+ partners, \d+ customers in the manifest; \d+ nodes and \d+ edges drawn/.test(body) ? body : undefined;
+      });
+      say(`  ${/\d+ partners, .* edges drawn/.exec(text)?.[0] ?? ''}`);
     },
   },
 ];

@@ -12,6 +12,8 @@ import {
   LANGUAGE_ID,
   openEveryRule,
   openExample,
+  partnerNetworkRendered,
+  partnerNetworkTabs,
   pkg,
   ready,
   replaceOnce,
@@ -133,6 +135,16 @@ const cases: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand(COMMANDS.checkAllScenarios, uri);
     const report = (await opened).getText();
     for (let n = 1; n <= 7; n++) assert.ok(report.includes(question(n)), `the report answers question ${n}: ${question(n)}`);
+  },
+
+  // Run on a manifest from its editor's title or context menu: the view opens beside it and draws its graph
+  // (test/vscode/suite/07-partner-network.e2e.ts checks the drawing).
+  async [COMMANDS.showPartnerNetwork]() {
+    const { uri } = await openEveryRule();
+    const drawn = partnerNetworkRendered(uri, () => true, 'the partner network');
+    await vscode.commands.executeCommand(COMMANDS.showPartnerNetwork, uri);
+    await drawn;
+    assert.equal(partnerNetworkTabs().length, 1);
   },
 
   // The question's QuickPick is answered by a stub of `window.showQuickPick`; the subject picker

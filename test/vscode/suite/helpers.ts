@@ -10,6 +10,8 @@ import { cpSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../client/src/extension';
+import { PARTNER_NETWORK_VIEW_TYPE, RenderReport } from '../../../client/src/graph-view-messages';
 import { check, CheckOptions, CheckResult } from '../../../server/src/core/check';
 import type { Finding, Severity } from '../../../server/src/core/finding';
 import { DIAGNOSTIC_SOURCE, LANGUAGE_ID } from '../../../server/src/protocol';
@@ -295,4 +297,45 @@ export async function openEveryRule(): Promise<Opened & { result: CheckResult; d
   const result = expected(entry.document.getText());
   const diagnostics = await waitForFindings(entry.uri, result);
   return { ...entry, result, diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The partner-network view.
+// ---------------------------------------------------------------------------------------------
+
+/** What the extension's `activate` returns (client/src/extension.ts). */
+export function extensionApi(): ExtensionApi {
+  const api = extension().exports as ExtensionApi | undefined;
+  assert.ok(api?.partnerNetwork, 'the extension returns its API from activate()');
+  return api;
+}
+
+/** Resolves with the report of the next graph a partner-network view of `manifest` draws that `accept` takes. */
+export function partnerNetworkRendered(
+  manifest: vscode.Uri,
+  accept: (report: RenderReport) => boolean,
+  what: string,
+): Promise<RenderReport> {
+  return new Promise((resolve, reject) => {
+    const seen: string[] = [];
+    const subscription = extensionApi().partnerNetwork.onDidRender(({ manifest: drawn, report }) => {
+      if (drawn.toString() !== manifest.toString()) return;
+      seen.push(`v${report.version} ${report.nodes} nodes ${report.layout}`);
+      if (!accept(report)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(report);
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what}; drawn meanwhile: ${seen.join(', ') || 'nothing'}`));
+    }, WAIT_MS);
+  });
+}
+
+/** The tabs of partner-network views (VS Code prefixes the view type it was given). */
+export function partnerNetworkTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PARTNER_NETWORK_VIEW_TYPE));
 }
