@@ -372,13 +372,3 @@ function hasTab(uri: vscode.Uri): boolean {
     ),
   );
 }
-
-/** `cspPartners.revealInManifest`: selects a range of a manifest and scrolls it to the centre (the tree's items run it). */
-export async function revealInManifest(uri: vscode.Uri, range: vscode.Range): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  // In the editor group that shows it already, else the active one.
-  const viewColumn = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn;
-  const editor = await vscode.window.showTextDocument(document, { viewColumn });
-  editor.selection = new vscode.Selection(range.start, range.end);
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
-}

@@ -23,8 +23,9 @@ import {
   SubjectsAnswer,
   SubjectsParams,
 } from '../../server/src/protocol';
-import { ChannelTree, revealInManifest } from './channel-tree';
+import { ChannelTree } from './channel-tree';
 import { PartnerNetworkApi, PartnerNetworkViews } from './graph-view';
+import { revealInManifest } from './reveal';
 import { starterManifest } from './starter';
 import { WorkspaceProblems } from './workspace-problems';
 import {
@@ -99,7 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(
     channelTree,
     vscode.commands.registerCommand(COMMANDS.refreshChannel, () => channelTree.refresh(true)),
-    vscode.commands.registerCommand(COMMANDS.revealInManifest, revealInManifest),
+    // What a click on a tree item runs: the item's place in its manifest.
+    vscode.commands.registerCommand(COMMANDS.revealInManifest, (uri: vscode.Uri, range: vscode.Range) => revealInManifest(uri, range)),
   );
 
   // "CSP: Show Partner Network": the channel as a graph in a webview beside the manifest.

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { GRAPH_REQUEST, GraphAnswer, GraphParams, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
 import { graphViewHtml } from './graph-view-html';
+import { revealInManifest } from './reveal';
 import {
   GraphFilters,
   HostMessage,
@@ -312,20 +313,8 @@ class PartnerNetworkPanel implements vscode.Disposable {
   }
 
   /** Selects the range in the manifest's editor (opening one beside the view if none shows it) and centres it. */
-  private async reveal(
-    range: { start: { line: number; character: number }; end: { line: number; character: number } },
-    preserveFocus: boolean,
-  ) {
-    const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.manifest.toString());
-    const document = visible?.document ?? (await vscode.workspace.openTextDocument(this.manifest));
-    const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside,
-      preserveFocus,
-      preview: false,
-    });
-    editor.selection = new vscode.Selection(target.start, target.end);
-    editor.revealRange(target, vscode.TextEditorRevealType.InCenter);
+  private reveal(range: Parameters<typeof revealInManifest>[1], preserveFocus: boolean): Promise<void> {
+    return revealInManifest(this.manifest, range, { column: vscode.ViewColumn.Beside, preserveFocus });
   }
 
   private async export(format: 'svg' | 'png', data: string): Promise<void> {
