@@ -15,7 +15,10 @@
 //    03 F1 ">CSP: Check All Scenarios" Enter: the report opens beside the editor as a Markdown
 //       preview (a webview) with the seven questions and ✓/✗ answers, the fixed customer now ✓;
 //    05 F1 ">CSP: Show Partner Network" Enter: the graph opens beside the editor (a webview) and says
-//       what it drew.
+//       what it drew;
+//    06 a click on a partner's node in the graph selects its id in the manifest (status bar Ln/Col);
+//    07 a letter typed in the manifest (Ctrl+G to `fabrkam`, `i`) makes the graph draw the new sale;
+//    08 the Explorer's CSP Channel view lists the partners by region, those with problems badged.
 // 4. Prints each step, then `N passed, N failed`, and exits 0 only when every step passed. A step
 //    that cannot run because an earlier one failed counts as failed.
 //
@@ -183,6 +186,7 @@ const BAD_LINE = /^ *country: UK *$/m;
 const FIXED_LINE = /^ *country: GB *$/m;
 const RULES = ['unknown-country', 'unknown-reference', 'cross-region-sale'];
 const NETWORK_TITLE = `CSP: ${NLS['command.showPartnerNetwork.title']}`;
+const CHANNEL_VIEW = NLS['view.channel.name'];
 
 const steps: Step[] = [
   {
@@ -298,7 +302,131 @@ const steps: Step[] = [
       say(`  ${/\d+ partners, .* edges drawn/.exec(text)?.[0] ?? ''}`);
     },
   },
+  {
+    name: "a click on Wingtip's node in the graph puts the editor's selection on its id",
+    shot: '06-graph-click-reveals',
+    async run({ page, sandbox }) {
+      const frame = await waitFor('the graph to be drawn', () => graphFrame(page));
+      const at = await waitFor('the node partner:wingtip on the canvas', () => nodeOnPage(frame, 'partner:wingtip'));
+      await page.mouse.click(at.x, at.y);
+      const line = lineOf(manifestOnDisk(sandbox), '  - id: wingtip') + 1;
+      // The id is selected: `wingtip`, columns 9 to 16, the cursor at its end.
+      const status = await waitFor(`the editor's selection on line ${line}`, async () => {
+        const text = await textOf(page.locator('[id="status.editor.selection"]'));
+        return text.includes(`Ln ${line}, Col 16 (7 selected)`) ? text : undefined;
+      });
+      say(`  status bar: ${status.trim()}`);
+    },
+  },
+  {
+    name: 'correcting `soldBy: fabrkam` in the editor draws the sale from Fabrikam to Woodgrove',
+    shot: '07-graph-follows-edit',
+    async run({ page, sandbox }) {
+      const frame = await waitFor('the graph to be drawn', () => graphFrame(page));
+      const sale = 'sells:partner:fabrikam->customer:woodgrove';
+      if (await hasElement(frame, sale)) fail(`${sale} is drawn before the edit`);
+      const text = manifestOnDisk(sandbox);
+      const line = lineOf(text, 'id: visio');
+      const column = text.split('\n')[line].indexOf('fabrkam') + 'fabr'.length + 1;
+      // Ctrl+G line:column, then the missing letter.
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`:${line + 1}:${column}`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('i');
+      await waitFor('the editor to show `soldBy: fabrikam` on the visio line', async () =>
+        /id: visio, offer: Visio Plan 2, soldBy: fabrikam,/.test(await visibleLines(page)) ? true : undefined,
+      );
+      await waitFor(`the graph to draw ${sale}`, async () => ((await hasElement(frame, sale)) ? true : undefined));
+      say(`  ${sale} drawn`);
+    },
+  },
+  {
+    name: 'the CSP Channel view in the Explorer lists the partners, those with problems badged',
+    shot: '08-channel-tree',
+    async run({ page }) {
+      await page.keyboard.press('Control+Shift+E');
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: CHANNEL_VIEW }) });
+      const header = pane.locator('.pane-header');
+      await header.waitFor({ timeout: WAIT_MS });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      // Room for the tree: the workspace's file list folds away.
+      const files = page.locator('.pane-header', { hasText: /^workspace$/i }).first();
+      if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+      // Regions, then the providers in them, so that the resellers under the providers show.
+      for (const label of ['europe', 'united-states', 'Contoso Distribution GmbH', 'Litware Distribution US']) {
+        const row = pane.locator('.monaco-list-row', { hasText: label }).first();
+        await row.waitFor({ timeout: WAIT_MS });
+        if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+      }
+      const rows = await waitFor('the partners in the CSP Channel view', async () => {
+        const found = await channelRows(pane);
+        const names = ['Contoso Distribution GmbH', 'Fabrikam IT Services', 'Litware Distribution US', 'Wingtip Toys'];
+        return names.every((name) => found.some((r) => r.text.includes(name))) ? found : undefined;
+      });
+      // Wingtip sells across regions: the finding is on its sale, under it, and europe (the customer's region) counts it.
+      const badged = rows.filter((r) => r.badge);
+      if (!badged.length) fail(`no item has a problem badge:\n${rows.map((r) => r.text).join('\n')}`);
+      say(`  ${rows.length} items; badged: ${badged.map((r) => `${r.text.split('\n')[0]} (${r.badge})`).join(', ')}`);
+    },
+  },
 ];
+
+/** The frame of the partner-network webview (an iframe in an iframe), once its canvas is there. */
+async function graphFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    try {
+      if (await frame.evaluate<boolean>(`Boolean(${CY})`)) return frame;
+    } catch {
+      // detached or not loaded yet
+    }
+  }
+  return undefined;
+}
+
+/** The cytoscape instance of the page: cytoscape keeps itself on its container (`_cyreg`). Strings: no DOM types here. */
+const CY = '(document.getElementById("graph") && document.getElementById("graph")._cyreg && document.getElementById("graph")._cyreg.cy)';
+
+/** Where a graph element is drawn, in the page's coordinates. */
+async function nodeOnPage(frame: Frame, id: string): Promise<{ x: number; y: number } | undefined> {
+  const node = `(${CY} || null) && ${CY}.getElementById(${JSON.stringify(id)})`;
+  const at = await frame.evaluate<{ x: number; y: number } | null>(
+    `(() => { const n = ${node}; return n && n.length ? n.renderedPosition() : null; })()`,
+  );
+  const canvas = await frame.$('#graph');
+  const box = canvas && (await canvas.boundingBox());
+  return at && box ? { x: box.x + at.x, y: box.y + at.y } : undefined;
+}
+
+async function hasElement(frame: Frame, id: string): Promise<boolean> {
+  return frame.evaluate<boolean>(`(() => { const cy = ${CY}; return Boolean(cy && cy.getElementById(${JSON.stringify(id)}).length); })()`);
+}
+
+/** The rows of a tree view with their text and the badge a file decoration draws after the label (CSS `::after`). */
+async function channelRows(pane: Locator): Promise<{ text: string; badge: string }[]> {
+  const rows = pane.locator('.monaco-list-row');
+  const found: { text: string; badge: string }[] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const after = await row
+      .locator('.monaco-icon-label')
+      .first()
+      .evaluate((label) => (globalThis as unknown as { getComputedStyle: GetStyle }).getComputedStyle(label, '::after').content);
+    found.push({ text: await textOf(row), badge: after === 'none' || after === 'normal' ? '' : after.replace(/"/g, '') });
+  }
+  return found;
+}
+
+type GetStyle = (element: unknown, pseudo: string) => { content: string };
+
+/** The 0-based line of the first line that contains `fragment`. */
+function lineOf(text: string, fragment: string): number {
+  const line = text.split('\n').findIndex((l) => l.includes(fragment));
+  if (line < 0) fail(`no line contains "${fragment}"`);
+  return line;
+}
 
 // --- the run -----------------------------------------------------------------------------------
 
