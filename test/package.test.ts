@@ -231,6 +231,10 @@ describe('VS Code extension: package.json', () => {
     const steps = walkthroughs[0].steps;
     assert.ok(steps.length >= 3 && steps.length <= 5, `${steps.length} steps`);
     for (const step of steps) assert.ok(step.media.markdown && existsSync(path.join(repoRoot, step.media.markdown)), step.id);
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['newManifest', 'fixProblem', 'askScenario', 'seeChannel', 'checkInCi'],
+    );
   });
 
   it('contributes no yamlValidation (Red Hat YAML would validate the manifests a second time)', () => {
