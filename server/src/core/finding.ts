@@ -4,6 +4,11 @@ import type { Range, TextEdit } from './text';
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** The more severe of two severities (`b` when `a` is none). */
+export function moreSevere(a: Severity | undefined, b: Severity): Severity {
+  return a !== undefined && SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b) ? a : b;
+}
+
 /** What a rule can be set to, in `cspPartners.rules` and `--rule ID=SEVERITY`: a severity, or `off`. */
 export const SEVERITY_SETTINGS = [...SEVERITIES, 'off'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];

@@ -8,7 +8,7 @@
  * threshold, are drawn as one node that counts them, unless one of them has a finding or matches a search.
  */
 import type { CheckResult } from './check';
-import type { Finding, Severity } from './finding';
+import { Finding, moreSevere, Severity } from './finding';
 import type { Customer, Entity, Model, PartnerType, Reference, Subscription } from './model';
 import { nodeRange } from './parse';
 import { entityAt, referenceAt, subscriptionAt } from './queries';
@@ -132,8 +132,6 @@ export interface GraphOptions {
 
 export const DEFAULT_COLLAPSE_ABOVE = 25;
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
 /** The channel graph of a checked manifest with these findings (as shown: severities and baseline applied). */
 export function channelGraph(result: CheckResult, findings: readonly Finding[], options: GraphOptions = {}): ChannelGraph {
   let built = builtGraphs.get(result);
@@ -204,7 +202,7 @@ class GraphBuilder {
         return;
       }
       element.findings.push(i);
-      if (!element.severity || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[element.severity]) element.severity = finding.severity;
+      element.severity = moreSevere(element.severity, finding.severity);
     });
     return {
       nodes: this.nodes,
@@ -359,10 +357,7 @@ function publicEdge(full: FullGraph, built: BuiltEdge, withItems: boolean): Grap
       if (provider?.kind === 'partner' && provider.id) item.provider = `partner:${provider.id.value}`;
       const range = nodeRange(full.lines, subscription.id?.node) ?? nodeRange(full.lines, subscription.node);
       if (range) item.range = range;
-      for (const i of item.findings) {
-        const severity = full.findings[i].severity;
-        if (!item.severity || SEVERITY_RANK[severity] < SEVERITY_RANK[item.severity]) item.severity = severity;
-      }
+      for (const i of item.findings) item.severity = moreSevere(item.severity, full.findings[i].severity);
       return item;
     });
   }
